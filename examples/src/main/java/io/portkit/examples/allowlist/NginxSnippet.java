@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class NginxSnippet {
 
+  private static final String HEADER =
+      "# Managed by portkit: temporary allowlist, rewritten on every change; do not edit.\n";
+
   private NginxSnippet() {}
 
   /**
@@ -24,8 +27,7 @@ public final class NginxSnippet {
    */
   public static String render(List<AllowlistEntry> entries) {
     requireNonNull(entries, "entries == null");
-    StringBuilder out = new StringBuilder()
-        .append("# Managed by portkit: temporary allowlist, rewritten on every change; do not edit.\n");
+    StringBuilder out = new StringBuilder(HEADER);
     entries.stream()
         .sorted(Comparator.comparing(AllowlistEntry::expiresAt)
             .thenComparing(AllowlistEntry::identifier))

@@ -173,7 +173,8 @@ public final class TemporaryAllowlist {
         checkRunId(entry.runId());
       } catch (IllegalArgumentException | AllowlistException e) {
         throw new AllowlistException("allowlist state " + files.stateFile() + " has an invalid"
-            + " entry " + entry.identifier() + ": " + e.getMessage() + "; fix or delete the file", e);
+            + " entry " + entry.identifier() + ": " + e.getMessage() + "; fix or delete the file",
+            e);
       }
       entries.put(entry.identifier(), entry);
     }

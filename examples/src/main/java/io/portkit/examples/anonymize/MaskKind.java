@@ -8,7 +8,7 @@ public enum MaskKind {
   EMAIL,
   /** A person's name, masked as {@code Name <6 hex>}. */
   NAME,
-  /** A phone number, masked as {@code +1-<area>-555-01<2 digits>} (the fictional 555-01xx range). */
+  /** A phone number, masked as {@code +1-<area>-555-01<2 digits>} (fictional 555-01xx numbers). */
   PHONE;
 
   /**

@@ -131,7 +131,8 @@ final class TableCopier {
     }
     String escape = meta.getSearchStringEscape();
     return escape == null || escape.isEmpty() ? name
-        : name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+        : name.replace(escape, escape + escape).replace("_", escape + "_")
+            .replace("%", escape + "%");
   }
 
   private static String typeName(int type) {

@@ -22,7 +22,11 @@ import java.util.Random;
  * @param steps the steps in play order, the last one being the summary; never null, unmodifiable
  */
 public record SimulationPlan(
-    long seed, SimulationSpeed speed, String resourceName, int updates, List<SimulationStep> steps) {
+    long seed,
+    SimulationSpeed speed,
+    String resourceName,
+    int updates,
+    List<SimulationStep> steps) {
 
   /** The fewest UPDATE phases a plan has. */
   public static final int MIN_UPDATES = 1;
@@ -88,7 +92,8 @@ public record SimulationPlan(
     for (int i = 1; i <= updates; i++) {
       String work = UPDATE_WORK.get(random.nextInt(UPDATE_WORK.size()));
       add.step(Phase.UPDATE, Kind.LABEL, 0, "Update " + i + "/" + updates);
-      add.step(Phase.UPDATE, Kind.LOG, 1 + random.nextInt(4), "Update " + i + "/" + updates + ": " + work);
+      add.step(Phase.UPDATE, Kind.LOG, 1 + random.nextInt(4),
+          "Update " + i + "/" + updates + ": " + work);
     }
     add.step(Phase.SUCCESS, Kind.SUMMARY, 1,
         "Provisioned " + resource + " in " + region + " with " + updates

@@ -10,7 +10,8 @@ import static java.util.Objects.requireNonNull;
  * once on different threads.
  *
  * <pre>{@code
- * new Simulator(Pause.sleeping()).play(SimulationPlan.generate(seed, SimulationSpeed.FAST), listener);
+ * SimulationPlan plan = SimulationPlan.generate(seed, SimulationSpeed.FAST);
+ * new Simulator(Pause.sleeping()).play(plan, listener);
  * }</pre>
  */
 public final class Simulator {

@@ -112,10 +112,10 @@ class SimulatorTest {
 
     assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
     runner.join(5000);
-    assertThat(listener.calls).containsExactly(
-        "phase INITIALIZING",
-        "log Validating the request for " + SimulationPlan.generate(2, SimulationSpeed.REAL).resourceName(),
-        listener.calls.get(2));
+    String resource = SimulationPlan.generate(2, SimulationSpeed.REAL).resourceName();
+    assertThat(listener.calls).hasSize(3);
+    assertThat(listener.calls.subList(0, 2))
+        .containsExactly("phase INITIALIZING", "log Validating the request for " + resource);
     assertThat(listener.calls.get(2)).startsWith("log Reserving capacity in ");
   }
 }
