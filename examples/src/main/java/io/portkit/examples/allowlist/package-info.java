@@ -1,0 +1,12 @@
+/**
+ * Temporary IP allowlisting: {@link io.portkit.examples.allowlist.IpRange} validates an IP or CIDR,
+ * {@link io.portkit.examples.allowlist.TemporaryAllowlist} adds it to an nginx {@code allow}
+ * snippet with an expiry persisted beside it, and {@link
+ * io.portkit.examples.allowlist.AllowlistExpiryScheduler} removes entries when their time is up,
+ * also after a restart.
+ *
+ * <p>Nothing here knows about Port: a handler turns a {@link
+ * io.portkit.examples.allowlist.TemporaryAccess} into a {@code temporary_access} entity and an
+ * exception message into the run's failure summary.
+ */
+package io.portkit.examples.allowlist;

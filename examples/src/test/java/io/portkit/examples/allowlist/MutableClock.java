@@ -1,0 +1,24 @@
+package io.portkit.examples.allowlist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A UTC clock that tests move forward by hand. Thread-safe. */
+final class MutableClock extends Clock {
+  private volatile Instant now;
+
+  MutableClock(Instant start) {
+    this.now = start;
+  }
+
+  void advance(Duration duration) {
+    now = now.plus(duration);
+  }
+
+  @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+  @Override public Clock withZone(ZoneId zone) { throw new UnsupportedOperationException(); }
+  @Override public Instant instant() { return now; }
+}
