@@ -97,6 +97,12 @@ public final class FakePortServer implements AutoCloseable {
     return this;
   }
 
+  /** Replaces the queued replies of a route. */
+  public synchronized FakePortServer replace(String method, String path, Reply... replies) {
+    queues.remove(method + " " + path);
+    return enqueue(method, path, replies);
+  }
+
   /** Serves a route with a function. */
   public synchronized FakePortServer on(String method, String path, Function<Recorded, Reply> fn) {
     handlers.put(method + " " + path, fn);
