@@ -114,7 +114,7 @@ public final class PortClient {
     return catalog;
   }
 
-  /** Returns a reporter for {@code runId} of an asynchronous action ({@link RunContext.Mode#ASYNC}). */
+  /** Returns a reporter for {@code runId} of an asynchronous action ({@code Mode.ASYNC}). */
   public RunContext runContext(String runId) {
     return runContext(runId, RunContext.Mode.ASYNC);
   }
@@ -226,7 +226,8 @@ public final class PortClient {
     public PortClient build() {
       if (credentials == null && tokenSource == null) {
         throw new IllegalStateException(
-            "credentials required: call credentials(...) or credentials(ClientCredentials.fromEnv())");
+            "credentials required: call credentials(...)"
+                + " or credentials(ClientCredentials.fromEnv())");
       }
       return new PortClient(this);
     }

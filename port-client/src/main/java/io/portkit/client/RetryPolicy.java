@@ -14,7 +14,8 @@ import java.util.Objects;
  * the request cannot have reached Port. Immutable and thread-safe.
  *
  * <pre>{@code
- * RetryPolicy policy = RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(200)).build();
+ * RetryPolicy policy = RetryPolicy.builder()
+ *     .maxAttempts(5).initialBackoff(Duration.ofMillis(200)).build();
  * }</pre>
  */
 public final class RetryPolicy {

@@ -94,11 +94,6 @@ public final class CachingTokenSource implements TokenSource {
     return fetchShared();
   }
 
-  /** Returns the cached token without fetching, or null if none was fetched yet. */
-  AccessToken cached() {
-    return current;
-  }
-
   private AccessToken refreshWhileStale(AccessToken token, Instant now) {
     CompletableFuture<AccessToken> mine;
     synchronized (lock) {

@@ -54,7 +54,7 @@ public record Action(
     return JsonNodes.text(trigger, "type");
   }
 
-  /** Returns the self-service operation ({@code CREATE}, {@code DAY-2}, {@code DELETE}), or null. */
+  /** Returns the self-service operation ({@code CREATE}, {@code DAY-2}, {@code DELETE}) or null. */
   public String operation() {
     return JsonNodes.text(trigger, "operation");
   }

@@ -52,7 +52,8 @@ public record Blueprint(
     }
     JsonNode schema = JsonNodes.node(node, "schema");
     Map<String, PropertySchema> props = new LinkedHashMap<>();
-    JsonNodes.fields(schema, "properties").forEach((k, v) -> props.put(k, PropertySchema.fromJson(v)));
+    JsonNodes.fields(schema, "properties")
+        .forEach((k, v) -> props.put(k, PropertySchema.fromJson(v)));
     Map<String, Relation> rels = new LinkedHashMap<>();
     JsonNodes.fields(node, "relations").forEach((k, v) -> rels.put(k, Relation.fromJson(v)));
     return new Blueprint(id, JsonNodes.text(node, "title"), JsonNodes.text(node, "icon"),

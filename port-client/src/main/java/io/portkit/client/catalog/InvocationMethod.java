@@ -11,7 +11,8 @@ import io.portkit.client.internal.JsonNodes;
  * @param url the webhook URL, or null
  * @param method the webhook HTTP method, or null (Port's default is POST)
  * @param agent whether Port's execution agent makes the call
- * @param synchronous whether (JSON field {@code synchronized}) Port sets the run status from the webhook's HTTP answer
+ * @param synchronous whether Port sets the run status from the webhook's HTTP answer (JSON field
+ *     {@code synchronized})
  * @param raw the complete JSON (headers, body template, ...)
  */
 public record InvocationMethod(

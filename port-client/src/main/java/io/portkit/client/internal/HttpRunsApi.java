@@ -37,7 +37,8 @@ public final class HttpRunsApi implements RunsApi {
   @Override
   public ActionRun update(String runId, RunUpdate update) {
     Objects.requireNonNull(update, "update == null");
-    ApiCall call = new ApiCall("PATCH", runPath(runId), V2, body(update), ApiCall.Replay.IDEMPOTENT);
+    ApiCall call =
+        new ApiCall("PATCH", runPath(runId), V2, body(update), ApiCall.Replay.IDEMPOTENT);
     try {
       return ActionRun.fromJson(api.send(call).path("run"));
     } catch (PortApiException e) {

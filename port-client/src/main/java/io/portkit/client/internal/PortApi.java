@@ -65,7 +65,7 @@ public final class PortApi {
     if (!response.isSuccess()) {
       throw apiFailure(call, response);
     }
-    return parse(call, response.body());
+    return parse(call, response);
   }
 
   /**
@@ -121,15 +121,16 @@ public final class PortApi {
     }
   }
 
-  private JsonNode parse(ApiCall call, String body) {
+  private JsonNode parse(ApiCall call, RawResponse response) {
+    String body = response.body();
     if (body.isBlank()) {
       return JsonNodeFactory.instance.objectNode();
     }
     try {
       return mapper.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new PortApiException(200, call.method(), call.path(), null,
-          "the answer is not JSON", null, body);
+      throw new PortApiException(response.status(), call.method(), call.path(), null,
+          "the answer is not JSON", response.header("X-Trace-Id"), body);
     }
   }
 

@@ -121,7 +121,8 @@ public final class RetryingSender {
     if (attempt >= policy.maxAttempts()) {
       return Optional.empty();
     }
-    Duration wait = serverDelay != null ? serverDelay : policy.backoff(attempt, random.nextDouble());
+    Duration wait =
+        serverDelay != null ? serverDelay : policy.backoff(attempt, random.nextDouble());
     Duration elapsed = Duration.between(start, clock.instant());
     if (elapsed.plus(wait).compareTo(policy.maxElapsed()) > 0) {
       return Optional.empty();

@@ -140,4 +140,14 @@ class HttpRunsApiTest {
 
     assertThat(client.runs().get("a/b").id()).isEqualTo("r_1");
   }
+
+  @Test
+  void get_successButNotJson_throwsApiExceptionWithBody() {
+    server.enqueue("GET", "/v1/actions/runs/r_1", Reply.json(200, "<html>proxy</html>"));
+
+    assertThatThrownBy(() -> client.runs().get("r_1"))
+        .isInstanceOfSatisfying(io.portkit.client.PortApiException.class,
+            e -> assertThat(e.responseBody()).isEqualTo("<html>proxy</html>"))
+        .hasMessage("Port API GET /v1/actions/runs/r_1 failed: 200: the answer is not JSON");
+  }
 }
