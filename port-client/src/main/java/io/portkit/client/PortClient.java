@@ -1,0 +1,258 @@
+package io.portkit.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portkit.client.auth.CachingTokenSource;
+import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.auth.TokenSource;
+import io.portkit.client.catalog.CatalogApi;
+import io.portkit.client.entity.EntitiesApi;
+import io.portkit.client.internal.HttpCatalogApi;
+import io.portkit.client.internal.HttpEntitiesApi;
+import io.portkit.client.internal.HttpRunsApi;
+import io.portkit.client.internal.PortApi;
+import io.portkit.client.internal.PortJson;
+import io.portkit.client.internal.PortkitVersion;
+import io.portkit.client.internal.RetryingSender;
+import io.portkit.client.run.RunContext;
+import io.portkit.client.run.RunsApi;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A client for Port's REST API: action runs, entities, blueprints and actions, with token
+ * caching, retries and typed errors.
+ *
+ * <pre>{@code
+ * PortClient port = PortClient.builder()
+ *     .credentials(ClientCredentials.fromEnv())   // PORT_CLIENT_ID, PORT_CLIENT_SECRET
+ *     .baseUri(PortClient.US_API)                 // default: EU_API
+ *     .build();
+ * RunContext run = port.runContext("r_QOz6WoOB1Q2lmhZZ");
+ * run.addLink("https://ci.example.com/build/42");
+ * run.succeed("Deployed");
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; create one per credentials and share it. Every call may throw a
+ * {@link PortException}: {@link PortApiException} for a non-2xx answer, {@link
+ * PortAuthenticationException} when Port refuses the credentials, {@link PortTransportException}
+ * when Port cannot be reached. Retried: 408, 429, 502, 503, 504 and connection failures, as the
+ * {@link RetryPolicy} allows; starting a run is not retried once the request may have reached
+ * Port.
+ */
+public final class PortClient {
+  /** Port's API in the EU region (the default). */
+  public static final URI EU_API = URI.create("https://api.port.io");
+  /** Port's API in the US region. */
+  public static final URI US_API = URI.create("https://api.us.port.io");
+  /** The legacy EU host, still used by Port's own tools. */
+  public static final URI LEGACY_EU_API = URI.create("https://api.getport.io");
+  /** The legacy US host, still used by Port's own tools. */
+  public static final URI LEGACY_US_API = URI.create("https://api.us.getport.io");
+
+  private final Builder config;
+  private final RunsApi runs;
+  private final EntitiesApi entities;
+  private final CatalogApi catalog;
+
+  private PortClient(Builder b) {
+    this.config = b.copy();
+    HttpClient http = b.httpClient != null
+        ? b.httpClient
+        : HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
+    ObjectMapper mapper = PortJson.newMapper();
+    RetryingSender sender = new RetryingSender(http, b.baseUri, b.requestTimeout, userAgent(),
+        mapper, b.clock, b.sleeper, b.retryPolicy, b.random);
+    TokenSource tokens = b.tokenSource != null
+        ? b.tokenSource
+        : CachingTokenSource.builder(
+                PortApi.tokenFetcher(sender, mapper, b.credentials, b.clock))
+            .clock(b.clock)
+            .build();
+    PortApi api = new PortApi(sender, mapper, tokens);
+    this.runs = new HttpRunsApi(api);
+    this.entities = new HttpEntitiesApi(api);
+    this.catalog = new HttpCatalogApi(api);
+  }
+
+  /** Returns a builder with defaults: EU region, 10 s connect, 30 s request timeout. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this client's settings, for a variant (another region, ...). */
+  public Builder newBuilder() {
+    return config.copy();
+  }
+
+  /** Returns the User-Agent sent with every request, for example {@code portkit/0.1.0 ...}. */
+  public static String userAgent() {
+    return "portkit/" + PortkitVersion.get() + " (port-client; Java "
+        + System.getProperty("java.version") + ")";
+  }
+
+  /** Returns the base URI requests go to. */
+  public URI baseUri() {
+    return config.baseUri;
+  }
+
+  /** Returns the action-run routes. */
+  public RunsApi runs() {
+    return runs;
+  }
+
+  /** Returns the entity routes. */
+  public EntitiesApi entities() {
+    return entities;
+  }
+
+  /** Returns the blueprint and action routes. */
+  public CatalogApi catalog() {
+    return catalog;
+  }
+
+  /** Returns a reporter for {@code runId} of an asynchronous action ({@code Mode.ASYNC}). */
+  public RunContext runContext(String runId) {
+    return runContext(runId, RunContext.Mode.ASYNC);
+  }
+
+  /** Returns a reporter for {@code runId} in {@code mode}; see {@link RunContext}. */
+  public RunContext runContext(String runId, RunContext.Mode mode) {
+    return RunContext.of(runId, mode, runs, entities);
+  }
+
+  @Override
+  public String toString() {
+    return "PortClient[baseUri=" + config.baseUri + "]";
+  }
+
+  /**
+   * Configures a {@link PortClient}. Not thread-safe. Credentials (or a token source) are
+   * required; everything else has a default.
+   */
+  public static final class Builder {
+    private URI baseUri = EU_API;
+    private ClientCredentials credentials;
+    private TokenSource tokenSource;
+    private HttpClient httpClient;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Random random = new Random();
+
+    private Builder() {}
+
+    /**
+     * Sets the API base URI: {@link #EU_API}, {@link #US_API}, a legacy host or an emulator.
+     *
+     * @throws IllegalArgumentException if it is not an absolute http or https URI
+     */
+    public Builder baseUri(URI baseUri) {
+      Objects.requireNonNull(baseUri, "baseUri == null");
+      String scheme = baseUri.getScheme();
+      if (!baseUri.isAbsolute() || baseUri.getHost() == null
+          || !("http".equals(scheme) || "https".equals(scheme))) {
+        throw new IllegalArgumentException(
+            "baseUri must be an absolute http(s) URI such as https://api.port.io: " + baseUri);
+      }
+      this.baseUri = baseUri;
+      return this;
+    }
+
+    /** Sets the credentials exchanged for access tokens. */
+    public Builder credentials(ClientCredentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /** Replaces the token logic entirely (credentials are then not needed). */
+    public Builder tokenSource(TokenSource tokenSource) {
+      this.tokenSource = Objects.requireNonNull(tokenSource, "tokenSource == null");
+      return this;
+    }
+
+    /** Uses {@code httpClient} (proxy, TLS, executor); the connect timeout is then its own. */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      return this;
+    }
+
+    /** Sets the connect timeout of the default HTTP client; default 10 s. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** Sets the timeout of each attempt, until the response headers arrive; default 30 s. */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      return this;
+    }
+
+    /** Sets the clock for token expiry and retry budgets; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Sets how retry waits are performed; default {@link Sleeper#SYSTEM}. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** Sets the retry policy; default {@link RetryPolicy#DEFAULT}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** Sets the source of backoff jitter; default a new {@link Random}. */
+    public Builder random(Random random) {
+      this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /**
+     * Returns the client.
+     *
+     * @throws IllegalStateException if neither credentials nor a token source were given
+     */
+    public PortClient build() {
+      if (credentials == null && tokenSource == null) {
+        throw new IllegalStateException(
+            "credentials required: call credentials(...)"
+                + " or credentials(ClientCredentials.fromEnv())");
+      }
+      return new PortClient(this);
+    }
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.baseUri = baseUri;
+      b.credentials = credentials;
+      b.tokenSource = tokenSource;
+      b.httpClient = httpClient;
+      b.connectTimeout = connectTimeout;
+      b.requestTimeout = requestTimeout;
+      b.clock = clock;
+      b.sleeper = sleeper;
+      b.retryPolicy = retryPolicy;
+      b.random = random;
+      return b;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package io.portkit.client.run;
+
+import io.portkit.client.entity.EntitiesApi;
+import io.portkit.client.entity.Entity;
+import io.portkit.client.entity.EntityWriteOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The {@link RunContext} backed by {@link RunsApi} and {@link EntitiesApi}. Thread-safe. */
+final class ApiRunContext implements RunContext {
+  private final String runId;
+  private final Mode mode;
+  private final RunsApi runs;
+  private final EntitiesApi entities;
+  private final Object lock = new Object();
+  private final List<String> links = new ArrayList<>(); // guarded by lock
+  private String lastLabel; // guarded by lock
+  private volatile RunOutcome outcome;
+
+  ApiRunContext(String runId, Mode mode, RunsApi runs, EntitiesApi entities) {
+    this.runId = Objects.requireNonNull(runId, "runId == null");
+    if (runId.isBlank()) {
+      throw new IllegalArgumentException("runId is blank");
+    }
+    this.mode = Objects.requireNonNull(mode, "mode == null");
+    this.runs = Objects.requireNonNull(runs, "runs == null");
+    this.entities = Objects.requireNonNull(entities, "entities == null");
+  }
+
+  @Override
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public Mode mode() {
+    return mode;
+  }
+
+  @Override
+  public void log(String message) {
+    Objects.requireNonNull(message, "message == null");
+    synchronized (lock) {
+      ensureOpen("log");
+      runs.addLog(runId, RunLog.of(message));
+    }
+  }
+
+  @Override
+  public void statusLabel(String label) {
+    Objects.requireNonNull(label, "label == null");
+    synchronized (lock) {
+      ensureOpen("set the status label");
+      runs.update(runId, RunUpdate.builder().statusLabel(label).build());
+      lastLabel = label;
+    }
+  }
+
+  @Override
+  public void addLink(String url) {
+    Objects.requireNonNull(url, "url == null");
+    synchronized (lock) {
+      ensureOpen("add a link");
+      List<String> next = new ArrayList<>(links);
+      next.add(url);
+      // Port's PATCH replaces the whole link array, so every earlier link is resent.
+      runs.update(runId, RunUpdate.builder().links(next).build());
+      links.add(url);
+    }
+  }
+
+  @Override
+  public List<String> links() {
+    synchronized (lock) {
+      return List.copyOf(links);
+    }
+  }
+
+  @Override
+  public void summary(String summary) {
+    Objects.requireNonNull(summary, "summary == null");
+    synchronized (lock) {
+      ensureOpen("set the summary");
+      runs.update(runId, RunUpdate.builder().summary(summary).build());
+    }
+  }
+
+  @Override
+  public void externalRunId(String externalRunId) {
+    Objects.requireNonNull(externalRunId, "externalRunId == null");
+    synchronized (lock) {
+      ensureOpen("set the external run id");
+      runs.update(runId, RunUpdate.builder().externalRunId(externalRunId).build());
+    }
+  }
+
+  @Override
+  public void update(RunUpdate update) {
+    Objects.requireNonNull(update, "update == null");
+    synchronized (lock) {
+      ensureOpen(update.status() == null ? "update" : "set the final status again");
+      if (update.status() == null) {
+        send(update);
+        return;
+      }
+      if (mode == Mode.SYNCHRONIZED) {
+        // Port rejects a status PATCH for synchronized actions; send the rest, record the status.
+        RunUpdate withoutStatus = new RunUpdate(null, update.statusLabel(), update.links(),
+            update.summary(), update.externalRunId());
+        if (!withoutStatus.isEmpty()) {
+          send(withoutStatus);
+        }
+      } else {
+        send(update);
+      }
+      String label = update.statusLabel() != null ? update.statusLabel() : lastLabel;
+      outcome = new RunOutcome(update.status(), update.summary(), label);
+    }
+  }
+
+  private void send(RunUpdate update) {
+    runs.update(runId, update);
+    if (update.links() != null) {
+      links.clear();
+      links.addAll(update.links());
+    }
+    if (update.statusLabel() != null) {
+      lastLabel = update.statusLabel();
+    }
+  }
+
+  @Override
+  public Entity upsertEntity(String blueprint, Entity entity) {
+    return upsertEntity(blueprint, entity, EntityWriteOptions.UPSERT);
+  }
+
+  @Override
+  public Entity upsertEntity(String blueprint, Entity entity, EntityWriteOptions options) {
+    Objects.requireNonNull(blueprint, "blueprint == null");
+    Objects.requireNonNull(entity, "entity == null");
+    Objects.requireNonNull(options, "options == null");
+    synchronized (lock) {
+      ensureOpen("write entity " + entity.identifier());
+      return entities.upsert(blueprint, entity, options.withRunId(runId));
+    }
+  }
+
+  @Override
+  public void deleteEntity(String blueprint, String identifier) {
+    Objects.requireNonNull(blueprint, "blueprint == null");
+    Objects.requireNonNull(identifier, "identifier == null");
+    synchronized (lock) {
+      ensureOpen("delete entity " + identifier);
+      entities.delete(blueprint, identifier, runId, false);
+    }
+  }
+
+  @Override
+  public void succeed(String summary) {
+    finish(FinalStatus.SUCCESS, summary);
+  }
+
+  @Override
+  public void fail(String summary) {
+    finish(FinalStatus.FAILURE, summary);
+  }
+
+  private void finish(FinalStatus status, String summary) {
+    RunUpdate.Builder b = RunUpdate.builder().status(status);
+    if (summary != null) {
+      b.summary(summary);
+    }
+    update(b.build());
+  }
+
+  @Override
+  public boolean isFinished() {
+    return outcome != null;
+  }
+
+  @Override
+  public Optional<RunOutcome> outcome() {
+    return Optional.ofNullable(outcome);
+  }
+
+  private void ensureOpen(String attempted) {
+    RunOutcome done = outcome;
+    if (done != null) {
+      throw new RunAlreadyFinishedException(runId, done.status(), attempted);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RunContext[runId=" + runId + ", mode=" + mode + ", outcome=" + outcome + "]";
+  }
+}

@@ -1,0 +1,104 @@
+package io.portkit.client.run;
+
+import io.portkit.client.entity.EntitiesApi;
+import io.portkit.client.entity.Entity;
+import io.portkit.client.entity.EntityWriteOptions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reports the progress and result of one action run, following Port's rules so handlers do not
+ * have to know them.
+ *
+ * <ul>
+ *   <li>Links accumulate: Port's PATCH replaces the {@code link} array, so {@link #addLink} resends
+ *       every link added so far.
+ *   <li>The final status is set exactly once ({@link #succeed}, {@link #fail}, or an {@link
+ *       #update} with a status). A second final, and any write after it, throws {@link
+ *       RunAlreadyFinishedException} naming the run and its status.
+ *   <li>Entity writes made here carry {@code run_id}, so they appear under the run's affected
+ *       entities (Port allows that only while the run is in progress).
+ * </ul>
+ *
+ * <p><b>Modes.</b> In {@link Mode#ASYNC} (Port's default) the final status is sent with a PATCH.
+ * In {@link Mode#SYNCHRONIZED}, for actions with {@code "synchronized": true}, Port sets the status
+ * from the webhook's HTTP answer and rejects a status PATCH with {@code run_synchronized_error};
+ * there {@link #succeed}/{@link #fail} send nothing for the status but record the {@link
+ * #outcome()} for the webhook layer to answer with, while logs, labels, links, summary and entity
+ * writes still go through the API. In async mode a {@code run_synchronized_error} from Port
+ * becomes a {@link RunSynchronizedException} explaining the difference.
+ *
+ * <p>Thread-safe: calls may come from several threads and are sent one at a time, in call order.
+ * Every write may throw {@link io.portkit.client.PortException}; a failed write changes no local
+ * state (a failed {@link #addLink} does not keep the link, a failed final can be retried).
+ */
+public interface RunContext {
+  /** How the run's final status reaches Port. */
+  enum Mode {
+    /** The backend reports the final status through the API. */
+    ASYNC,
+    /** Port takes the final status from the webhook's HTTP answer; it is only recorded here. */
+    SYNCHRONIZED
+  }
+
+  /**
+   * Returns a context reporting on {@code runId} through the given APIs.
+   *
+   * @param runId the run id, for example {@code r_QOz6WoOB1Q2lmhZZ}
+   * @param mode how the final status is reported
+   */
+  static RunContext of(String runId, Mode mode, RunsApi runs, EntitiesApi entities) {
+    return new ApiRunContext(runId, mode, runs, entities);
+  }
+
+  /** Returns the run id. */
+  String runId();
+
+  /** Returns the mode fixed at creation. */
+  Mode mode();
+
+  /** Appends a log line to the run. */
+  void log(String message);
+
+  /** Sets the status label; the status stays as it is. */
+  void statusLabel(String label);
+
+  /** Adds a link and sends the whole list of links added so far. */
+  void addLink(String url);
+
+  /** Returns the links added so far, in order; an unmodifiable snapshot. */
+  List<String> links();
+
+  /** Sets the run's summary without ending it. */
+  void summary(String summary);
+
+  /** Sets the backend's own id for the run. */
+  void externalRunId(String externalRunId);
+
+  /**
+   * Sends several fields in one PATCH. Links given here replace the accumulated list. A status
+   * here is the final status, with the same once-only rule as {@link #succeed}.
+   */
+  void update(RunUpdate update);
+
+  /** Upserts an entity tied to this run ({@link EntityWriteOptions#UPSERT} plus {@code run_id}). */
+  Entity upsertEntity(String blueprint, Entity entity);
+
+  /** Writes an entity with {@code options}, tied to this run. */
+  Entity upsertEntity(String blueprint, Entity entity, EntityWriteOptions options);
+
+  /** Deletes an entity, tied to this run. */
+  void deleteEntity(String blueprint, String identifier);
+
+  /** Ends the run with SUCCESS and {@code summary} (null for none). */
+  void succeed(String summary);
+
+  /** Ends the run with FAILURE and {@code summary} (null for none). */
+  void fail(String summary);
+
+  /** Returns whether the final status has been set (sent, or recorded in synchronized mode). */
+  boolean isFinished();
+
+  /** Returns the final outcome once set. */
+  Optional<RunOutcome> outcome();
+}
