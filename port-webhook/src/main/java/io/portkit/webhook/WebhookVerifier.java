@@ -66,16 +66,18 @@ public final class WebhookVerifier {
   }
 
   /**
-   * Verifies a request given its headers (names matched ignoring case) and raw body.
+   * Verifies a request given its headers (names matched ignoring case) and raw body. Several
+   * {@code x-port-signature} headers count as one space-separated list.
    *
    * @return when the request was signed and which serialization of the body matched
    * @throws WebhookVerificationException if the request must be rejected; see its reason
    */
   public Verification verify(RequestHeaders headers, byte[] body) {
     Objects.requireNonNull(headers, "headers == null");
+    List<String> signatures = headers.all(WebhookHeaders.SIGNATURE);
     return verify(
         headers.first(WebhookHeaders.TIMESTAMP).orElse(null),
-        headers.first(WebhookHeaders.SIGNATURE).orElse(null),
+        signatures.isEmpty() ? null : String.join(" ", signatures),
         body);
   }
 
