@@ -3,6 +3,8 @@ package io.portkit.webhook.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.portkit.webhook.RequestHeaders;
+import io.portkit.webhook.WebhookVerifier;
+import io.portkit.webhook.http.InvocationDispatcher;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;
@@ -72,7 +74,7 @@ public final class WebhookReceiver implements AutoCloseable {
     server.createContext("/", this::exchange);
   }
 
-  /** Returns a builder; an endpoint is required. */
+  /** Returns a builder; an endpoint, or a verifier and a dispatcher, are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -161,6 +163,8 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Configures a {@link WebhookReceiver}. Not thread-safe. */
   public static final class Builder {
     private WebhookEndpoint endpoint;
+    private final WebhookEndpoint.Builder endpointBuilder = WebhookEndpoint.builder();
+    private boolean endpointParts;
     private InetAddress address = InetAddress.getLoopbackAddress();
     private int port = DEFAULT_PORT;
     private java.util.concurrent.Executor executor;
@@ -169,9 +173,41 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the core that answers requests (base path, verifier, dispatcher, limit). Required. */
+    /**
+     * Sets a ready-made core that answers requests. Use either this or {@link
+     * #verifier(WebhookVerifier)} and {@link #dispatcher(InvocationDispatcher)} (plus optional
+     * {@link #basePath(String)} and {@link #maxBodyBytes(int)}), not both.
+     */
     public Builder endpoint(WebhookEndpoint endpoint) {
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
+      return this;
+    }
+
+    /** Sets the verifier of the endpoint this builder creates. */
+    public Builder verifier(WebhookVerifier verifier) {
+      endpointBuilder.verifier(verifier);
+      endpointParts = true;
+      return this;
+    }
+
+    /** Sets the dispatcher of the endpoint this builder creates. */
+    public Builder dispatcher(InvocationDispatcher dispatcher) {
+      endpointBuilder.dispatcher(dispatcher);
+      endpointParts = true;
+      return this;
+    }
+
+    /** Sets the base path of the endpoint this builder creates; default {@code /}. */
+    public Builder basePath(String basePath) {
+      endpointBuilder.basePath(basePath);
+      endpointParts = true;
+      return this;
+    }
+
+    /** Sets the body limit of the endpoint this builder creates; default 1 MiB. */
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      endpointBuilder.maxBodyBytes(maxBodyBytes);
+      endpointParts = true;
       return this;
     }
 
@@ -221,12 +257,17 @@ public final class WebhookReceiver implements AutoCloseable {
     /**
      * Binds the server without starting it; call {@link WebhookReceiver#start()}.
      *
-     * @throws IllegalStateException if no endpoint was set
+     * @throws IllegalStateException if neither an endpoint nor a verifier and dispatcher were set
      * @throws UncheckedIOException if the address cannot be bound
      */
     public WebhookReceiver build() {
+      if (endpoint != null && endpointParts) {
+        throw new IllegalStateException(
+            "both endpoint(...) and endpoint parts (verifier, dispatcher, basePath, maxBodyBytes)"
+                + " were set: configure the parts on the WebhookEndpoint instead");
+      }
       if (endpoint == null) {
-        throw new IllegalStateException("endpoint required: call endpoint(WebhookEndpoint...)");
+        endpoint = endpointBuilder.build();
       }
       try {
         return new WebhookReceiver(this);

@@ -207,6 +207,32 @@ class WebhookReceiverTest {
   }
 
   @Test
+  void builder_fromParts_servesOnBasePath() throws Exception {
+    try (WebhookReceiver rx =
+        WebhookReceiver.builder()
+            .verifier(WebhookVerifier.builder().secret(SECRET).clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC)).build())
+            .dispatcher(dispatcher)
+            .basePath("/hooks")
+            .port(0)
+            .stopGrace(Duration.ZERO)
+            .start()) {
+      HttpResponse<String> r =
+          send(signedPost("/hooks", BODY).uri(URI.create("http://127.0.0.1:" + rx.port() + "/hooks")));
+
+      assertThat(r.statusCode()).isEqualTo(202);
+      assertThat(rx.uri().getPath()).isEqualTo("/hooks");
+    }
+  }
+
+  @Test
+  void builder_withoutDispatcher_throwsNamingTheFix() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WebhookReceiver.builder().verifier(WebhookVerifier.builder().secret("x").build()).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("dispatcher required: call dispatcher(...)");
+  }
+
+  @Test
   void close_twice_isIdempotent() {
     receiver.close();
     receiver.close();
