@@ -15,7 +15,7 @@ public record Verification(Instant signedAt, SignedForm signedForm) {
   public enum SignedForm {
     /** The raw request bytes, as Port itself signs them. */
     RAW,
-    /** Compact JSON with non-ASCII escaped as {@code \\uXXXX}: Port's execution agent. */
+    /** Compact JSON with non-ASCII escaped as &#92;uXXXX: Port's execution agent. */
     COMPACT_ASCII,
     /** Compact JSON with non-ASCII kept as UTF-8. */
     COMPACT_UTF8

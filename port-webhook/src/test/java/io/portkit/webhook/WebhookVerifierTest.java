@@ -236,6 +236,21 @@ class WebhookVerifierTest {
   }
 
   @Test
+  void verify_portAgentKafkaVector_acceptsSpacedBodyViaFallback() {
+    // port-agent's own test message (conftest webhook_run_payload + "headers": {}), signed by
+    // Port's recipe with secret "test"; the fixture is that message as json.dumps sends it.
+    WebhookVerifier agent = WebhookVerifier.builder().secret("test").clock(AT_TS).build();
+    byte[] sent = Fixtures.bytes("webhook/agent-kafka-run-spaced.json");
+
+    Verification proof =
+        agent.verify("" + TS, "v1,uuBMfcio3oscejO5bOtL97K1AmiZjxDvou7sChjMNeE=", sent);
+
+    assertThat(proof.signedForm()).isEqualTo(SignedForm.COMPACT_ASCII);
+    assertThat(new RunInvocationParser().parse(RequestHeaders.empty(), sent).runId())
+        .isEqualTo("r_jE5FhDURh4Uen2Qr");
+  }
+
+  @Test
   void verify_fallbackBodyNestedBeyondBound_rejectsMismatch() {
     String deep = "[".repeat(10) + "]".repeat(10);
     String sig = WebhookSigner.withSecret(SECRET).sign(TS, deep);

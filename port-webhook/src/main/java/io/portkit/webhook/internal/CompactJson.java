@@ -37,7 +37,7 @@ public final class CompactJson {
 
   /**
    * Returns the compact form of {@code json}, with non-ASCII characters escaped as lower-case
-   * {@code \\uXXXX} when {@code asciiOnly} (Python's {@code ensure_ascii=True}) or kept as UTF-8.
+   * &#92;uXXXX when {@code asciiOnly} (Python's {@code ensure_ascii=True}) or kept as UTF-8.
    *
    * @throws IOException if {@code json} is not exactly one well-formed JSON value within bounds
    */
