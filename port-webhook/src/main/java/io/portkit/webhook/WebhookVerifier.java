@@ -42,12 +42,16 @@ public final class WebhookVerifier {
   /** Default nesting-depth bound of the parser used by the agent fallback. */
   public static final int DEFAULT_FALLBACK_MAX_DEPTH = 64;
 
+  /** Default largest body, in bytes, that the agent fallback re-serializes (1 MiB). */
+  public static final int DEFAULT_FALLBACK_MAX_BYTES = 1024 * 1024;
+
   private static final String ALGORITHM = "HmacSHA256";
 
   private final List<Mac> prototypes;
   private final Duration tolerance;
   private final Clock clock;
   private final CompactJson fallback;
+  private final int fallbackMaxBytes;
 
   private WebhookVerifier(Builder builder) {
     List<Mac> macs = new ArrayList<>();
@@ -58,6 +62,7 @@ public final class WebhookVerifier {
     this.tolerance = builder.tolerance;
     this.clock = builder.clock;
     this.fallback = builder.agentBodyFallback ? new CompactJson(builder.fallbackMaxDepth) : null;
+    this.fallbackMaxBytes = builder.fallbackMaxBytes;
   }
 
   /** Returns a builder; at least one secret is required. */
@@ -107,7 +112,7 @@ public final class WebhookVerifier {
     if (matches(prefix, body, candidates)) {
       return SignedForm.RAW;
     }
-    if (fallback != null) {
+    if (fallback != null && body.length <= fallbackMaxBytes) {
       try {
         byte[] ascii = fallback.compact(body, true);
         if (matches(prefix, ascii, candidates)) {
@@ -215,6 +220,7 @@ public final class WebhookVerifier {
     private Clock clock = Clock.systemUTC();
     private boolean agentBodyFallback = true;
     private int fallbackMaxDepth = DEFAULT_FALLBACK_MAX_DEPTH;
+    private int fallbackMaxBytes = DEFAULT_FALLBACK_MAX_BYTES;
 
     private Builder() {}
 
@@ -267,6 +273,15 @@ public final class WebhookVerifier {
         throw new IllegalArgumentException("fallbackMaxDepth must be at least 1, got " + maxDepth);
       }
       this.fallbackMaxDepth = maxDepth;
+      return this;
+    }
+
+    /** Sets the largest body, in bytes, the fallback re-serializes; larger bodies only match raw. */
+    public Builder fallbackMaxBytes(int maxBytes) {
+      if (maxBytes < 1) {
+        throw new IllegalArgumentException("fallbackMaxBytes must be at least 1, got " + maxBytes);
+      }
+      this.fallbackMaxBytes = maxBytes;
       return this;
     }
 

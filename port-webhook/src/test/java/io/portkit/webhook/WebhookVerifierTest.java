@@ -263,6 +263,18 @@ class WebhookVerifierTest {
   }
 
   @Test
+  void verify_fallbackBodyOverSizeBound_rejectsMismatch() {
+    String signed = "{\"a\":1}";
+    String sent = "{\"a\": 1}";
+    String sig = WebhookSigner.withSecret(SECRET).sign(TS, signed);
+
+    assertThat(rejection(verifier().fallbackMaxBytes(7).build(), "" + TS, sig, sent).reason())
+        .isEqualTo(Reason.MISMATCH);
+    assertThat(verifier().fallbackMaxBytes(8).build().verify("" + TS, sig, sent.getBytes(UTF_8)))
+        .isNotNull();
+  }
+
+  @Test
   void verify_fallbackOnNonJsonBody_rejectsMismatch() {
     assertThat(rejection(verifier().build(), "" + TS, VECTOR, "not json {").reason())
         .isEqualTo(Reason.MISMATCH);
