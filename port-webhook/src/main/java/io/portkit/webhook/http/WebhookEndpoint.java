@@ -1,0 +1,286 @@
+package io.portkit.webhook.http;
+
+import io.portkit.webhook.RequestHeaders;
+import io.portkit.webhook.RunInvocation;
+import io.portkit.webhook.RunInvocationParser;
+import io.portkit.webhook.WebhookBodyException;
+import io.portkit.webhook.WebhookVerificationException;
+import io.portkit.webhook.WebhookVerifier;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The framework-neutral webhook core: routes a {@link WebhookRequest} and returns the {@link
+ * WebhookResponse} to send, so any HTTP stack can host it.
+ *
+ * <p>Routes, with {@code base} the configured base path (default {@code /}):
+ *
+ * <ul>
+ *   <li>{@code POST base}: verify, parse, hand the run to the {@link InvocationDispatcher}, answer
+ *       with its {@link DispatchOutcome};
+ *   <li>{@code POST base/manual}: verify, parse and acknowledge (202) without dispatching, and log
+ *       the run id so a person can run it by hand;
+ *   <li>{@code GET /healthz}: 200 {@code {"ok":true}}.
+ * </ul>
+ *
+ * <p>Bad input never gets a 500: 401 when verification fails, 400 for a body that is not JSON or
+ * has no run id, 405 (with {@code Allow}) for a wrong method, 404 for an unknown path, 413 for a
+ * body over the limit (enforced while reading), 415 for a {@code Content-Type} that is present
+ * and not JSON. Errors are {@code {"ok":false,"error":"<code>","message":"<what to do>"}}. An
+ * exception from the dispatcher is our bug: logged and answered 500 with a generic message.
+ *
+ * <p>Logs one INFO line per delivery: run id, action, outcome, milliseconds; never a secret, a
+ * signature or a body. Immutable and thread-safe.
+ */
+public final class WebhookEndpoint {
+  /** Default largest accepted body, in bytes (1 MiB, as Port's own API limit). */
+  public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+  /** The health-check path. */
+  public static final String HEALTH_PATH = "/healthz";
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
+
+  private final String basePath;
+  private final String manualPath;
+  private final WebhookVerifier verifier;
+  private final InvocationDispatcher dispatcher;
+  private final RunInvocationParser parser;
+  private final int maxBodyBytes;
+
+  private WebhookEndpoint(Builder b) {
+    this.basePath = b.basePath;
+    this.manualPath = b.basePath.equals("/") ? "/manual" : b.basePath + "/manual";
+    this.verifier = b.verifier;
+    this.dispatcher = b.dispatcher;
+    this.parser = b.parser;
+    this.maxBodyBytes = b.maxBodyBytes;
+  }
+
+  /** Returns a builder; a verifier and a dispatcher are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the base path deliveries are posted to, for example {@code /} or {@code /port}. */
+  public String basePath() {
+    return basePath;
+  }
+
+  /** Returns the largest accepted body, in bytes. */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /**
+   * Handles one request. Reads at most {@code maxBodyBytes + 1} bytes of its body; never throws
+   * for bad input.
+   */
+  public WebhookResponse handle(WebhookRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    String path = normalize(request.path());
+    String method = request.method().toUpperCase(Locale.ROOT);
+    if (path.equals(HEALTH_PATH) && !path.equals(basePath)) {
+      return method.equals("GET") || method.equals("HEAD")
+          ? Responses.ok(200, null, null)
+          : methodNotAllowed("GET, HEAD", method, path);
+    }
+    boolean manual = path.equals(manualPath);
+    if (!manual && !path.equals(basePath)) {
+      return Responses.error(
+          404, "not_found", "no route " + path + ": Port deliveries go to POST " + basePath);
+    }
+    if (!method.equals("POST")) {
+      return methodNotAllowed("POST", method, path);
+    }
+    long start = System.nanoTime();
+    Delivery delivery = deliver(request, manual);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    log.info(
+        "webhook {} run={} action={} outcome={} status={} in {} ms",
+        manual ? "manual" : "delivery",
+        delivery.runId,
+        delivery.action,
+        delivery.outcome,
+        delivery.response.status(),
+        millis);
+    return delivery.response;
+  }
+
+  private Delivery deliver(WebhookRequest request, boolean manual) {
+    Optional<String> type = request.headers().first("Content-Type");
+    if (type.isPresent() && !isJson(type.get())) {
+      return Delivery.rejected(
+          Responses.error(
+              415,
+              "unsupported_media_type",
+              "Content-Type must be application/json, got "
+                  + shorten(type.get())
+                  + ": send the webhook body as JSON"),
+          "unsupported_media_type");
+    }
+    byte[] body;
+    try {
+      body = BodyReader.readBounded(request.body(), request.declaredLength(), maxBodyBytes);
+    } catch (IOException e) {
+      return Delivery.rejected(
+          Responses.error(400, "unreadable_body", "the request body could not be read: " + e.getClass().getSimpleName()),
+          "unreadable_body");
+    }
+    if (body == null) {
+      return Delivery.rejected(
+          Responses.error(
+              413,
+              "payload_too_large",
+              "body is larger than " + maxBodyBytes + " bytes: raise maxBodyBytes or send less",
+              Map.of("Connection", "close")),
+          "payload_too_large");
+    }
+    return verifyParseDispatch(request.headers(), body, manual);
+  }
+
+  private Delivery verifyParseDispatch(RequestHeaders headers, byte[] body, boolean manual) {
+    RunInvocation invocation;
+    try {
+      verifier.verify(headers, body);
+      invocation = parser.parse(headers, body);
+    } catch (WebhookVerificationException e) {
+      log.warn("webhook rejected: {} ({})", e.reason(), e.getMessage());
+      return Delivery.rejected(
+          Responses.error(401, "unauthorized", e.getMessage()),
+          "unauthorized:" + e.reason());
+    } catch (WebhookBodyException e) {
+      return Delivery.rejected(Responses.error(400, "bad_request", e.getMessage()), "bad_request");
+    }
+    if (manual) {
+      log.info(
+          "manual mode: run {} acknowledged and not dispatched; run it by hand",
+          invocation.runId());
+      return new Delivery(
+          Responses.ok(202, invocation.runId(), "manual"), invocation, "manual");
+    }
+    return dispatch(invocation);
+  }
+
+  private Delivery dispatch(RunInvocation invocation) {
+    DispatchOutcome outcome;
+    try {
+      outcome = Objects.requireNonNull(dispatcher.dispatch(invocation), "dispatcher returned null");
+    } catch (RuntimeException e) {
+      log.error("dispatcher failed for run {}", invocation.runId(), e);
+      return new Delivery(
+          Responses.error(
+              500,
+              "internal_error",
+              "the receiver failed while dispatching run "
+                  + invocation.runId()
+                  + "; see the receiver's log"),
+          invocation,
+          "error");
+    }
+    return new Delivery(OutcomeMapper.toResponse(invocation.runId(), outcome), invocation, OutcomeMapper.label(outcome));
+  }
+
+  private static WebhookResponse methodNotAllowed(String allow, String method, String path) {
+    return Responses.error(
+        405,
+        "method_not_allowed",
+        method + " is not allowed on " + path + ": use " + allow,
+        Map.of("Allow", allow));
+  }
+
+  static boolean isJson(String contentType) {
+    String media = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return media.equals("application/json")
+        || (media.startsWith("application/") && media.endsWith("+json"));
+  }
+
+  private static String normalize(String path) {
+    String p = path.isEmpty() ? "/" : path;
+    return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+  }
+
+  /** The response to one delivery plus what the log line needs. */
+  private record Delivery(WebhookResponse response, String runId, String action, String outcome) {
+    Delivery(WebhookResponse response, RunInvocation run, String outcome) {
+      this(response, run.runId(), run.actionIdentifier().orElse("-"), outcome);
+    }
+
+    static Delivery rejected(WebhookResponse response, String outcome) {
+      return new Delivery(response, "-", "-", outcome);
+    }
+  }
+
+  /** Configures a {@link WebhookEndpoint}. Not thread-safe. */
+  public static final class Builder {
+    private String basePath = "/";
+    private WebhookVerifier verifier;
+    private InvocationDispatcher dispatcher;
+    private RunInvocationParser parser = new RunInvocationParser();
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+
+    private Builder() {}
+
+    /** Sets the path Port posts to; default {@code /}. Must start with {@code /}. */
+    public Builder basePath(String basePath) {
+      Objects.requireNonNull(basePath, "basePath == null");
+      if (!basePath.startsWith("/")) {
+        throw new IllegalArgumentException("basePath must start with /: " + basePath);
+      }
+      this.basePath = normalize(basePath);
+      return this;
+    }
+
+    /** Sets the verifier that checks Port's signature. Required. */
+    public Builder verifier(WebhookVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier == null");
+      return this;
+    }
+
+    /** Sets where verified runs go. Required. */
+    public Builder dispatcher(InvocationDispatcher dispatcher) {
+      this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher == null");
+      return this;
+    }
+
+    /** Sets the body parser; default a new {@link RunInvocationParser}. */
+    public Builder parser(RunInvocationParser parser) {
+      this.parser = Objects.requireNonNull(parser, "parser == null");
+      return this;
+    }
+
+    /** Sets the largest accepted body in bytes; default 1 MiB. */
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      if (maxBodyBytes < 1) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+      }
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /**
+     * Builds the endpoint.
+     *
+     * @throws IllegalStateException if the verifier or dispatcher is missing
+     */
+    public WebhookEndpoint build() {
+      if (verifier == null) {
+        throw new IllegalStateException(
+            "verifier required: call verifier(WebhookVerifier.builder().secret(...).build())");
+      }
+      if (dispatcher == null) {
+        throw new IllegalStateException("dispatcher required: call dispatcher(...)");
+      }
+      return new WebhookEndpoint(this);
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package io.portkit.webhook.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.portkit.webhook.RequestHeaders;
+import io.portkit.webhook.WebhookVerifier;
+import io.portkit.webhook.http.InvocationDispatcher;
+import io.portkit.webhook.http.WebhookEndpoint;
+import io.portkit.webhook.http.WebhookRequest;
+import io.portkit.webhook.http.WebhookResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hosts a {@link WebhookEndpoint} on the JDK's built-in {@code HttpServer}: no extra
+ * dependencies.
+ *
+ * <pre>{@code
+ * try (WebhookReceiver rx = WebhookReceiver.builder().endpoint(endpoint).port(8000).start()) {
+ *   System.out.println("Port should call " + rx.uri());
+ * }
+ * }</pre>
+ *
+ * <p>Binds to 127.0.0.1 by default (expose it through a tunnel or reverse proxy). Reads each body
+ * with the endpoint's limit enforced while reading, with or without {@code Content-Length}.
+ * Thread-safe; {@link #close()} is idempotent and waits at most the stop grace period.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+  /** Default port when none is set. */
+  public static final int DEFAULT_PORT = 8000;
+
+  /** Default time {@link #close()} lets in-flight exchanges finish. */
+  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(2);
+
+  private final HttpServer server;
+  private final WebhookEndpoint endpoint;
+  private final ExecutorService ownedExecutor;
+  private final Duration stopGrace;
+  private final AtomicInteger state = new AtomicInteger(); // 0 new, 1 started, 2 closed
+
+  private WebhookReceiver(Builder b) throws IOException {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      // Without TCP_NODELAY keep-alive responses stall ~40 ms on delayed ACKs.
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    this.endpoint = b.endpoint;
+    this.stopGrace = b.stopGrace;
+    this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
+    if (b.executor != null) {
+      this.ownedExecutor = null;
+      server.setExecutor(b.executor);
+    } else {
+      AtomicInteger n = new AtomicInteger();
+      this.ownedExecutor =
+          Executors.newFixedThreadPool(
+              b.threads,
+              r -> {
+                Thread t = new Thread(r, "portkit-webhook-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      server.setExecutor(ownedExecutor);
+    }
+    server.createContext("/", this::exchange);
+  }
+
+  /** Returns a builder; an endpoint, or a verifier and a dispatcher, are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @throws IllegalStateException if already started or closed
+   */
+  public WebhookReceiver start() {
+    if (!state.compareAndSet(0, 1)) {
+      throw new IllegalStateException("receiver already started or closed: build a new one");
+    }
+    server.start();
+    return this;
+  }
+
+  /** Returns the bound port (useful after binding port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Returns the URI of the delivery route, for example {@code http://127.0.0.1:8000/}. */
+  public URI uri() {
+    InetSocketAddress a = server.getAddress();
+    String host = a.getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + a.getPort() + endpoint.basePath());
+  }
+
+  /** Stops accepting, lets in-flight exchanges finish within the grace period, then stops. */
+  @Override
+  public void close() {
+    int previous = state.getAndSet(2);
+    if (previous == 2) {
+      return;
+    }
+    if (previous == 1) {
+      server.stop((int) Math.max(0, stopGrace.toSeconds()));
+    }
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+    }
+  }
+
+  private void exchange(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      WebhookRequest request = toRequest(exchange);
+      WebhookResponse response = endpoint.handle(request);
+      byte[] body = response.body();
+      response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+      exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
+      if (!head && body.length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static WebhookRequest toRequest(HttpExchange exchange) {
+    InputStream body = exchange.getRequestBody();
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    long declared = -1;
+    if (length != null) {
+      try {
+        declared = Long.parseLong(length.strip());
+      } catch (NumberFormatException e) {
+        declared = -1; // the JDK server already rejects these; read with the bound regardless
+      }
+    }
+    String path = exchange.getRequestURI().getRawPath();
+    return new WebhookRequest(
+        exchange.getRequestMethod(),
+        path == null ? "/" : path,
+        RequestHeaders.of(exchange.getRequestHeaders()),
+        body,
+        declared);
+  }
+
+  /** Configures a {@link WebhookReceiver}. Not thread-safe. */
+  public static final class Builder {
+    private WebhookEndpoint endpoint;
+    private final WebhookEndpoint.Builder endpointBuilder = WebhookEndpoint.builder();
+    private boolean endpointParts;
+    private InetAddress address = InetAddress.getLoopbackAddress();
+    private int port = DEFAULT_PORT;
+    private java.util.concurrent.Executor executor;
+    private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private Duration stopGrace = DEFAULT_STOP_GRACE;
+
+    private Builder() {}
+
+    /**
+     * Sets a ready-made core that answers requests. Use either this or {@link
+     * #verifier(WebhookVerifier)} and {@link #dispatcher(InvocationDispatcher)} (plus optional
+     * {@link #basePath(String)} and {@link #maxBodyBytes(int)}), not both.
+     */
+    public Builder endpoint(WebhookEndpoint endpoint) {
+      this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
+      return this;
+    }
+
+    /** Sets the verifier of the endpoint this builder creates. */
+    public Builder verifier(WebhookVerifier verifier) {
+      endpointBuilder.verifier(verifier);
+      endpointParts = true;
+      return this;
+    }
+
+    /** Sets the dispatcher of the endpoint this builder creates. */
+    public Builder dispatcher(InvocationDispatcher dispatcher) {
+      endpointBuilder.dispatcher(dispatcher);
+      endpointParts = true;
+      return this;
+    }
+
+    /** Sets the base path of the endpoint this builder creates; default {@code /}. */
+    public Builder basePath(String basePath) {
+      endpointBuilder.basePath(basePath);
+      endpointParts = true;
+      return this;
+    }
+
+    /** Sets the body limit of the endpoint this builder creates; default 1 MiB. */
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      endpointBuilder.maxBodyBytes(maxBodyBytes);
+      endpointParts = true;
+      return this;
+    }
+
+    /** Sets the bind address; default loopback (127.0.0.1). */
+    public Builder address(InetAddress address) {
+      this.address = Objects.requireNonNull(address, "address == null");
+      return this;
+    }
+
+    /** Sets the port, 0 for any free port; default 8000. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs exchanges; the caller owns and shuts it down. Default: a fixed
+     * pool of daemon threads owned by the receiver.
+     */
+    public Builder executor(java.util.concurrent.Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /** Sets the size of the receiver-owned pool; default max(2, processors). */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be positive, got " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** Sets how long {@link WebhookReceiver#close()} waits for in-flight exchanges (whole seconds). */
+    public Builder stopGrace(Duration stopGrace) {
+      Objects.requireNonNull(stopGrace, "stopGrace == null");
+      if (stopGrace.isNegative()) {
+        throw new IllegalArgumentException("stopGrace is negative: " + stopGrace);
+      }
+      this.stopGrace = stopGrace;
+      return this;
+    }
+
+    /**
+     * Binds the server without starting it; call {@link WebhookReceiver#start()}.
+     *
+     * @throws IllegalStateException if neither an endpoint nor a verifier and dispatcher were set
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public WebhookReceiver build() {
+      if (endpoint != null && endpointParts) {
+        throw new IllegalStateException(
+            "both endpoint(...) and endpoint parts (verifier, dispatcher, basePath, maxBodyBytes)"
+                + " were set: configure the parts on the WebhookEndpoint instead");
+      }
+      if (endpoint == null) {
+        endpoint = endpointBuilder.build();
+      }
+      try {
+        return new WebhookReceiver(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot bind " + address.getHostAddress() + ":" + port + ": is the port in use?", e);
+      }
+    }
+
+    /** Builds and starts the receiver. */
+    public WebhookReceiver start() {
+      return build().start();
+    }
+  }
+}

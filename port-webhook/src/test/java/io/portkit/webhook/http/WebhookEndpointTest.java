@@ -1,0 +1,157 @@
+package io.portkit.webhook.http;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.portkit.webhook.RequestHeaders;
+import io.portkit.webhook.WebhookSigner;
+import io.portkit.webhook.WebhookVerifier;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class WebhookEndpointTest {
+  private static final long TS = 1713277889L;
+  private static final String BODY = "{\"port_context\":{\"runId\":\"r_1\",\"action\":\"deploy\"},\"inputs\":{}}";
+
+  private final RecordingDispatcher dispatcher = new RecordingDispatcher();
+  private final WebhookEndpoint endpoint =
+      WebhookEndpoint.builder()
+          .verifier(
+              WebhookVerifier.builder()
+                  .secret("s3cr3t")
+                  .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
+                  .build())
+          .dispatcher(dispatcher)
+          .maxBodyBytes(256)
+          .build();
+
+  private WebhookResponse post(String path, String body) {
+    RequestHeaders headers =
+        RequestHeaders.of(
+            "x-port-timestamp", "" + TS,
+            "x-port-signature", WebhookSigner.withSecret("s3cr3t").sign(TS, body),
+            "Content-Type", "application/json");
+    return endpoint.handle(WebhookRequest.of("POST", path, headers, body.getBytes(UTF_8)));
+  }
+
+  @Test
+  void handle_accepted_202WithRunId() {
+    WebhookResponse r = post("/", BODY);
+
+    assertThat(r.status()).isEqualTo(202);
+    assertThat(r.bodyText()).isEqualTo("{\"ok\":true,\"runId\":\"r_1\",\"status\":\"accepted\"}");
+    assertThat(r.headers()).containsEntry("Content-Type", "application/json; charset=utf-8");
+    assertThat(dispatcher.received()).extracting(i -> i.actionIdentifier().orElseThrow()).containsExactly("deploy");
+  }
+
+  @Test
+  void handle_duplicate_200() {
+    dispatcher.answer(i -> DispatchOutcome.duplicate());
+
+    WebhookResponse r = post("/", BODY);
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("{\"ok\":true,\"runId\":\"r_1\",\"status\":\"duplicate\"}");
+  }
+
+  @Test
+  void handle_completed_statusAndBodyAsGiven() {
+    dispatcher.answer(i -> DispatchOutcome.completed(422, JsonNodeFactory.instance.objectNode().put("why", "bad input")));
+
+    WebhookResponse r = post("/", BODY);
+
+    assertThat(r.status()).isEqualTo(422);
+    assertThat(r.bodyText()).isEqualTo("{\"why\":\"bad input\"}");
+  }
+
+  @Test
+  void handle_saturated_503WithMessage() {
+    dispatcher.answer(i -> DispatchOutcome.saturated("all 4 workers busy: retry the action later"));
+
+    WebhookResponse r = post("/", BODY);
+
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.bodyText())
+        .isEqualTo("{\"ok\":false,\"error\":\"saturated\",\"message\":\"all 4 workers busy: retry the action later\"}");
+  }
+
+  @Test
+  void handle_rejected_statusErrorAndMessage() {
+    dispatcher.answer(i -> DispatchOutcome.rejected(404, "no_handler", "no handler for action deploy"));
+
+    WebhookResponse r = post("/", BODY);
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.bodyText())
+        .isEqualTo("{\"ok\":false,\"error\":\"no_handler\",\"message\":\"no handler for action deploy\"}");
+  }
+
+  @Test
+  void handle_dispatcherThrows_500GenericWithoutDetails() {
+    dispatcher.answer(i -> { throw new IllegalStateException("db password=xyz"); });
+
+    WebhookResponse r = post("/", BODY);
+
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(r.bodyText())
+        .isEqualTo("{\"ok\":false,\"error\":\"internal_error\",\"message\":\"the receiver failed while dispatching run r_1; see the receiver's log\"}");
+  }
+
+  @Test
+  void handle_chunkedBodyOverLimit_413AfterReadingLimitPlusOne() {
+    byte[] big = new byte[10_000];
+    CountingStream in = new CountingStream(big);
+    WebhookResponse r =
+        endpoint.handle(new WebhookRequest("POST", "/", RequestHeaders.empty(), in, -1));
+
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(in.consumed()).isEqualTo(257);
+    assertThat(r.headers()).containsEntry("Connection", "close");
+  }
+
+  @Test
+  void handle_declaredLengthOverLimit_413WithoutReading() {
+    CountingStream in = new CountingStream(new byte[1000]);
+    WebhookResponse r =
+        endpoint.handle(new WebhookRequest("POST", "/", RequestHeaders.empty(), in, 1000));
+
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(in.consumed()).isZero();
+  }
+
+  @Test
+  void isJson_variants() {
+    assertThat(WebhookEndpoint.isJson("application/json")).isTrue();
+    assertThat(WebhookEndpoint.isJson("Application/JSON; charset=utf-8")).isTrue();
+    assertThat(WebhookEndpoint.isJson("application/vnd.port+json")).isTrue();
+    assertThat(WebhookEndpoint.isJson("text/plain")).isFalse();
+    assertThat(WebhookEndpoint.isJson("application/x-www-form-urlencoded")).isFalse();
+  }
+
+  @Test
+  void build_withoutDispatcher_throwsNamingTheFix() {
+    assertThatThrownBy(
+            () -> WebhookEndpoint.builder().verifier(WebhookVerifier.builder().secret("s").build()).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("dispatcher required: call dispatcher(...)");
+  }
+
+  /** A stream that counts how many bytes were taken from it. */
+  static final class CountingStream extends ByteArrayInputStream {
+    private final int size;
+
+    CountingStream(byte[] data) {
+      super(data);
+      this.size = data.length;
+    }
+
+    int consumed() {
+      return size - available();
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package io.portkit.webhook.server;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portkit.webhook.WebhookSigner;
+import io.portkit.webhook.WebhookVerifier;
+import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.webhook.http.RecordingDispatcher;
+import io.portkit.webhook.http.WebhookEndpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookReceiverTest {
+  private static final long TS = 1713277889L;
+  private static final String SECRET = "s3cr3t";
+  private static final String BODY = "{\"port_context\":{\"runId\":\"r_1\"}}";
+
+  private final RecordingDispatcher dispatcher = new RecordingDispatcher();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private WebhookReceiver receiver;
+
+  @BeforeEach
+  void start() {
+    WebhookEndpoint endpoint =
+        WebhookEndpoint.builder()
+            .basePath("/port")
+            .verifier(
+                WebhookVerifier.builder()
+                    .secret(SECRET)
+                    .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
+                    .build())
+            .dispatcher(dispatcher)
+            .maxBodyBytes(1024)
+            .build();
+    receiver = WebhookReceiver.builder().endpoint(endpoint).port(0).stopGrace(Duration.ZERO).start();
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.close();
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+    return client.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder signedPost(String path, String body) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + path))
+        .header("X-Port-Timestamp", "" + TS)
+        .header("X-Port-Signature", WebhookSigner.withSecret(SECRET).sign(TS, body))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  @Test
+  void post_signed_202AndDispatched() throws Exception {
+    HttpResponse<String> r = send(signedPost("/port", BODY));
+
+    assertThat(r.statusCode()).isEqualTo(202);
+    assertThat(r.body()).isEqualTo("{\"ok\":true,\"runId\":\"r_1\",\"status\":\"accepted\"}");
+    assertThat(dispatcher.received()).extracting(i -> i.runId()).containsExactly("r_1");
+  }
+
+  @Test
+  void post_dispatcherOutcomes_mappedOverHttp() throws Exception {
+    dispatcher.answer(i -> DispatchOutcome.duplicate());
+    assertThat(send(signedPost("/port/", BODY)).statusCode()).isEqualTo(200);
+    dispatcher.answer(i -> DispatchOutcome.saturated("busy"));
+    assertThat(send(signedPost("/port", BODY)).statusCode()).isEqualTo(503);
+    dispatcher.answer(i -> { throw new IllegalStateException("bug"); });
+    assertThat(send(signedPost("/port", BODY)).statusCode()).isEqualTo(500);
+  }
+
+  @Test
+  void post_manual_202WithoutDispatch() throws Exception {
+    HttpResponse<String> r = send(signedPost("/port/manual", BODY));
+
+    assertThat(r.statusCode()).isEqualTo(202);
+    assertThat(r.body()).isEqualTo("{\"ok\":true,\"runId\":\"r_1\",\"status\":\"manual\"}");
+    assertThat(dispatcher.received()).isEmpty();
+  }
+
+  @Test
+  void post_badSignature_401() throws Exception {
+    HttpResponse<String> r =
+        send(signedPost("/port", BODY).setHeader("X-Port-Signature", "v1,AAAA"));
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).startsWith("{\"ok\":false,\"error\":\"unauthorized\",\"message\":\"x-port-signature does not match");
+    assertThat(dispatcher.received()).isEmpty();
+  }
+
+  @Test
+  void post_unsignedRequest_401MissingHeader() throws Exception {
+    HttpResponse<String> r =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/port"))
+            .POST(HttpRequest.BodyPublishers.ofString(BODY)));
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).contains("missing x-port-timestamp header");
+  }
+
+  @Test
+  void post_noRunId_400ListingPlaces() throws Exception {
+    HttpResponse<String> r = send(signedPost("/port", "{\"env\":\"prod\"}"));
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("\"error\":\"bad_request\"").contains("header RUN_ID");
+  }
+
+  @Test
+  void post_malformedJson_400() throws Exception {
+    HttpResponse<String> r = send(signedPost("/port", "{oops"));
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("body is not valid JSON");
+  }
+
+  @Test
+  void post_textPlain_415() throws Exception {
+    HttpResponse<String> r = send(signedPost("/port", BODY).setHeader("Content-Type", "text/plain"));
+
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(r.body())
+        .isEqualTo("{\"ok\":false,\"error\":\"unsupported_media_type\",\"message\":\"Content-Type must be application/json, got text/plain: send the webhook body as JSON\"}");
+  }
+
+  @Test
+  void post_noContentType_accepted() throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/port"))
+            .header("x-port-timestamp", "" + TS)
+            .header("x-port-signature", WebhookSigner.withSecret(SECRET).sign(TS, BODY))
+            .POST(HttpRequest.BodyPublishers.ofString(BODY));
+
+    assertThat(send(b).statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void get_onDeliveryRoute_405WithAllow() throws Exception {
+    HttpResponse<String> r =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/port")).GET());
+
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.headers().firstValue("Allow")).contains("POST");
+  }
+
+  @Test
+  void post_unknownPath_404() throws Exception {
+    HttpResponse<String> r = send(signedPost("/elsewhere", BODY));
+
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body())
+        .isEqualTo("{\"ok\":false,\"error\":\"not_found\",\"message\":\"no route /elsewhere: Port deliveries go to POST /port\"}");
+  }
+
+  @Test
+  void get_healthz_200() throws Exception {
+    HttpResponse<String> r =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/healthz")).GET());
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("{\"ok\":true}");
+  }
+
+  @Test
+  void post_contentLengthOverLimit_413BeforeBodyArrives() throws Exception {
+    // Declares 1 MB but sends only 10 bytes: the answer must not wait for the rest.
+    String head =
+        "POST /port HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 1000000\r\n\r\n";
+
+    String response = RawHttp.exchange(receiver.port(), head, "{\"a\":\"bbb\"".getBytes(UTF_8));
+
+    assertThat(response).startsWith("HTTP/1.1 413").contains("\"error\":\"payload_too_large\"");
+  }
+
+  @Test
+  void post_chunkedOverLimit_413WithoutTheRest() throws Exception {
+    // One 2000-byte chunk and no terminating chunk: the server must stop at limit + 1.
+    String head =
+        "POST /port HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n"
+            + Integer.toHexString(2000)
+            + "\r\n";
+
+    String response = RawHttp.exchange(receiver.port(), head, new byte[2000]);
+
+    assertThat(response).startsWith("HTTP/1.1 413").contains("body is larger than 1024 bytes");
+  }
+
+  @Test
+  void uri_namesLoopbackPortAndBase() {
+    assertThat(receiver.uri().toString()).isEqualTo("http://127.0.0.1:" + receiver.port() + "/port");
+  }
+
+  @Test
+  void builder_fromParts_servesOnBasePath() throws Exception {
+    try (WebhookReceiver rx =
+        WebhookReceiver.builder()
+            .verifier(WebhookVerifier.builder().secret(SECRET).clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC)).build())
+            .dispatcher(dispatcher)
+            .basePath("/hooks")
+            .port(0)
+            .stopGrace(Duration.ZERO)
+            .start()) {
+      HttpResponse<String> r =
+          send(signedPost("/hooks", BODY).uri(URI.create("http://127.0.0.1:" + rx.port() + "/hooks")));
+
+      assertThat(r.statusCode()).isEqualTo(202);
+      assertThat(rx.uri().getPath()).isEqualTo("/hooks");
+    }
+  }
+
+  @Test
+  void builder_withoutDispatcher_throwsNamingTheFix() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WebhookReceiver.builder().verifier(WebhookVerifier.builder().secret("x").build()).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("dispatcher required: call dispatcher(...)");
+  }
+
+  @Test
+  void close_twice_isIdempotent() {
+    receiver.close();
+    receiver.close();
+  }
+}
