@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
  * Runs a {@link PortEmulator} from the command line until killed, so any service can be pointed at it.
  *
  * <pre>
- * mvn -q -pl port-testkit -am compile exec:java -Dexec.skip=true -Dexec.args="--port 8080"
+ * mvn -q -pl port-testkit -am compile exec:java -Dexec.skip=true \
+ *     -Dexec.mainClass=io.portkit.testkit.PortEmulatorMain -Dexec.args="--port 8080"
  * </pre>
  *
  * <p>Arguments: {@code --port N} (default 0: a free port), {@code --token-lifetime D} where D is

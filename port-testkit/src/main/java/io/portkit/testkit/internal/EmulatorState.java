@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -209,10 +208,5 @@ public final class EmulatorState {
       runs.clear();
       return null;
     });
-  }
-
-  /** Returns the wait in milliseconds of {@code timeout}, for messages. */
-  static long millis(Duration timeout) {
-    return TimeUnit.NANOSECONDS.toMillis(timeout.toNanos());
   }
 }

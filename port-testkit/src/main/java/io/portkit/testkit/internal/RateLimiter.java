@@ -2,7 +2,6 @@ package io.portkit.testkit.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,10 +57,5 @@ public final class RateLimiter {
   public synchronized void reset() {
     windowStart = Long.MIN_VALUE;
     used = 0;
-  }
-
-  /** Returns the epoch second the current window resets at, for tests and docs. */
-  public synchronized Instant currentReset() {
-    return Instant.ofEpochSecond(windowStart + periodSeconds);
   }
 }
