@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   port.defineBlueprint("{\"identifier\":\"service\",\"title\":\"Service\"}");
  *   port.defineAction("{\"identifier\":\"deploy\",\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\","
  *       + "\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://localhost:8080\"}}");
- *   EmulatedRun run = port.createRun("deploy", Json.object());
+ *   EmulatedRun run = port.createRun("deploy", new ObjectMapper().createObjectNode());
  *   myBackend(port.baseUri(), port.clientId(), port.clientSecret()).handle(run.id());
  *   assertThat(port.awaitFinalStatus(run.id(), Duration.ofSeconds(5)).status()).isEqualTo("SUCCESS");
  * }
@@ -217,7 +217,10 @@ public final class PortEmulator implements AutoCloseable {
     }
   }
 
-  /** Returns every request received so far, oldest first (token requests included, secrets never). */
+  /**
+   * Returns every request to Port's routes so far, oldest first: token requests included, admin
+   * ({@code /__emulator}) requests excluded, secrets and bearer tokens never recorded.
+   */
   public List<RecordedRequest> requests() {
     return core.journal().entries();
   }

@@ -82,6 +82,7 @@ public final class PortEmulatorExtension
     return builder.start();
   }
 
+  /** Starts the shared emulator of a per-class extension. */
   @Override
   public void beforeAll(ExtensionContext context) {
     if (perClass) {
@@ -90,6 +91,7 @@ public final class PortEmulatorExtension
     }
   }
 
+  /** Starts a fresh emulator unless a per-class one is running. */
   @Override
   public void beforeEach(ExtensionContext context) {
     // A perClass extension in an instance field never sees beforeAll: fall back to per test.
@@ -98,6 +100,7 @@ public final class PortEmulatorExtension
     }
   }
 
+  /** Resets the shared emulator, or closes the per-test one. */
   @Override
   public void afterEach(ExtensionContext context) {
     if (startedForClass) {
@@ -108,6 +111,7 @@ public final class PortEmulatorExtension
     }
   }
 
+  /** Closes the shared emulator of a per-class extension. */
   @Override
   public void afterAll(ExtensionContext context) {
     if (startedForClass) {
@@ -117,11 +121,13 @@ public final class PortEmulatorExtension
     }
   }
 
+  /** Returns whether the parameter is a {@link PortEmulator}. */
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == PortEmulator.class;
   }
 
+  /** Returns the running emulator. */
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
     return emulator();
