@@ -1,0 +1,23 @@
+package io.portkit.testkit.internal;
+
+import java.time.Duration;
+
+/**
+ * The emulator's configuration, fixed at build time.
+ *
+ * @param clientId the registered client id
+ * @param clientSecret the registered client secret; never logged or printed by this class
+ * @param tokenLifetime lifetime of issued tokens
+ * @param finishedRunStatus status answered for a write to a finished run (409 or 422)
+ * @param rateLimit requests allowed per window
+ * @param ratePeriod rate-limit window
+ */
+public record EmulatorSettings(
+    String clientId, String clientSecret, Duration tokenLifetime, int finishedRunStatus, int rateLimit,
+    Duration ratePeriod) {
+  @Override
+  public String toString() {
+    return "EmulatorSettings[clientId=" + clientId + ", clientSecret=***, tokenLifetime=" + tokenLifetime
+        + ", finishedRunStatus=" + finishedRunStatus + ", rateLimit=" + rateLimit + "/" + ratePeriod + "]";
+  }
+}

@@ -1,0 +1,212 @@
+package io.portkit.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.testkit.EmulatedRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The emulator's in-memory catalog and runs. Every read and write goes through {@link #locked},
+ * which signals waiters after each write so {@link #await} wakes on change instead of polling.
+ * Thread-safe.
+ */
+public final class EmulatorState {
+  // Port's identifier pattern for blueprints (SPEC); entities also allow '='.
+  static final Pattern BLUEPRINT_ID = Pattern.compile("^(?!\\.{1,2}$)[\\p{L}0-9@_.+:\\\\/-]+$");
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final Clock clock;
+  private final Ids ids;
+  final Map<String, ObjectNode> blueprints = new LinkedHashMap<>();
+  final Map<String, ObjectNode> actions = new LinkedHashMap<>();
+  final Map<String, Map<String, ObjectNode>> entities = new LinkedHashMap<>();
+  final Map<String, RunRecord> runs = new LinkedHashMap<>();
+  private long sequence;
+
+  /** Creates an empty state using {@code clock} for timestamps and {@code ids} for run ids. */
+  public EmulatorState(Clock clock, Ids ids) {
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** Returns the emulator's clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Returns the emulator's id generator. */
+  public Ids ids() {
+    return ids;
+  }
+
+  /** Runs {@code work} under the lock and wakes every waiter afterwards. */
+  public <T> T locked(Supplier<T> work) {
+    lock.lock();
+    try {
+      return work.get();
+    } finally {
+      changed.signalAll();
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until run {@code runId} exists and satisfies {@code condition}, or {@code timeout} passes.
+   *
+   * @return the matching snapshot, or {@code null} on timeout
+   */
+  public EmulatedRun await(String runId, Predicate<EmulatedRun> condition, Duration timeout)
+      throws InterruptedException {
+    long remaining = timeout.toNanos();
+    lock.lock();
+    try {
+      while (true) {
+        RunRecord run = runs.get(runId);
+        if (run != null && condition.test(run.snapshot())) {
+          return run.snapshot();
+        }
+        if (remaining <= 0) {
+          return null;
+        }
+        remaining = changed.awaitNanos(remaining);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Returns the run with {@code runId}, or a 404. Call under the lock. */
+  RunRecord requireRun(String runId) {
+    RunRecord run = runs.get(runId);
+    if (run == null) {
+      throw ApiError.notFound("Action run", runId);
+    }
+    return run;
+  }
+
+  /** Renders a run as Port does. Call under the lock. */
+  ObjectNode runJson(RunRecord run, boolean v1) {
+    ObjectNode blueprint = run.blueprint == null ? null : blueprints.get(run.blueprint);
+    boolean entityExists = run.entity != null && run.blueprint != null
+        && entities.getOrDefault(run.blueprint, Map.of()).containsKey(run.entity);
+    return run.toJson(v1, blueprint, entityExists);
+  }
+
+  /** Returns snapshots of all runs, oldest first. */
+  public List<EmulatedRun> snapshots() {
+    return locked(() -> {
+      List<EmulatedRun> all = new ArrayList<>();
+      runs.values().forEach(run -> all.add(run.snapshot()));
+      return all;
+    });
+  }
+
+  /** Returns a snapshot of run {@code runId}, or {@code null}. */
+  public EmulatedRun snapshot(String runId) {
+    return locked(() -> {
+      RunRecord run = runs.get(runId);
+      return run == null ? null : run.snapshot();
+    });
+  }
+
+  /**
+   * Creates a run of action {@code actionId}, as {@code POST /v1/actions/{id}/runs} does. This is
+   * the one place runs are born, so a later webhook trigger hooks in here.
+   */
+  public RunRecord createRun(String actionId, ObjectNode properties, String entity, String createdBy) {
+    return locked(() -> {
+      ObjectNode action = actions.get(actionId);
+      if (action == null) {
+        throw ApiError.notFound("Action", actionId);
+      }
+      String blueprint = action.path("trigger").path("blueprintIdentifier").asText(null);
+      if (entity != null && blueprint != null
+          && !entities.getOrDefault(blueprint, Map.of()).containsKey(entity)) {
+        throw ApiError.notFound("Entity", entity);
+      }
+      RunRecord run = new RunRecord(ids.runId(), ++sequence, action, entity, properties.deepCopy(),
+          createdBy, clock.instant());
+      runs.put(run.id, run);
+      return run;
+    });
+  }
+
+  /** Stores a blueprint definition, as {@code POST /v1/blueprints} does; returns the stored form. */
+  public ObjectNode defineBlueprint(JsonNode definition, String createdBy) {
+    ObjectNode blueprint = Json.requireObject(definition).deepCopy();
+    String id = Json.requiredString(blueprint, "identifier");
+    if (!BLUEPRINT_ID.matcher(id).matches() || id.length() > 100) {
+      throw ApiError.invalid("blueprint identifier \"" + id + "\" must match " + BLUEPRINT_ID.pattern() + " and be at most 100 characters");
+    }
+    Json.requiredString(blueprint, "title");
+    if (!blueprint.has("schema")) {
+      blueprint.set("schema", Json.object().<ObjectNode>set("properties", Json.object())
+          .set("required", Json.MAPPER.createArrayNode()));
+    }
+    if (!blueprint.has("relations")) {
+      blueprint.set("relations", Json.object());
+    }
+    return locked(() -> {
+      if (blueprints.containsKey(id)) {
+        throw new ApiError(409, "identifier_taken", "A blueprint with identifier \"" + id + "\" already exists");
+      }
+      stamp(blueprint, createdBy);
+      blueprints.put(id, blueprint);
+      entities.putIfAbsent(id, new LinkedHashMap<>());
+      return blueprint.deepCopy();
+    });
+  }
+
+  /** Stores an action definition as given (invocationMethod included), as {@code POST /v1/actions} does. */
+  public ObjectNode defineAction(JsonNode definition, String createdBy) {
+    ObjectNode action = Json.requireObject(definition).deepCopy();
+    String id = Json.requiredString(action, "identifier");
+    if (!action.path("trigger").isObject()) {
+      throw ApiError.invalid("\"trigger\" is required and must be an object, e.g. {\"type\":\"self-service\",\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\",\"userInputs\":{\"properties\":{}}}");
+    }
+    if (!action.path("invocationMethod").isObject()) {
+      throw ApiError.invalid("\"invocationMethod\" is required and must be an object, e.g. {\"type\":\"WEBHOOK\",\"url\":\"https://example.com\"}");
+    }
+    return locked(() -> {
+      if (actions.containsKey(id)) {
+        throw new ApiError(409, "identifier_taken", "An action with identifier \"" + id + "\" already exists");
+      }
+      stamp(action, createdBy);
+      actions.put(id, action);
+      return action.deepCopy();
+    });
+  }
+
+  private void stamp(ObjectNode node, String by) {
+    String now = Json.time(clock.instant());
+    node.put("createdBy", by).put("updatedBy", by).put("createdAt", now).put("updatedAt", now);
+  }
+
+  /** Returns the current time. */
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** Forgets the whole catalog and every run. */
+  public void clear() {
+    locked(() -> {
+      blueprints.clear();
+      actions.clear();
+      entities.clear();
+      runs.clear();
+      return null;
+    });
+  }
+}

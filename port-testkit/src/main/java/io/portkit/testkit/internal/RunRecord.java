@@ -1,0 +1,115 @@
+package io.portkit.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.testkit.EmulatedRun;
+import io.portkit.testkit.RunLogEntry;
+import io.portkit.testkit.TiedEntity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One run's mutable state. Not thread-safe: guarded by {@link EmulatorState}'s lock. */
+public final class RunRecord {
+  final String id;
+  final long sequence;
+  final ObjectNode action;
+  final String blueprint;
+  final String entity;
+  final ObjectNode properties;
+  final boolean synchronizedRun;
+  final String createdBy;
+  final Instant createdAt;
+  String status = "IN_PROGRESS";
+  String statusLabel;
+  JsonNode link;
+  String summary;
+  String externalRunId;
+  Instant updatedAt;
+  Instant endedAt;
+  final List<RunLogEntry> logs = new ArrayList<>();
+  final List<TiedEntity> tied = new ArrayList<>();
+
+  RunRecord(String id, long sequence, ObjectNode action, String entity, ObjectNode properties,
+      String createdBy, Instant createdAt) {
+    this.id = id;
+    this.sequence = sequence;
+    this.action = action;
+    this.blueprint = action.path("trigger").path("blueprintIdentifier").asText(null);
+    this.entity = entity;
+    this.properties = properties;
+    this.synchronizedRun = isSynchronized(action.path("invocationMethod").path("synchronized"));
+    this.createdBy = createdBy;
+    this.createdAt = createdAt;
+    this.updatedAt = createdAt;
+  }
+
+  // Port's schema allows synchronized as a boolean or a string ("true").
+  private static boolean isSynchronized(JsonNode flag) {
+    return flag.isBoolean() ? flag.booleanValue() : flag.isTextual() && flag.asText().equalsIgnoreCase("true");
+  }
+
+  /** Returns the run id. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns whether the run has a final status. */
+  public boolean finished() {
+    return endedAt != null;
+  }
+
+  /** Sets a final status and {@code endedAt}. */
+  void finish(String finalStatus, Instant now) {
+    status = finalStatus;
+    endedAt = now;
+    updatedAt = now;
+  }
+
+  /** Renders the run as Port's API does; {@code v1} renders {@code action} as a string. */
+  ObjectNode toJson(boolean v1, ObjectNode blueprintDefinition, boolean entityExists) {
+    boolean blueprintExists = blueprintDefinition != null;
+    ObjectNode run = Json.object().put("id", id);
+    String actionId = action.path("identifier").asText();
+    if (v1) {
+      run.put("action", actionId);
+      run.put("relatedEntityExists", entityExists);
+      run.put("relatedBlueprintExists", blueprintExists);
+    } else {
+      run.set("action", reference(actionId, action, false));
+    }
+    run.set("blueprint", blueprint == null ? null : reference(blueprint, blueprintDefinition, !blueprintExists));
+    run.set("entity", entity == null ? null : reference(entity, null, !entityExists));
+    run.set("properties", properties.deepCopy());
+    run.set("rawProperties", properties.deepCopy());
+    run.put("status", status).put("statusLabel", statusLabel);
+    if (link != null) {
+      run.set("link", link.deepCopy());
+    }
+    if (summary != null) {
+      run.put("summary", summary);
+    }
+    if (externalRunId != null) {
+      run.put("externalRunId", externalRunId);
+    }
+    run.put("endedAt", endedAt == null ? null : Json.time(endedAt));
+    run.put("source", "API").put("requiredApproval", false);
+    run.put("createdBy", createdBy).put("updatedBy", createdBy);
+    run.put("createdAt", Json.time(createdAt)).put("updatedAt", Json.time(updatedAt));
+    return run;
+  }
+
+  private static ObjectNode reference(String identifier, ObjectNode definition, boolean deleted) {
+    ObjectNode ref = Json.object().put("identifier", identifier);
+    ref.put("title", definition == null ? null : definition.path("title").asText(null));
+    ref.put("icon", definition == null ? null : definition.path("icon").asText(null));
+    return ref.put("deleted", deleted);
+  }
+
+  /** Returns an immutable snapshot. */
+  EmulatedRun snapshot() {
+    return new EmulatedRun(id, action.path("identifier").asText(), status, statusLabel,
+        link == null ? null : link.deepCopy(), summary, externalRunId, properties.deepCopy(), entity,
+        createdAt, endedAt, logs, tied);
+  }
+}
