@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
@@ -57,7 +58,12 @@ final class Backend implements AutoCloseable {
         WebhookVerifier.builder().secret(port.clientSecret()).secret(OLD_SECRET).clock(CLOCK).build();
     dispatcher = handlers.apply(RunDispatcher.builder().client(client)).build();
     receiver =
-        WebhookReceiver.builder().verifier(verifier).dispatcher(dispatcher).port(0).start();
+        WebhookReceiver.builder()
+            .verifier(verifier)
+            .dispatcher(dispatcher)
+            .port(0)
+            .stopGrace(Duration.ZERO) // every answer was read before close()
+            .start();
   }
 
   static String action(String id, boolean sync) {

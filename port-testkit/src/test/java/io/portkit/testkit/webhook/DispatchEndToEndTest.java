@@ -213,6 +213,7 @@ class DispatchEndToEndTest {
       HttpResponse<String> refused = b.deliver(Backend.body(second, "deploy"));
       release.countDown();
       b.port.awaitRun(first, "SUCCESS", WAIT);
+      assertThat(b.dispatcher.awaitIdle(WAIT)).isTrue();
       HttpResponse<String> retried = b.deliver(Backend.body(second, "deploy"));
 
       assertThat(refused.statusCode()).isEqualTo(503);

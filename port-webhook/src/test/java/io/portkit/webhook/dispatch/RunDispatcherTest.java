@@ -369,7 +369,7 @@ class RunDispatcherTest {
     RunDispatcher d = builder().handle("deploy", (run, ctx) -> runs.incrementAndGet()).build();
     d.dispatch(invocation("r_1", "deploy"));
 
-    d.close();
+    d.shutdown(Duration.ZERO);
     manual.runAll();
 
     assertThat(runs).hasValue(0);
@@ -410,6 +410,26 @@ class RunDispatcherTest {
 
     assertThat(port.calls).singleElement().asString().startsWith("PATCH r_1");
     assertThat(d.inFlight()).isZero();
+  }
+
+  @Test
+  void awaitIdle_runFinishesOnAnotherThread_returnsTrueOnceReported() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    RunDispatcher d =
+        RunDispatcher.builder()
+            .contexts(port.contexts())
+            .executor(threads)
+            .handle("deploy", (run, ctx) -> release.await())
+            .build();
+    d.dispatch(invocation("r_1", "deploy"));
+
+    boolean busy = d.awaitIdle(Duration.ZERO);
+    release.countDown();
+    boolean idle = d.awaitIdle(Duration.ofSeconds(5));
+
+    assertThat(busy).isFalse();
+    assertThat(idle).isTrue();
+    assertThat(port.finalUpdate("r_1")).isDone();
   }
 
   @Test
