@@ -97,4 +97,12 @@ class IntakeFixesTest {
         .extracting(e -> ((WebhookVerificationException) e).reason())
         .isEqualTo(WebhookVerificationException.Reason.MALFORMED_TIMESTAMP);
   }
+
+  @Test
+  void verify_timestampWithControlCharacters_echoedAsPrintable() {
+    WebhookVerifier verifier = WebhookVerifier.builder().secret("s").build();
+
+    assertThatThrownBy(() -> verifier.verify("\u001b[31m17\u0007", "v1,AAAA", new byte[0]))
+        .hasMessage("x-port-timestamp must be whole epoch seconds, got '?[31m17?'");
+  }
 }
