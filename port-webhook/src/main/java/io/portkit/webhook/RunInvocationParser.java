@@ -3,6 +3,7 @@ package io.portkit.webhook;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a verified webhook body into a {@link RunInvocation}, whatever the action's {@code
@@ -41,6 +43,12 @@ public final class RunInvocationParser {
   /** Deepest JSON nesting accepted in a body. */
   public static final int MAX_DEPTH = 64;
 
+  /** Longest run id accepted; Port's are 18 characters. */
+  public static final int MAX_RUN_ID_LENGTH = 256;
+
+  private static final Pattern RUN_ID_SHAPE =
+      Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_RUN_ID_LENGTH + "}");
+
   private static final Set<String> RUN_ID_KEYS = Set.of("port_context", "runId", "run_id");
 
   private final ObjectMapper mapper;
@@ -63,7 +71,8 @@ public final class RunInvocationParser {
   /**
    * Parses {@code body}; an empty body counts as {@code {}}.
    *
-   * @throws WebhookBodyException if the body is not JSON or no run id is found anywhere
+   * @throws WebhookBodyException if the body is not well-formed UTF-8 JSON within the parser's
+   *     bounds, or no run id of the accepted shape ({@link #MAX_RUN_ID_LENGTH}) is found
    */
   public RunInvocation parse(RequestHeaders headers, byte[] body) {
     Objects.requireNonNull(headers, "headers == null");
@@ -77,8 +86,20 @@ public final class RunInvocationParser {
     if (body.length == 0) {
       return mapper.createObjectNode();
     }
+    int invalid = Utf8.firstInvalid(body);
+    if (invalid >= 0) {
+      throw new WebhookBodyException(
+          "body is not valid UTF-8 JSON (byte "
+              + invalid
+              + "): Port sends UTF-8; check that nothing re-encodes the body");
+    }
     try {
       return mapper.readTree(body);
+    } catch (StreamConstraintsException e) {
+      throw new WebhookBodyException(
+          "body exceeds a JSON parser bound: "
+              + shorten(e.getOriginalMessage())
+              + "; Port bodies are small and shallow, check the action's invocationMethod.body");
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -98,13 +119,23 @@ public final class RunInvocationParser {
             .or(() -> text(root.path("runId")))
             .or(() -> text(root.path("run_id")))
             .or(() -> headers.first(WebhookHeaders.RUN_ID).filter(s -> !s.isBlank()));
-    return id.orElseThrow(
+    String runId = id.orElseThrow(
         () ->
             new WebhookBodyException(
                 "no run id in the webhook; looked at "
                     + String.join(", ", RUN_ID_PLACES)
                     + ": add \"port_context\": {\"runId\": \"{{ .run.id }}\"} to the action's"
                     + " invocationMethod.body"));
+    if (!RUN_ID_SHAPE.matcher(runId).matches()) {
+      throw new WebhookBodyException(
+          "the run id must be 1 to "
+              + MAX_RUN_ID_LENGTH
+              + " characters of letters, digits, '.', '_', ':' or '-' (Port's look like"
+              + " r_QOz6WoOB1Q2lmhZZ), got "
+              + runId.length()
+              + " characters: check the action's invocationMethod template");
+    }
+    return runId;
   }
 
   private static Parsed extract(JsonNode root, String runId) {
@@ -170,6 +201,10 @@ public final class RunInvocationParser {
 
   private static ObjectNode objectOrEmpty(JsonNode node) {
     return node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
+  }
+
+  private static String shorten(String s) {
+    return s == null || s.length() <= 160 ? String.valueOf(s) : s.substring(0, 160) + "...";
   }
 
   /** Returns the node's text when it is a non-blank string. */

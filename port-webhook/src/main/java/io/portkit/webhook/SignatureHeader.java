@@ -54,7 +54,13 @@ final class SignatureHeader {
     }
   }
 
+  /**
+   * Returns at most {@value #MAX_SHOWN} characters of a header value for a message, with anything
+   * outside printable ASCII shown as {@code ?}: messages reach logs and response bodies, and a
+   * sender must not be able to write terminal escapes into either.
+   */
   static String shorten(String value) {
-    return value.length() <= MAX_SHOWN ? value : value.substring(0, MAX_SHOWN) + "...";
+    String cut = value.length() <= MAX_SHOWN ? value : value.substring(0, MAX_SHOWN) + "...";
+    return cut.replaceAll("[^\\x20-\\x7E]", "?");
   }
 }

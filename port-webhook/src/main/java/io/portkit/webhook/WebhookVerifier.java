@@ -72,13 +72,23 @@ public final class WebhookVerifier {
 
   /**
    * Verifies a request given its headers (names matched ignoring case) and raw body. Several
-   * {@code x-port-signature} headers count as one space-separated list.
+   * {@code x-port-signature} headers count as one space-separated list; a repeated {@code
+   * x-port-timestamp} is {@link Reason#MALFORMED_TIMESTAMP}.
    *
    * @return when the request was signed and which serialization of the body matched
    * @throws WebhookVerificationException if the request must be rejected; see its reason
    */
   public Verification verify(RequestHeaders headers, byte[] body) {
     Objects.requireNonNull(headers, "headers == null");
+    List<String> timestamps = headers.all(WebhookHeaders.TIMESTAMP);
+    if (timestamps.size() > 1) {
+      // Two timestamps make the signed text ambiguous; a proxy may have added one.
+      throw new WebhookVerificationException(
+          Reason.MALFORMED_TIMESTAMP,
+          "x-port-timestamp appears "
+              + timestamps.size()
+              + " times: Port sends exactly one; check for a proxy that adds another");
+    }
     List<String> signatures = headers.all(WebhookHeaders.SIGNATURE);
     return verify(
         headers.first(WebhookHeaders.TIMESTAMP).orElse(null),

@@ -206,7 +206,9 @@ public final class WebhookEndpoint {
   }
 
   private static String shorten(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    // Echoed into the response and the log: keep it short and printable.
+    String cut = s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    return cut.replaceAll("[^\\x20-\\x7E]", "?");
   }
 
   /** The response to one delivery plus what the log line needs. */

@@ -1,0 +1,84 @@
+package io.portkit.benchmarks.intake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.portkit.webhook.WebhookVerifier;
+import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.webhook.server.WebhookReceiver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Serves the intake benchmark's target until killed: either portkit's receiver ({@code POST
+ * /manual}: verify, parse, acknowledge 202) or a bare JDK {@code HttpServer} that reads the body
+ * and answers 200. Both bind 127.0.0.1, use TCP_NODELAY and an executor of the same size.
+ *
+ * <p>Usage: {@code IntakeServer portkit|bare <port> <threads> <secret>}. Prints {@code READY} when
+ * it accepts connections.
+ */
+public final class IntakeServer {
+  private static final byte[] BARE_ANSWER = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+
+  private IntakeServer() {}
+
+  /**
+   * Starts the chosen server and blocks until the process is killed.
+   *
+   * @param args {@code portkit|bare}, port, executor threads, client secret
+   * @throws Exception if the port cannot be bound
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 4 || !(args[0].equals("portkit") || args[0].equals("bare"))) {
+      System.err.println("usage: IntakeServer portkit|bare <port> <threads> <secret>");
+      System.exit(2);
+    }
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    int port = Integer.parseInt(args[1]);
+    ExecutorService executor = pool(Integer.parseInt(args[2]));
+    if (args[0].equals("portkit")) {
+      WebhookVerifier verifier = WebhookVerifier.builder().secret(args[3]).build();
+      WebhookReceiver.builder()
+          .verifier(verifier)
+          .dispatcher(run -> DispatchOutcome.rejected(500, "not_used", "the benchmark uses /manual"))
+          .port(port)
+          .executor(executor)
+          .start();
+    } else {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      server.setExecutor(executor);
+      server.createContext("/", IntakeServer::bare);
+      server.start();
+    }
+    System.out.println("READY " + args[0] + " on 127.0.0.1:" + port);
+    new CountDownLatch(1).await();
+  }
+
+  private static void bare(HttpExchange exchange) throws IOException {
+    try (exchange; InputStream in = exchange.getRequestBody()) {
+      in.readAllBytes();
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, BARE_ANSWER.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(BARE_ANSWER);
+      }
+    }
+  }
+
+  private static ExecutorService pool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "intake-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+}

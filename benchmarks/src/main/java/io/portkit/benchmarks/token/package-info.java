@@ -1,0 +1,2 @@
+/** The token benchmark: token requests made by one cold client under 1,000 concurrent calls. */
+package io.portkit.benchmarks.token;
