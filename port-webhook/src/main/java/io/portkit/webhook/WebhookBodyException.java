@@ -1,17 +1,20 @@
 package io.portkit.webhook;
 
+import io.portkit.client.PortException;
+
 /**
  * Thrown when a verified webhook body cannot be turned into a {@link RunInvocation}: it is not
  * JSON, or no run id can be found anywhere. Hosts answer it with HTTP 400.
  *
- * <p>Unchecked. The message names what was wrong and what to change in the action's
- * {@code invocationMethod}; it never contains the body itself.
+ * <p>A {@link PortException} that is never retryable: the same body fails the same way. The
+ * message names what was wrong and what to change in the action's {@code invocationMethod}; it
+ * never contains the body itself.
  */
-public final class WebhookBodyException extends RuntimeException {
+public final class WebhookBodyException extends PortException {
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception with a message that says what to fix. */
   public WebhookBodyException(String message) {
-    super(message);
+    super(message, false);
   }
 }

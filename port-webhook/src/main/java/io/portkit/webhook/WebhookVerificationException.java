@@ -1,16 +1,18 @@
 package io.portkit.webhook;
 
+import io.portkit.client.PortException;
 import java.util.Objects;
 
 /**
  * Thrown when a webhook request must be rejected because it cannot be proven to come from Port
  * recently.
  *
- * <p>Unchecked, like the rest of portkit's errors, so that it passes through handler lambdas. The
+ * <p>A {@link PortException} (unchecked, like the rest of portkit's errors) that is never
+ * retryable: the same request fails the same way again. The
  * {@link #reason()} says why in a form code can branch on; the message says what to check. Neither
  * ever contains a secret, a signature or the request body.
  */
-public final class WebhookVerificationException extends RuntimeException {
+public final class WebhookVerificationException extends PortException {
   private static final long serialVersionUID = 1L;
 
   /** Why a request was rejected. */
@@ -38,7 +40,7 @@ public final class WebhookVerificationException extends RuntimeException {
    * @param message what failed and what to check; must not contain a secret
    */
   public WebhookVerificationException(Reason reason, String message) {
-    super(Objects.requireNonNull(message, "message == null"));
+    super(Objects.requireNonNull(message, "message == null"), false);
     this.reason = Objects.requireNonNull(reason, "reason == null");
   }
 

@@ -1,0 +1,108 @@
+package io.portkit.webhook.dispatch;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.run.FinalStatus;
+import io.portkit.client.run.RunOutcome;
+import io.portkit.webhook.http.DispatchOutcome;
+import java.time.Duration;
+
+/**
+ * How a run ended, as the dispatcher reports it: the final status, label and summary for Port's
+ * API, and the HTTP status and error code a synchronized action is answered with. Immutable.
+ */
+record Ending(FinalStatus status, String label, String summary, int httpStatus, String error) {
+  /** The label set on runs the backend failed because it was shutting down. */
+  static final String SHUTDOWN_LABEL = "backend shut down";
+
+  /** The label set on runs that ran past the timeout. */
+  static final String TIMEOUT_LABEL = "timed out";
+
+  /** The label set on runs whose handler threw. */
+  static final String HANDLER_FAILED_LABEL = "handler failed";
+
+  /** The label set on runs of actions without a handler. */
+  static final String NO_HANDLER_LABEL = "no handler";
+
+  private static final int MAX_SUMMARY_CHARS = 2000;
+
+  static Ending success(String summary, String label) {
+    return new Ending(FinalStatus.SUCCESS, label, summary, 200, null);
+  }
+
+  static Ending of(RunOutcome outcome) {
+    return outcome.isSuccess()
+        ? success(outcome.summary(), outcome.statusLabel())
+        : new Ending(FinalStatus.FAILURE, outcome.statusLabel(), outcome.summary(), 422, "run_failed");
+  }
+
+  static Ending handlerError(Throwable error) {
+    String message = error.getMessage();
+    String summary =
+        "handler failed: "
+            + error.getClass().getSimpleName()
+            + (message == null || message.isBlank() ? "" : ": " + message);
+    return new Ending(
+        FinalStatus.FAILURE, HANDLER_FAILED_LABEL, truncate(summary), 500, "handler_error");
+  }
+
+  static Ending timeout(Duration timeout) {
+    return new Ending(
+        FinalStatus.FAILURE,
+        TIMEOUT_LABEL,
+        "run timed out after "
+            + human(timeout)
+            + " and its handler was interrupted: make the work shorter or raise the dispatcher's"
+            + " timeout",
+        504,
+        "run_timeout");
+  }
+
+  static Ending shutdown() {
+    return new Ending(
+        FinalStatus.FAILURE,
+        SHUTDOWN_LABEL,
+        "the backend shut down before the run finished: run the action again",
+        503,
+        "shutting_down");
+  }
+
+  static Ending noHandler(String action, String registered) {
+    return new Ending(
+        FinalStatus.FAILURE,
+        NO_HANDLER_LABEL,
+        "no handler for action "
+            + action
+            + ": register one with handle(\""
+            + action
+            + "\", ...) or set a defaultHandler; registered: "
+            + registered,
+        404,
+        "no_handler");
+  }
+
+  /** Returns the HTTP answer that gives Port this ending for a synchronized run. */
+  DispatchOutcome toHttp(String runId) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("ok", status == FinalStatus.SUCCESS).put("runId", runId).put("status", status.name());
+    if (error != null) {
+      body.put("error", error);
+    }
+    if (summary != null) {
+      body.put(status == FinalStatus.SUCCESS ? "summary" : "message", summary);
+    }
+    if (label != null) {
+      body.put("statusLabel", label);
+    }
+    return DispatchOutcome.completed(httpStatus, body);
+  }
+
+  static String human(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  private static String truncate(String s) {
+    return s.length() <= MAX_SUMMARY_CHARS ? s : s.substring(0, MAX_SUMMARY_CHARS) + "...";
+  }
+}
