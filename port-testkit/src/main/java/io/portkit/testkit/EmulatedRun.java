@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param endedAt when a final status was set, or {@code null} while running
  * @param logs the run's log lines, oldest first
  * @param entities the entity writes tied to the run, oldest first
+ * @param payload the rendered webhook invocation ({@code type, url, agent, synchronized, method,
+ *     headers, body}), or {@code null} when none was rendered
+ * @param response the stored answer of a synchronized webhook (JSON, or a string when not JSON), or {@code null}
+ * @param deliveries the webhook calls made for the run, oldest first
  */
 public record EmulatedRun(
     String id,
@@ -35,7 +39,10 @@ public record EmulatedRun(
     Instant createdAt,
     Instant endedAt,
     List<RunLogEntry> logs,
-    List<TiedEntity> entities) {
+    List<TiedEntity> entities,
+    JsonNode payload,
+    JsonNode response,
+    List<WebhookDelivery> deliveries) {
   /** Validates the components and copies the lists. */
   public EmulatedRun {
     Objects.requireNonNull(id, "id == null");
@@ -45,6 +52,7 @@ public record EmulatedRun(
     Objects.requireNonNull(createdAt, "createdAt == null");
     logs = List.copyOf(logs);
     entities = List.copyOf(entities);
+    deliveries = List.copyOf(deliveries);
   }
 
   /** Returns whether the run has a final status ({@code SUCCESS} or {@code FAILURE}). */

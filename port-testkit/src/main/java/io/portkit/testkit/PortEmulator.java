@@ -141,7 +141,8 @@ public final class PortEmulator implements AutoCloseable {
   }
 
   /**
-   * Creates an IN_PROGRESS run of {@code action}, as {@code POST /v1/actions/{action}/runs} does.
+   * Creates an IN_PROGRESS run of {@code action} without invoking its webhook (your test then
+   * hands the run to the backend itself); {@link #trigger} also invokes it.
    *
    * @param properties the user inputs, a JSON object
    * @throws IllegalArgumentException if the action is unknown or properties is not an object
@@ -164,6 +165,41 @@ public final class PortEmulator implements AutoCloseable {
     }
     String id = unwrap(() -> core.state().createRun(action, (ObjectNode) properties, entity, clientId()).id());
     return core.state().snapshot(id);
+  }
+
+  /**
+   * Triggers {@code action} like a user in Port's UI: creates an IN_PROGRESS run, then, off the
+   * calling thread, renders the action's {@code invocationMethod} (jq templates over the trigger
+   * data, or the legacy envelope when it has no {@code body}), signs it with the client secret and
+   * calls its URL. A synchronized action's run then takes its status from the answer (2xx SUCCESS,
+   * else FAILURE, answer stored in {@link EmulatedRun#response()}); an async one fails on a non-2xx
+   * answer or no answer and otherwise stays IN_PROGRESS. Each call is in {@link EmulatedRun#deliveries()};
+   * wait with {@link #awaitDelivery} or {@link #awaitRun}. Actions that are not a direct WEBHOOK
+   * ({@code agent: true}, other types) are not called.
+   *
+   * @param properties the user inputs, a JSON object
+   * @param entity the entity the run is for, or {@code null}
+   * @return the new run, as created (before the webhook answers)
+   * @throws IllegalArgumentException if the action or entity is unknown or properties is not an object
+   */
+  public EmulatedRun trigger(String action, JsonNode properties, String entity) {
+    EmulatedRun run = createRun(action, properties, entity);
+    core.invoker().invoke(run.id(), "UI");
+    return run;
+  }
+
+  /** Triggers {@code action} without an entity; see {@link #trigger(String, JsonNode, String)}. */
+  public EmulatedRun trigger(String action, JsonNode properties) {
+    return trigger(action, properties, null);
+  }
+
+  /**
+   * Waits until run {@code runId} has at least one webhook delivery recorded (answered or failed).
+   *
+   * @throws AssertionError if {@code timeout} passes first
+   */
+  public EmulatedRun awaitDelivery(String runId, Duration timeout) {
+    return await(runId, timeout, run -> !run.deliveries().isEmpty(), "a webhook delivery");
   }
 
   /** Returns a snapshot of run {@code runId}, or empty when there is none. */
@@ -254,6 +290,7 @@ public final class PortEmulator implements AutoCloseable {
     closed = true;
     server.stop(0);
     executor.shutdownNow();
+    core.invoker().close();
   }
 
   private static <T> T unwrap(java.util.function.Supplier<T> call) {

@@ -30,6 +30,8 @@ public final class PortEmulatorBuilder {
   public static final int DEFAULT_RATE_LIMIT = 1_000_000;
   /** The default rate-limit window. */
   public static final Duration DEFAULT_RATE_PERIOD = Duration.ofMinutes(1);
+  /** The default bound on one webhook call, as Port's execution agent (30 s). */
+  public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(30);
 
   private int port;
   private String clientId;
@@ -41,6 +43,9 @@ public final class PortEmulatorBuilder {
   private int finishedRunStatus = 422;
   private int rateLimit = DEFAULT_RATE_LIMIT;
   private Duration ratePeriod = DEFAULT_RATE_PERIOD;
+  private boolean deliverWebhooks = true;
+  private Duration webhookTimeout = DEFAULT_WEBHOOK_TIMEOUT;
+  private final java.util.Map<String, String> orgSecrets = new java.util.TreeMap<>();
 
   PortEmulatorBuilder() {}
 
@@ -144,6 +149,46 @@ public final class PortEmulatorBuilder {
   }
 
   /**
+   * Sets whether a run created over HTTP ({@code POST /v1/actions/{id}/runs}) invokes its WEBHOOK
+   * action like Port (default true). {@link PortEmulator#trigger} always invokes;
+   * {@link PortEmulator#createRun} never does.
+   */
+  public PortEmulatorBuilder deliverWebhooks(boolean deliverWebhooks) {
+    this.deliverWebhooks = deliverWebhooks;
+    return this;
+  }
+
+  /**
+   * Sets the bound on one webhook call; a call without an answer by then fails the run (default 30 s).
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public PortEmulatorBuilder webhookTimeout(Duration webhookTimeout) {
+    Objects.requireNonNull(webhookTimeout, "webhookTimeout == null");
+    if (webhookTimeout.isZero() || webhookTimeout.isNegative()) {
+      throw new IllegalArgumentException("webhookTimeout must be positive: " + webhookTimeout);
+    }
+    this.webhookTimeout = webhookTimeout;
+    return this;
+  }
+
+  /**
+   * Adds an organisation secret that invocation templates read as {@code .secrets.NAME}. Values
+   * never appear in {@link #toString()}.
+   *
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public PortEmulatorBuilder orgSecret(String name, String value) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(value, "value == null");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("secret name must not be blank");
+    }
+    orgSecrets.put(name, value);
+    return this;
+  }
+
+  /**
    * Starts the emulator.
    *
    * @throws java.io.UncheckedIOException if the port cannot be bound
@@ -158,7 +203,8 @@ public final class PortEmulatorBuilder {
       secret = ids.alphanumeric(40);
     }
     EmulatorSettings settings =
-        new EmulatorSettings(id, secret, tokenLifetime, finishedRunStatus, rateLimit, ratePeriod);
+        new EmulatorSettings(id, secret, tokenLifetime, finishedRunStatus, rateLimit, ratePeriod,
+            deliverWebhooks, webhookTimeout, java.util.Map.copyOf(orgSecrets));
     return new PortEmulator(new EmulatorCore(settings, clock, effectiveRandom, sleeper), port);
   }
 

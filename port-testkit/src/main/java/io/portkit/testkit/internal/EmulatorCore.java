@@ -18,6 +18,7 @@ public final class EmulatorCore {
   private final FaultInjector faults = new FaultInjector();
   private final RateLimiter rateLimiter;
   private final List<Route> routes = new ArrayList<>();
+  private final ActionInvoker invoker;
 
   /** Creates the emulator's parts from {@code settings}. */
   public EmulatorCore(EmulatorSettings settings, Clock clock, Random random, Sleeper sleeper) {
@@ -28,12 +29,14 @@ public final class EmulatorCore {
     this.state = new EmulatorState(clock, ids);
     this.tokens = new TokenStore(clock, settings.tokenLifetime(), ids);
     this.rateLimiter = new RateLimiter(clock, settings.rateLimit(), settings.ratePeriod());
+    this.invoker = new ActionInvoker(state, settings);
     RunRules rules = new RunRules(settings.finishedRunStatus());
     String caller = settings.clientId();
     routes.addAll(new AuthRoutes(settings, tokens, clock).routes());
     // Logs and runs before catalog: /v1/actions/runs must not be read as action "runs".
     routes.addAll(new LogRoutes(state, rules, caller).routes());
-    routes.addAll(new RunRoutes(state, rules, caller).routes());
+    routes.addAll(new RunRoutes(state, rules, caller,
+        settings.deliverWebhooks() ? invoker : null).routes());
     routes.addAll(new EntityRoutes(state, rules, caller).routes());
     routes.addAll(new CatalogRoutes(state, caller).routes());
     routes.addAll(new AdminRoutes(this).routes());
@@ -82,6 +85,11 @@ public final class EmulatorCore {
   /** Returns the rate limiter. */
   public RateLimiter rateLimiter() {
     return rateLimiter;
+  }
+
+  /** Returns the webhook invoker. */
+  public ActionInvoker invoker() {
+    return invoker;
   }
 
   /** Returns the routes in match order. */

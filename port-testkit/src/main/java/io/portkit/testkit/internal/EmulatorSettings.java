@@ -11,13 +11,18 @@ import java.time.Duration;
  * @param finishedRunStatus status answered for a write to a finished run (409 or 422)
  * @param rateLimit requests allowed per window
  * @param ratePeriod rate-limit window
+ * @param deliverWebhooks whether runs created over HTTP invoke their WEBHOOK action
+ * @param webhookTimeout bound on one webhook call
+ * @param orgSecrets the organisation secrets templates see as {@code .secrets}; never printed
  */
 public record EmulatorSettings(
     String clientId, String clientSecret, Duration tokenLifetime, int finishedRunStatus, int rateLimit,
-    Duration ratePeriod) {
+    Duration ratePeriod, boolean deliverWebhooks, Duration webhookTimeout, java.util.Map<String, String> orgSecrets) {
   @Override
   public String toString() {
     return "EmulatorSettings[clientId=" + clientId + ", clientSecret=***, tokenLifetime=" + tokenLifetime
-        + ", finishedRunStatus=" + finishedRunStatus + ", rateLimit=" + rateLimit + "/" + ratePeriod + "]";
+        + ", finishedRunStatus=" + finishedRunStatus + ", rateLimit=" + rateLimit + "/" + ratePeriod
+        + ", deliverWebhooks=" + deliverWebhooks + ", webhookTimeout=" + webhookTimeout
+        + ", orgSecrets=" + new java.util.TreeSet<>(orgSecrets.keySet()) + "]";
   }
 }

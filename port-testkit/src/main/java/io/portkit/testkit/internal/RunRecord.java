@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.RunLogEntry;
 import io.portkit.testkit.TiedEntity;
+import io.portkit.testkit.WebhookDelivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ public final class RunRecord {
   Instant endedAt;
   final List<RunLogEntry> logs = new ArrayList<>();
   final List<TiedEntity> tied = new ArrayList<>();
+  final List<WebhookDelivery> deliveries = new ArrayList<>();
+  ObjectNode payload;
+  JsonNode response;
 
   RunRecord(String id, long sequence, ObjectNode action, String entity, ObjectNode properties,
       String createdBy, Instant createdAt) {
@@ -52,6 +56,16 @@ public final class RunRecord {
   /** Returns the run id. */
   public String id() {
     return id;
+  }
+
+  /** Returns whether the run's action is synchronized (Port sets its status from the webhook answer). */
+  public boolean synchronizedRun() {
+    return synchronizedRun;
+  }
+
+  /** Returns the action definition the run was created from. */
+  public ObjectNode action() {
+    return action;
   }
 
   /** Returns whether the run has a final status. */
@@ -93,6 +107,10 @@ public final class RunRecord {
       run.put("externalRunId", externalRunId);
     }
     run.put("endedAt", endedAt == null ? null : Json.time(endedAt));
+    run.set("payload", payload == null ? null : payload.deepCopy());
+    if (response != null) {
+      run.set("response", response.deepCopy());
+    }
     run.put("source", "API").put("requiredApproval", false);
     run.put("createdBy", createdBy).put("updatedBy", createdBy);
     run.put("createdAt", Json.time(createdAt)).put("updatedAt", Json.time(updatedAt));
@@ -110,6 +128,7 @@ public final class RunRecord {
   EmulatedRun snapshot() {
     return new EmulatedRun(id, action.path("identifier").asText(), status, statusLabel,
         link == null ? null : link.deepCopy(), summary, externalRunId, properties.deepCopy(), entity,
-        createdAt, endedAt, logs, tied);
+        createdAt, endedAt, logs, tied, payload == null ? null : payload.deepCopy(),
+        response == null ? null : response.deepCopy(), deliveries);
   }
 }

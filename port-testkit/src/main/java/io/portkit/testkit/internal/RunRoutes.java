@@ -17,11 +17,14 @@ final class RunRoutes {
   private final EmulatorState state;
   private final RunRules rules;
   private final String caller;
+  private final ActionInvoker invoker;
 
-  RunRoutes(EmulatorState state, RunRules rules, String caller) {
+  /** {@code invoker} is null when the emulator was built with webhook delivery off. */
+  RunRoutes(EmulatorState state, RunRules rules, String caller, ActionInvoker invoker) {
     this.state = state;
     this.rules = rules;
     this.caller = caller;
+    this.invoker = invoker;
   }
 
   List<Route> routes() {
@@ -54,7 +57,12 @@ final class RunRoutes {
     }
     String entity = Json.optionalString(body, "entity");
     RunRecord run = state.createRun(request.param(0), (ObjectNode) properties, entity, caller);
-    return state.locked(() -> ApiResponse.ok(202, "run", state.runJson(run, false)));
+    // Render the answer before scheduling delivery, so the 202 always shows the new IN_PROGRESS run.
+    ApiResponse created = state.locked(() -> ApiResponse.ok(202, "run", state.runJson(run, false)));
+    if (invoker != null) {
+      invoker.invoke(run.id(), "API");
+    }
+    return created;
   }
 
   private ApiResponse patch(ApiRequest request) {

@@ -1,0 +1,59 @@
+package io.portkit.testkit.invoke;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+
+/** The JSON byte forms the sender emits: compact (Port), compact ASCII and Python-spaced (agent). */
+final class JsonBodies {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final JsonMapper ASCII = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  private static final ObjectWriter SPACED = ASCII.writer(new PythonSpacing());
+
+  private JsonBodies() {}
+
+  static byte[] compact(JsonNode node) {
+    return write(MAPPER.writer(), node);
+  }
+
+  static byte[] compactAscii(JsonNode node) {
+    return write(ASCII.writer(), node);
+  }
+
+  static byte[] pythonSpaced(JsonNode node) {
+    return write(SPACED, node);
+  }
+
+  private static byte[] write(ObjectWriter writer, JsonNode node) {
+    try {
+      return writer.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a JSON tree", e);
+    }
+  }
+
+  /** Python's json.dumps default separators: {@code ", "} and {@code ": "}, no newlines. */
+  private static final class PythonSpacing extends MinimalPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
+    }
+  }
+}
