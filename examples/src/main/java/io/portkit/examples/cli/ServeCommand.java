@@ -71,13 +71,14 @@ public final class ServeCommand implements Callable<Integer> {
     if (kind == TunnelKind.NONE && publicUrl != null) {
       NoTunnel.of(parseUrl(publicUrl)); // a bad URL is a setting error, found before binding
     }
+    NgrokTunnelProvider ngrok = kind == TunnelKind.NGROK ? ngrok(settings) : null;
     PortClient client = api.client(settings);
     String secret = api.credentials(settings).clientSecret();
     Timeline timeline = new Timeline(env.out());
     try (Scenarios scenarios = Scenarios.start(handler, settings, env.workingDir(), client, speed,
             env.pause());
         Backend backend = Backend.start(client, secret, scenarios.router(), timeline, host, port);
-        Tunnel open = openTunnel(kind, settings, backend)) {
+        Tunnel open = openTunnel(ngrok, backend)) {
       printInstructions(open.publicUrl(), backend, env.out());
       env.stop().await();
       env.out().println("Stopping: receiver, runs in flight, tunnel.");
@@ -85,19 +86,22 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private Tunnel openTunnel(TunnelKind kind, Settings settings, Backend backend) {
-    if (kind == TunnelKind.NONE) {
-      return NoTunnel.of(publicUrl != null ? parseUrl(publicUrl) : backend.uri());
-    }
+  private static NgrokTunnelProvider ngrok(Settings settings) {
     try {
-      return NgrokTunnelProvider.create(NgrokOptions.fromEnvironment(settings.asMap()))
-          .open(URI.create("http://127.0.0.1:" + backend.port()));
+      return NgrokTunnelProvider.create(NgrokOptions.fromEnvironment(settings.asMap()));
     } catch (TunnelException e) {
       if (e.reason() == TunnelException.Reason.AUTHTOKEN_MISSING) {
         throw new MissingSettingException(Settings.NGROK_AUTHTOKEN, null);
       }
-      throw e;
+      throw new BadSettingException(e.getMessage());
     }
+  }
+
+  private Tunnel openTunnel(NgrokTunnelProvider ngrok, Backend backend) {
+    if (ngrok == null) {
+      return NoTunnel.of(publicUrl != null ? parseUrl(publicUrl) : backend.uri());
+    }
+    return ngrok.open(URI.create("http://127.0.0.1:" + backend.port()));
   }
 
   private static URI parseUrl(String url) {
