@@ -154,6 +154,19 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
   }
 
+  /**
+   * Waits until no run is in flight (each handler ended and its result was reported), at most
+   * {@code timeout}. Runs may start again right after; useful to drain in tests and before
+   * maintenance.
+   *
+   * @return true if no run was in flight when it returned, false on timeout or interruption (the
+   *     interrupt flag is kept)
+   */
+  public boolean awaitIdle(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    return awaitDrained(timeout);
+  }
+
   /** Stops taking runs and settles those in flight; see {@link #shutdown(Duration)}. */
   @Override
   public void close() {
