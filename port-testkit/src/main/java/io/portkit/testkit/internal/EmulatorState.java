@@ -123,7 +123,7 @@ public final class EmulatorState {
 
   /**
    * Creates a run of action {@code actionId}, as {@code POST /v1/actions/{id}/runs} does. This is
-   * the one place runs are born, so a later webhook trigger hooks in here.
+   * the one place runs are born; delivery is scheduled by the caller (RunRoutes, PortEmulator.trigger).
    */
   public RunRecord createRun(String actionId, ObjectNode properties, String entity, String createdBy) {
     return locked(() -> {

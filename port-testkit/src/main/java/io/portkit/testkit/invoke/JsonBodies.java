@@ -22,11 +22,29 @@ final class JsonBodies {
   }
 
   static byte[] compactAscii(JsonNode node) {
-    return write(ASCII.writer(), node);
+    return lowerHexEscapes(write(ASCII.writer(), node));
   }
 
   static byte[] pythonSpaced(JsonNode node) {
-    return write(SPACED, node);
+    return lowerHexEscapes(write(SPACED, node));
+  }
+
+  // Jackson escapes with upper-case hex digits, Python json.dumps with lower case; the agent signs Python's form.
+  private static byte[] lowerHexEscapes(byte[] json) {
+    for (int i = 0; i < json.length - 1; i++) {
+      if (json[i] != '\\') {
+        continue;
+      }
+      if (json[i + 1] == 'u') {
+        for (int j = i + 2; j < i + 6 && j < json.length; j++) {
+          if (json[j] >= 'A' && json[j] <= 'F') {
+            json[j] = (byte) (json[j] + ('a' - 'A'));
+          }
+        }
+      }
+      i++; // skip the escaped character, so an escaped backslash never starts a new escape
+    }
+    return json;
   }
 
   private static byte[] write(ObjectWriter writer, JsonNode node) {

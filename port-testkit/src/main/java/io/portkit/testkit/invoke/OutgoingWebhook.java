@@ -164,7 +164,7 @@ public final class OutgoingWebhook {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
       if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("header \"" + name + "\" is set by the sender; use signWith,"
+        throw new IllegalArgumentException("header \"" + name + "\" is set by the sender; use secret(wrongSecret),"
             + " timestampSkew or signedBody to send a bad signature on purpose");
       }
       headers.put(name, value);

@@ -73,7 +73,10 @@ public final class WebhookSender {
       Thread.currentThread().interrupt();
       throw new WebhookDeliveryException(webhook.method(), webhook.url(), "interrupted", e);
     } catch (ExecutionException e) {
-      throw (WebhookDeliveryException) e.getCause();
+      if (e.getCause() instanceof WebhookDeliveryException delivery) {
+        throw delivery;
+      }
+      throw new WebhookDeliveryException(webhook.method(), webhook.url(), String.valueOf(e.getCause()), e.getCause());
     }
   }
 
