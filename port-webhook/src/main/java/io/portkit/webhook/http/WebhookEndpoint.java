@@ -62,6 +62,11 @@ public final class WebhookEndpoint {
     this.maxBodyBytes = b.maxBodyBytes;
   }
 
+  /** Returns the dispatcher that verified, parsed runs are handed to. */
+  public InvocationDispatcher dispatcher() {
+    return dispatcher;
+  }
+
   /** Returns a builder; a verifier and a dispatcher are required. */
   public static Builder builder() {
     return new Builder();

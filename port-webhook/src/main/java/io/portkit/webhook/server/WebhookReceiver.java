@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hosts a {@link WebhookEndpoint} on the JDK's built-in {@code HttpServer}: no extra
@@ -36,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Thread-safe; {@link #close()} is idempotent and waits at most the stop grace period.
  */
 public final class WebhookReceiver implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
+
   /** Default port when none is set. */
   public static final int DEFAULT_PORT = 8000;
 
@@ -107,7 +111,12 @@ public final class WebhookReceiver implements AutoCloseable {
     return URI.create("http://" + host + ":" + a.getPort() + endpoint.basePath());
   }
 
-  /** Stops accepting, lets in-flight exchanges finish within the grace period, then stops. */
+  /**
+   * Stops accepting, lets in-flight exchanges finish within the grace period, then stops. When the
+   * endpoint's dispatcher is {@link AutoCloseable} (a {@code RunDispatcher} is), it is closed next,
+   * after intake has stopped, so every run it accepted is finished or reported FAILURE rather than
+   * left IN_PROGRESS. A dispatcher failing to close is logged, never thrown.
+   */
   @Override
   public void close() {
     int previous = state.getAndSet(2);
@@ -119,6 +128,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
+    }
+    if (endpoint.dispatcher() instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        log.error("closing the dispatcher failed; runs it still held may need a final status by hand", e);
+      }
     }
   }
 

@@ -237,4 +237,31 @@ class WebhookReceiverTest {
     receiver.close();
     receiver.close();
   }
+
+  @Test
+  void close_closeableDispatcher_closedOnceAfterIntakeStops() {
+    java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+    class ClosingDispatcher implements io.portkit.webhook.http.InvocationDispatcher, AutoCloseable {
+      @Override
+      public io.portkit.webhook.http.DispatchOutcome dispatch(io.portkit.webhook.RunInvocation run) {
+        return io.portkit.webhook.http.DispatchOutcome.accepted();
+      }
+
+      @Override
+      public void close() {
+        closes.incrementAndGet();
+      }
+    }
+    WebhookReceiver rx = WebhookReceiver.builder()
+        .verifier(WebhookVerifier.builder().secret(SECRET).build())
+        .dispatcher(new ClosingDispatcher())
+        .port(0)
+        .stopGrace(Duration.ZERO)
+        .start();
+
+    rx.close();
+    rx.close();
+
+    assertThat(closes).hasValue(1);
+  }
 }
