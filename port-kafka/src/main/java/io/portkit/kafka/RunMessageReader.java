@@ -146,10 +146,15 @@ public final class RunMessageReader {
       return null;
     } catch (WebhookVerificationException e) {
       return new RunMessage.Skipped(
-          SkipReason.BAD_SIGNATURE, e.reason() + ": " + e.getMessage().replace("x-port-", "X-Port-"));
+          SkipReason.BAD_SIGNATURE, e.reason() + ": " + headerNames(e.getMessage()));
     } catch (JsonProcessingException e) {
       return new RunMessage.Skipped(SkipReason.MALFORMED, "message could not be re-serialized");
     }
+  }
+
+  /** Names the keys as they appear in Kafka messages rather than as HTTP headers. */
+  private static String headerNames(String message) {
+    return message.replace("x-port-signature", SIGNATURE_KEY).replace("x-port-timestamp", TIMESTAMP_KEY);
   }
 
   private RunMessage parse(ObjectNode root) {

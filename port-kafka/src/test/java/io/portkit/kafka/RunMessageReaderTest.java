@@ -94,7 +94,7 @@ class RunMessageReaderTest {
         .isEqualTo(
             new RunMessage.Skipped(
                 SkipReason.BAD_SIGNATURE,
-                "MISMATCH: X-Port-signature does not match the request body: check that the"
+                "MISMATCH: X-Port-Signature does not match the request body: check that the"
                     + " verifier uses this organization's Port client secret and that nothing"
                     + " re-encodes the body before verification"));
   }
@@ -131,7 +131,7 @@ class RunMessageReaderTest {
     RunMessage.Skipped read = (RunMessage.Skipped) strict.read(value);
 
     assertThat(read.reason()).isEqualTo(SkipReason.BAD_SIGNATURE);
-    assertThat(read.detail()).startsWith("OUTSIDE_TOLERANCE: X-Port-timestamp is 360s in the past");
+    assertThat(read.detail()).startsWith("OUTSIDE_TOLERANCE: X-Port-Timestamp is 360s in the past");
   }
 
   @Test
