@@ -19,6 +19,7 @@ final class ActiveRun {
   private final AtomicBoolean settled = new AtomicBoolean();
   private Thread worker; // guarded by this
   private volatile Future<?> timeout;
+  private volatile String endedWith;
 
   ActiveRun(RunInvocation invocation, Route route, RunContext context) {
     this.invocation = invocation;
@@ -56,6 +57,16 @@ final class ActiveRun {
     if (t != null) {
       t.cancel(false);
     }
+  }
+
+  /** Records the final status being reported, for the journal. */
+  void endedWith(String status) {
+    this.endedWith = status;
+  }
+
+  /** Returns the final status reported, or null if the run was never started. */
+  String endedWith() {
+    return endedWith;
   }
 
   /** Returns true for the one caller that settles this run. */

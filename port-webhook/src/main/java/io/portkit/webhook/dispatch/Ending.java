@@ -15,6 +15,9 @@ record Ending(FinalStatus status, String label, String summary, int httpStatus, 
   /** The label set on runs the backend failed because it was shutting down. */
   static final String SHUTDOWN_LABEL = "backend shut down";
 
+  /** The label set on runs a crashed backend left unfinished, failed when it started again. */
+  static final String RESTARTED_LABEL = "backend restarted";
+
   /** The label set on runs that ran past the timeout. */
   static final String TIMEOUT_LABEL = "timed out";
 
@@ -65,6 +68,16 @@ record Ending(FinalStatus status, String label, String summary, int httpStatus, 
         "the backend shut down before the run finished: run the action again",
         503,
         "shutting_down");
+  }
+
+  static Ending restarted() {
+    return new Ending(
+        FinalStatus.FAILURE,
+        RESTARTED_LABEL,
+        "the backend restarted before the run finished (it stopped without shutting down, for"
+            + " example killed or out of memory): run the action again",
+        503,
+        "backend_restarted");
   }
 
   static Ending noHandler(String action, String registered) {

@@ -42,6 +42,14 @@ final class Routes {
     return fallback != null ? fallback : noHandler(action);
   }
 
+  /**
+   * Returns the route registered under {@code action} ({@link #DEFAULT} for the default handler),
+   * or null when there is none now; used to recover journaled runs.
+   */
+  Route named(String action) {
+    return DEFAULT.equals(action) ? fallback : byAction.get(action);
+  }
+
   private static String actionFromDetails(RunInvocation run) {
     JsonNode details = run.details();
     return ActionRun.fromJson(details)
@@ -53,13 +61,6 @@ final class Routes {
   }
 
   private Route noHandler(String action) {
-    Ending ending = Ending.noHandler(action, registered);
-    return new Route(
-        action,
-        (run, ctx) -> {
-          throw new EndingException(ending);
-        },
-        false,
-        ending);
+    return Route.ending(action, Ending.noHandler(action, registered));
   }
 }

@@ -67,6 +67,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final ScheduledExecutorService timers;
   private final RecentRuns recent;
   private final RunReporter reporter = new RunReporter();
+  private final Durability durability;
+  private final JournalRecovery recovery;
   private final int maxInFlight;
   private final Duration runTimeout;
   private final Duration syncTimeout;
@@ -86,6 +88,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.syncTimeout = b.syncTimeout;
     this.shutdownGrace = b.shutdownGrace;
     this.recent = new RecentRuns(b.rememberRuns, b.rememberFor, b.clock);
+    this.durability = new Durability(b.journal);
+    this.recovery = new JournalRecovery(routes, b.contexts, b.detailsLoader);
     this.ownedExecutor = b.executor == null ? HandlerExecutors.create(b.maxInFlight) : null;
     this.executor = b.executor != null ? b.executor : ownedExecutor;
     ScheduledThreadPoolExecutor t =
@@ -109,6 +113,13 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
    * Takes a verified run: answers a duplicate, saturation or shutdown at once, starts the
    * handler, and for a synchronized action waits for its result. Never throws for a run it
    * cannot take; the answer says why.
+   *
+   * <p>With a {@link RunDispatcherBuilder#journal journal}, {@link DispatchOutcome.Accepted} is
+   * returned only after the run was recorded and forced to disk: from then on a crash cannot lose
+   * it (the next start ends or resumes it), so a caller may acknowledge the delivery upstream
+   * (answer 202, commit a queue offset). {@link DispatchOutcome.Duplicate} means it was recorded
+   * earlier. A run refused with {@code Saturated} or {@code Rejected} is not in the journal (a
+   * {@code 503 journal_unavailable} says the journal could not be written).
    */
   @Override
   public DispatchOutcome dispatch(RunInvocation invocation) {
@@ -123,6 +134,10 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       log.info("run {} delivered again while remembered; not executed twice", runId);
       return DispatchOutcome.duplicate();
     }
+    if (durability.known(runId)) {
+      log.info("run {} delivered again and is in the journal; not executed twice", runId);
+      return DispatchOutcome.duplicate();
+    }
     Route route;
     try {
       route = routes.resolve(run);
@@ -135,6 +150,15 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     ActiveRun active = new ActiveRun(run, route, contexts.create(runId, mode));
     DispatchOutcome refused = admit(active);
     if (refused == null) {
+      refused = durability.accept(active); // on disk before the answer
+      if (refused != null) {
+        leave(active);
+        if (refused instanceof DispatchOutcome.Duplicate) {
+          return refused;
+        }
+      }
+    }
+    if (refused == null) {
       refused = start(active);
     }
     if (refused != null) {
@@ -145,6 +169,14 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return DispatchOutcome.rejected(404, route.refusal().error(), route.refusal().summary());
     }
     return route.sync() ? awaitAnswer(active) : DispatchOutcome.accepted();
+  }
+
+  /**
+   * Whether runs are recorded durably: true when a journal is configured, so {@link
+   * DispatchOutcome.Accepted} from {@link #dispatch} means the run survives a crash.
+   */
+  public boolean isDurable() {
+    return durability.journal() != null;
   }
 
   /** Returns how many runs are executing or being reported now. */
@@ -206,6 +238,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       ownedExecutor.shutdownNow();
     }
     removeShutdownHook();
+    durability.close();
     log.info("dispatcher shut down; {} run(s) failed for the shutdown", left.size());
     return clean;
   }
@@ -254,6 +287,24 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
   }
 
+  /** Starts, outside the capacity bound, the runs the journal holds as unfinished. */
+  void recover() {
+    if (durability.journal() != null) {
+      recovery.recover(durability.journal(), this::startRecovered);
+    }
+  }
+
+  private void startRecovered(ActiveRun run) {
+    recent.remember(run.runId());
+    synchronized (lock) {
+      inFlight.put(run.runId(), run);
+    }
+    DispatchOutcome refused = start(run);
+    if (refused != null) {
+      log.error("run {} could not be recovered now: {}", run.runId(), refused);
+    }
+  }
+
   private DispatchOutcome start(ActiveRun run) {
     Duration timeout = run.route().sync() ? syncTimeout : runTimeout;
     try {
@@ -290,6 +341,11 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
 
   private void finished(ActiveRun run) {
     run.cancelTimeout();
+    durability.finished(run);
+    leave(run);
+  }
+
+  private void leave(ActiveRun run) {
     synchronized (lock) {
       inFlight.remove(run.runId(), run);
       lock.notifyAll();

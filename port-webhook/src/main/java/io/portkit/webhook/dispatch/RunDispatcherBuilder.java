@@ -2,6 +2,7 @@ package io.portkit.webhook.dispatch;
 
 import io.portkit.client.PortClient;
 import io.portkit.webhook.RunDetailsLoader;
+import io.portkit.webhook.journal.RunJournal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ public final class RunDispatcherBuilder {
 
   final Map<String, Route> routes = new LinkedHashMap<>();
   Route fallback;
+  private String lastRegistered; // the action resumable() applies to; DEFAULT for the fallback
+  RunJournal journal;
   RunContextFactory contexts;
   RunDetailsLoader detailsLoader;
   Executor executor;
@@ -100,6 +103,52 @@ public final class RunDispatcherBuilder {
   public RunDispatcherBuilder defaultHandler(RunHandler handler) {
     Objects.requireNonNull(handler, "handler == null");
     this.fallback = Route.of(Routes.DEFAULT, handler, false);
+    this.lastRegistered = Routes.DEFAULT;
+    return this;
+  }
+
+  /**
+   * Declares the handler registered just before (with {@link #handle} or {@link #defaultHandler})
+   * safe to run again from the start: a run that a crash left unfinished is then run again when
+   * the dispatcher is built, instead of being reported FAILURE with the label {@code "backend
+   * restarted"}. Only meaningful with a {@link #journal(RunJournal)}. Declare it only for handlers
+   * whose work is idempotent.
+   *
+   * <pre>{@code
+   * builder.handle("deploy", deploy).resumable()
+   * }</pre>
+   *
+   * @throws IllegalStateException if no handler was registered yet, or the last one is a {@link
+   *     #sync} handler (its answer went to a connection that no longer exists)
+   */
+  public RunDispatcherBuilder resumable() {
+    if (lastRegistered == null) {
+      throw new IllegalStateException(
+          "resumable() applies to the handler registered just before it: call handle(actionId,"
+              + " handler) or defaultHandler(handler) first");
+    }
+    if (Routes.DEFAULT.equals(lastRegistered)) {
+      fallback = fallback.asResumable();
+      return this;
+    }
+    Route route = routes.get(lastRegistered);
+    if (route.sync()) {
+      throw new IllegalStateException(
+          "action " + lastRegistered + " is synchronized and cannot be resumed after a restart:"
+              + " its answer was owed to a connection that is gone; remove resumable()");
+    }
+    routes.put(lastRegistered, route.asResumable());
+    return this;
+  }
+
+  /**
+   * Records every run in {@code journal} before acknowledging it, so a crash does not leave runs
+   * IN_PROGRESS: {@link #build()} then ends (or, for {@link #resumable()} handlers, runs again)
+   * each run the journal holds as unfinished, and a run id already in the journal is refused as a
+   * duplicate. The dispatcher closes the journal when it shuts down. Default: no journal.
+   */
+  public RunDispatcherBuilder journal(RunJournal journal) {
+    this.journal = Objects.requireNonNull(journal, "journal == null");
     return this;
   }
 
@@ -164,7 +213,8 @@ public final class RunDispatcherBuilder {
   }
 
   /**
-   * Builds the dispatcher.
+   * Builds the dispatcher and, with a {@link #journal(RunJournal)}, starts recovering the runs it
+   * holds as unfinished (asynchronously: this does not wait for Port).
    *
    * @throws IllegalStateException if no client or context factory, or no handler, was set
    */
@@ -178,7 +228,9 @@ public final class RunDispatcherBuilder {
           "no handlers: call handle(actionId, handler), sync(actionId, handler) or"
               + " defaultHandler(handler)");
     }
-    return new RunDispatcher(this);
+    RunDispatcher dispatcher = new RunDispatcher(this);
+    dispatcher.recover();
+    return dispatcher;
   }
 
   private RunDispatcherBuilder route(String actionId, RunHandler handler, boolean sync) {
@@ -192,6 +244,7 @@ public final class RunDispatcherBuilder {
           "action " + actionId + " already has a handler: register each action once");
     }
     routes.put(actionId, Route.of(actionId, handler, sync));
+    lastRegistered = actionId;
     return this;
   }
 

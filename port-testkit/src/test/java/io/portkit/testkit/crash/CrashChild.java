@@ -1,0 +1,67 @@
+package io.portkit.testkit.crash;
+
+import io.portkit.client.PortClient;
+import io.portkit.client.auth.ClientCredentials;
+import io.portkit.webhook.WebhookVerifier;
+import io.portkit.webhook.dispatch.RunDispatcher;
+import io.portkit.webhook.dispatch.RunHandler;
+import io.portkit.webhook.journal.RunJournal;
+import io.portkit.webhook.server.WebhookReceiver;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A backend run as a child JVM by {@link CrashRecoveryTest}: a WebhookReceiver and RunDispatcher
+ * with a journal, reporting to the emulator named in the arguments. Prints {@code LISTENING
+ * <port>} once it takes webhooks and {@code RUNNING <runId>} when a handler starts (the run is in
+ * the journal by then). Handlers of {@code slow} (plain) and {@code resume} (resumable) block
+ * forever in mode {@code block}, so the test can kill the process mid-run, and return at once in
+ * mode {@code finish}.
+ *
+ * <p>Arguments: {@code <emulator base URI> <client id> <client secret> <journal dir> <mode>}.
+ */
+public final class CrashChild {
+  private CrashChild() {}
+
+  /** Starts the backend and keeps it running until the process is killed. */
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length != 5) {
+      System.err.println("usage: CrashChild <baseUri> <clientId> <clientSecret> <journalDir> block|finish");
+      System.exit(2);
+    }
+    boolean block = "block".equals(args[4]);
+    PortClient port =
+        PortClient.builder()
+            .baseUri(URI.create(args[0]))
+            .credentials(new ClientCredentials(args[1], args[2]))
+            .build();
+    CountDownLatch never = new CountDownLatch(1);
+    RunHandler handler =
+        (run, ctx) -> {
+          System.out.println("RUNNING " + run.runId());
+          System.out.flush();
+          if (block) {
+            never.await();
+          }
+          ctx.log("done by the " + (block ? "first" : "second") + " process");
+        };
+    RunDispatcher dispatcher =
+        RunDispatcher.builder()
+            .client(port)
+            .journal(RunJournal.open(Path.of(args[3])))
+            .handle("slow", handler)
+            .handle("resume", handler)
+            .resumable()
+            .build();
+    WebhookReceiver receiver =
+        WebhookReceiver.builder()
+            .verifier(WebhookVerifier.builder().secret(args[2]).build())
+            .dispatcher(dispatcher)
+            .port(0)
+            .start();
+    System.out.println("LISTENING " + receiver.port());
+    System.out.flush();
+    never.await(); // until SIGKILL, or the test's destroy
+  }
+}
