@@ -4,6 +4,7 @@ import io.portkit.client.PortClient;
 import io.portkit.kafka.internal.AssignmentState;
 import io.portkit.kafka.internal.ConsumerLoop;
 import io.portkit.kafka.internal.RecordHandler;
+import io.portkit.webhook.dispatch.RunDispatcher;
 import io.portkit.webhook.http.InvocationDispatcher;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>Delivery</b>: at least once. An offset is committed only after the dispatcher took the
- * run (or the message was skipped); a run refused for capacity or shutdown is re-read after
+ * run (or the message was skipped); with a dispatcher {@code journal}, "took" means recorded on
+ * disk, so a crash after the commit cannot lose the run (the restart ends or resumes it); a run refused for capacity or shutdown is re-read after
  * {@code retryBackoff}. Dedupe: the dispatcher remembers run ids it took, and with a {@link
  * PortClient} a run that already ended in Port is not executed again (ADR 0140).
  *
@@ -64,9 +66,11 @@ public final class KafkaRunConsumer implements AutoCloseable {
   private final ConsumerLoop loop;
   private final AssignmentState assignment = new AssignmentState();
   private final Thread thread;
+  private final boolean durable;
 
   private KafkaRunConsumer(Builder b) {
     this.settings = b.settings;
+    this.durable = b.dispatcher instanceof RunDispatcher d && d.isDurable();
     Properties props = settings.consumerProperties();
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -146,6 +150,11 @@ public final class KafkaRunConsumer implements AutoCloseable {
   }
 
   private KafkaRunConsumer begin() {
+    if (!durable) {
+      log.warn("offsets of {} are committed once the dispatcher took a run, but it has no journal:"
+          + " a crash loses the runs in flight (they stay IN_PROGRESS); give the RunDispatcher a"
+          + " journal(RunJournal.open(dir)) so a restart ends or resumes them", settings.topic());
+    }
     thread.start();
     log.info("consuming {} as group {} from {}", settings.topic(), settings.groupId(), settings.brokers());
     return this;

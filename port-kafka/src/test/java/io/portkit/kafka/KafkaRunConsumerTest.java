@@ -9,6 +9,9 @@ import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.RunLogEntry;
 import io.portkit.webhook.dispatch.RunDispatcher;
 import io.portkit.webhook.dispatch.RunHandler;
+import io.portkit.webhook.journal.RunJournal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,6 +185,31 @@ class KafkaRunConsumerTest {
         assertThat(executions.get(id)).containsExactly("B");
       }
     }
+  }
+
+  @Test
+  void consumer_journaledDispatcher_commitsAfterDurableAcceptAndRunsOnce(@TempDir Path dir)
+      throws Exception {
+    String topic = topic(1);
+    RunJournal journal = RunJournal.open(dir);
+    open.add(journal);
+    RunDispatcher durable =
+        RunDispatcher.builder().client(client).handle("deploy", counting("J")).journal(journal)
+            .shutdownGrace(Duration.ZERO).build();
+    open.add(durable);
+    consumer(topic, "org_test.journaled", durable);
+    String id = newRun();
+
+    produce(topic, id);
+    produce(topic, id);
+    String marker = newRun();
+    produce(topic, marker);
+
+    port.awaitRun(marker, "SUCCESS", WAIT);
+    port.awaitRun(id, "SUCCESS", WAIT);
+    assertThat(durable.isDurable()).isTrue();
+    assertThat(journal.contains(id)).isTrue();
+    assertThat(executions.get(id)).containsExactly("J");
   }
 
   private RunHandler counting(String member) {
