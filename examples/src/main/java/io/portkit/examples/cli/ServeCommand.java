@@ -59,6 +59,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Simulator delays: real (seconds, default) or fast (milliseconds).")
   SimulationSpeed speed;
 
+  @Option(names = "--transport", paramLabel = "webhook|kafka", defaultValue = "webhook",
+      description = "webhook: Port calls this backend (default); kafka: consume ORG_ID.runs"
+          + " (PORT_KAFKA_* settings).")
+  Transport transport;
+
   /** Creates the command; picocli sets the parent and flags. */
   public ServeCommand() {}
 
@@ -66,6 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliEnvironment env = parent.environment();
     Settings settings = parent.settings();
+    if (transport == Transport.KAFKA) {
+      return serveKafka(env, settings);
+    }
     TunnelKind kind = tunnel != null ? tunnel
         : settings.get(Settings.NGROK_AUTHTOKEN).isPresent() ? TunnelKind.NGROK : TunnelKind.NONE;
     if (kind == TunnelKind.NONE && publicUrl != null) {
@@ -83,6 +91,17 @@ public final class ServeCommand implements Callable<Integer> {
       env.stop().await();
       env.out().println("Stopping: receiver, runs in flight, tunnel.");
       return 0;
+    }
+  }
+
+  private int serveKafka(CliEnvironment env, Settings settings) throws Exception {
+    var kafka = KafkaServe.settings(settings.asMap());
+    PortClient client = api.client(settings);
+    String secret = api.credentials(settings).clientSecret();
+    try (Scenarios scenarios = Scenarios.start(handler, settings, env.workingDir(), client, speed,
+        env.pause())) {
+      return KafkaServe.serve(kafka, client, secret, scenarios.router(), new Timeline(env.out()),
+          env.stop(), env.out());
     }
   }
 
