@@ -133,9 +133,8 @@ public final class KafkaRunConsumer implements AutoCloseable {
   public void close() {
     loop.stop();
     try {
-      if (!loop.terminated().handle((v, e) -> true).get(CLOSE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
-        return;
-      }
+      // A failed loop is already logged; close only waits for it to be over.
+      loop.terminated().handle((v, e) -> null).get(CLOSE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
