@@ -7,6 +7,8 @@ import io.portkit.examples.handlers.ScenarioRequest;
 import io.portkit.examples.handlers.ScenarioRouter;
 import io.portkit.webhook.WebhookVerifier;
 import io.portkit.webhook.dispatch.RunDispatcher;
+import io.portkit.webhook.dispatch.RunDispatcherBuilder;
+import io.portkit.webhook.journal.RunJournal;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.net.InetAddress;
 import java.net.URI;
@@ -43,13 +45,30 @@ public final class Backend implements AutoCloseable {
    */
   public static Backend start(PortClient client, String secret, ScenarioRouter router,
       Timeline timeline, String host, int port) {
+    return start(client, secret, router, timeline, host, port, null);
+  }
+
+  /**
+   * Starts the backend on {@code host:port}, recording runs in {@code journal} (nullable: none)
+   * before acknowledging them; runs a killed backend left unfinished are reported FAILURE
+   * ("backend restarted") as it starts. The backend closes the journal.
+   *
+   * @param secret the client secret Port signs webhooks with; never printed
+   * @throws BadSettingException if {@code host} is not a valid address
+   * @throws java.io.UncheckedIOException if the port cannot be bound
+   */
+  public static Backend start(PortClient client, String secret, ScenarioRouter router,
+      Timeline timeline, String host, int port, RunJournal journal) {
     requireNonNull(router, "router == null");
     requireNonNull(timeline, "timeline == null");
-    RunDispatcher dispatcher = RunDispatcher.builder()
+    RunDispatcherBuilder builder = RunDispatcher.builder()
         .client(requireNonNull(client, "client == null"))
         .defaultHandler((run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
-        .shutdownGrace(SHUTDOWN_GRACE)
-        .build();
+        .shutdownGrace(SHUTDOWN_GRACE);
+    if (journal != null) {
+      builder.journal(journal);
+    }
+    RunDispatcher dispatcher = builder.build();
     try {
       WebhookReceiver receiver = WebhookReceiver.builder()
           .verifier(WebhookVerifier.builder().secret(requireNonNull(secret, "secret == null"))

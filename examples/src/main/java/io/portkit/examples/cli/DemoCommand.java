@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -38,6 +39,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--speed", paramLabel = "real|fast", defaultValue = "fast",
       description = "Simulator delays: real (seconds) or fast (milliseconds). Default: fast.")
   SimulationSpeed speed;
+
+  @Mixin
+  JournalOptions journal = new JournalOptions();
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "0",
       description = "Receiver port (default 0: any free port).")
@@ -65,7 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
       try (Scenarios scenarios = Scenarios.start(HandlerKind.SIMULATOR, settings,
               env.workingDir(), client, speed, env.pause());
           Backend backend = Backend.start(client, emulator.clientSecret(), scenarios.router(),
-              timeline, "127.0.0.1", port)) {
+              timeline, "127.0.0.1", port,
+              journal.open(settings, env.workingDir(), "portkit-data/journal-demo"))) {
         DemoCatalog.install(emulator, backend.uri());
         out.println("portkit demo: Port emulator at " + emulator.baseUri()
             + ", receiver at " + backend.uri());

@@ -34,6 +34,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Mixin
   ApiOptions api = new ApiOptions();
 
+  @Mixin
+  JournalOptions journal = new JournalOptions();
+
   @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
       description = "Address to bind (default 127.0.0.1).")
   String host;
@@ -85,7 +88,8 @@ public final class ServeCommand implements Callable<Integer> {
     Timeline timeline = new Timeline(env.out());
     try (Scenarios scenarios = Scenarios.start(handler, settings, env.workingDir(), client, speed,
             env.pause());
-        Backend backend = Backend.start(client, secret, scenarios.router(), timeline, host, port);
+        Backend backend = Backend.start(client, secret, scenarios.router(), timeline, host, port,
+            journal.open(settings, env.workingDir(), "portkit-data/journal"));
         Tunnel open = openTunnel(ngrok, backend)) {
       printInstructions(open.publicUrl(), backend, env.out());
       env.stop().await();

@@ -36,6 +36,8 @@ public final class Settings {
   public static final String NGROK_EDGE = "NGROK_EDGE";
   /** Where the allowlist files go; default {@code ./portkit-data}. */
   public static final String DATA_DIR = "PORTKIT_DATA_DIR";
+  /** The run journal directory (default {@code ./portkit-data/journal}). */
+  public static final String JOURNAL_DIR = "PORTKIT_JOURNAL_DIR";
   /** The JDBC URL of the database to copy; default the embedded H2 sample. */
   public static final String DB_URL = "PORTKIT_DB_URL";
   /** The database user. */

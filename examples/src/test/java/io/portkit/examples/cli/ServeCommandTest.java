@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
+import io.portkit.webhook.journal.RunJournal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,5 +139,43 @@ class ServeCommandTest {
         .contains("  invocation  WEBHOOK https://backend.example.com/ (async)")
         .contains("Blueprint temporary_access")
         .contains("  properties  ip, expires_at, run_id, allowlist_file");
+  }
+
+  @Test
+  @Timeout(60)
+  void serve_journalDirFromEnv_recordsEachRunThereAndFinishesIt() throws Exception {
+    Map<String, String> env = env();
+    env.put("PORTKIT_JOURNAL_DIR", "state/journal");
+    Cli serve = new Cli(env, dir);
+    DemoCatalog.install(emulator, startServe(serve, "--speed", "fast"));
+    Cli trigger = new Cli(env(), dir);
+    int code = trigger.run("trigger", DemoCatalog.GRANT_TEMPORARY_ACCESS,
+        "--input", "ip=198.51.100.4", "--input", "duration_minutes=5", "--wait", "--poll", "5",
+        "--timeout", "20");
+    assertThat(code).as(trigger.all()).isEqualTo(0);
+    assertThat(serve.stop(running)).isEqualTo(0);
+
+    Matcher created = Pattern.compile("Created run (r_\\w{16})").matcher(trigger.out.text());
+    assertThat(created.find()).isTrue();
+    try (RunJournal journal = RunJournal.open(dir.resolve("state/journal"))) {
+      assertThat(journal.contains(created.group(1))).isTrue();
+      assertThat(journal.unfinished()).isEmpty();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void serve_journalDirInUse_exits2NamingTheFlag() throws Exception {
+    Path journalDir = dir.resolve("busy");
+    try (RunJournal held = RunJournal.open(journalDir)) {
+      Cli serve = new Cli(env(), dir);
+
+      int code = serve.run("serve", "--tunnel", "none", "--port", "0", "--journal-dir", "busy");
+
+      assertThat(code).isEqualTo(2);
+      assertThat(serve.err.text()).isEqualTo("portkit: --journal-dir / PORTKIT_JOURNAL_DIR: the"
+          + " journal in " + journalDir + " is in use by another process or journal: give each"
+          + " backend process its own journal directory" + System.lineSeparator());
+    }
   }
 }

@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * finish until {@code shutdownGrace}, then reports each unfinished one FAILURE with the label
  * {@code "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
  *
+ * <p>With a {@link RunDispatcherBuilder#journal journal}, each run is recorded on disk before it
+ * is acknowledged, and {@link RunDispatcherBuilder#build()} ends (or, for {@link
+ * RunDispatcherBuilder#resumable() resumable} handlers, runs again) the runs a crashed process left
+ * unfinished, reporting FAILURE with the label {@code "backend restarted"}; see {@link
+ * io.portkit.webhook.journal.RunJournal}.
+ *
  * <p>Thread-safe. Reporting never fails silently: when Port does not take a final status, an
  * ERROR log names the run and what to do.
  */

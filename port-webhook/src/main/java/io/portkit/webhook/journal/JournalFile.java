@@ -1,6 +1,7 @@
 package io.portkit.webhook.journal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,11 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The journal's append-only file with group commit: appends are ordered by a write lock, and a
- * caller that needs its line on disk calls {@link #sync(long)}, where one {@code force} covers
- * every line appended before it started, so concurrent accepts share fsyncs. Rewrites go to a
- * temporary file that atomically replaces the old one. Thread-safe. Lock order: {@code forceLock}
- * before {@code this}.
+ * The journal's append-only file with group commit: {@link #append} only queues a line in memory,
+ * in order; a caller that needs its line on disk calls {@link #sync(long)}, where one thread at a
+ * time writes every queued line and forces the file once, so lines queued by other threads
+ * meanwhile share the next force. (Writing in the syncing thread, rather than in {@code append},
+ * matters: file systems block writes to a file while it is being forced.) Rewrites go to a
+ * temporary file that atomically replaces the old one. After a failed write the file refuses all
+ * further use, since lines of other callers may be lost. Thread-safe: one thread at a time holds
+ * the {@code forcing} turn (guarded by {@code forceLock}); {@code this} guards the queue and
+ * channel and is never held while waiting for the turn.
  */
 final class JournalFile implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JournalFile.class);
@@ -39,9 +44,12 @@ final class JournalFile implements AutoCloseable {
   private final Object forceLock = new Object();
   private final AtomicLong forces = new AtomicLong();
   private FileChannel channel; // guarded by this
+  private final ByteArrayOutputStream queued = new ByteArrayOutputStream(); // guarded by this
+  private IOException broken; // guarded by this
   private long appended; // guarded by this: sequence number of the last line appended
   private long size; // guarded by this
   private long forced; // guarded by forceLock
+  private boolean forcing; // guarded by forceLock: a thread is writing and forcing
 
   private JournalFile(Path dir, boolean fsync, FileChannel lockChannel, FileLock lock) {
     this.dir = dir;
@@ -113,48 +121,110 @@ final class JournalFile implements AutoCloseable {
     return records;
   }
 
-  /** Appends {@code line} (not yet durable) and returns its sequence number for {@link #sync}. */
+  /** Queues {@code line} (not yet written) and returns its sequence number for {@link #sync}. */
   synchronized long append(byte[] line) {
-    try {
-      ensureOpen();
-      ByteBuffer buf = ByteBuffer.wrap(line);
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
-      size += line.length;
-      return ++appended;
-    } catch (IOException e) {
-      throw new JournalException(
-          "cannot append to the journal " + file + " (" + e + "): check free disk space", e);
-    }
+    checkUsable();
+    queued.write(line, 0, line.length);
+    size += line.length;
+    return ++appended;
   }
 
   /**
-   * Returns once the line numbered {@code seq}, and every line before it, is on disk. A caller
-   * that finds its line already covered by another thread's force returns without one.
+   * Returns once the line numbered {@code seq}, and every line before it, is written (and, with
+   * fsync, forced to disk). A caller whose line another thread's force covered returns at once.
    */
   void sync(long seq) {
-    if (!fsync) {
+    if (!lead(seq)) {
       return;
     }
-    synchronized (forceLock) {
-      if (forced >= seq) {
-        return;
-      }
-      long target;
-      FileChannel ch;
-      synchronized (this) {
-        target = appended;
-        ch = channel;
-      }
-      try {
-        ch.force(false);
-      } catch (IOException e) {
-        throw new JournalException("cannot force the journal " + file + " to disk (" + e + ")", e);
-      }
-      forces.incrementAndGet();
-      forced = target;
+    long target = 0;
+    try {
+      target = writeAndForce();
+    } finally {
+      release(target);
     }
+  }
+
+  /** Waits until {@code seq} is forced (false) or this thread is the one to force (true). */
+  private boolean lead(long seq) {
+    boolean interrupted = false;
+    try {
+      synchronized (forceLock) {
+        while (forced < seq) {
+          if (!forcing) {
+            forcing = true;
+            return true;
+          }
+          try {
+            forceLock.wait();
+          } catch (InterruptedException e) {
+            interrupted = true; // the line must still reach the disk before we answer
+          }
+        }
+        return false;
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void release(long target) {
+    synchronized (forceLock) {
+      forced = Math.max(forced, target);
+      forcing = false;
+      forceLock.notifyAll();
+    }
+  }
+
+  /** Writes every queued line and forces the file; returns the last sequence number written. */
+  private long writeAndForce() {
+    long target;
+    FileChannel ch;
+    byte[] batch;
+    synchronized (this) {
+      checkUsable();
+      target = appended;
+      batch = queued.toByteArray();
+      queued.reset();
+      try {
+        ensureOpen();
+      } catch (IOException e) {
+        throw fail(e, "open");
+      }
+      ch = channel;
+    }
+    try {
+      ByteBuffer buf = ByteBuffer.wrap(batch);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      if (fsync) {
+        ch.force(false);
+        forces.incrementAndGet();
+      }
+    } catch (IOException e) {
+      synchronized (this) {
+        throw fail(e, "write or force");
+      }
+    }
+    return target;
+  }
+
+  private void checkUsable() {
+    if (broken != null) {
+      throw new JournalException(
+          "the journal " + file + " failed earlier (" + broken + ") and refuses writes: fix the"
+              + " disk and restart the backend, which recovers from the file",
+          broken);
+    }
+  }
+
+  private JournalException fail(IOException e, String what) {
+    broken = e;
+    return new JournalException(
+        "cannot " + what + " the journal " + file + " (" + e + "): check free disk space", e);
   }
 
   /**
@@ -163,7 +233,9 @@ final class JournalFile implements AutoCloseable {
    * so no record is appended meanwhile.
    */
   void rewrite(List<byte[]> lines) {
-    synchronized (forceLock) {
+    lead(Long.MAX_VALUE); // waits for a force in progress, then keeps others out
+    long target = 0;
+    try {
       synchronized (this) {
         Path tmp = dir.resolve(FILE_NAME + ".tmp");
         try (FileChannel out =
@@ -178,18 +250,21 @@ final class JournalFile implements AutoCloseable {
             total += line.length;
           }
           out.force(true);
+          queued.reset(); // the caller's state, written above, includes every queued line
           closeQuietly(channel);
           channel = null;
           move(tmp);
           forceDirectory();
           size = total;
           ensureOpen();
-          forced = appended; // everything before the rewrite is in the new, forced file
+          target = appended; // everything before the rewrite is in the new, forced file
         } catch (IOException e) {
           throw new JournalException(
               "cannot compact the journal " + file + " (" + e + "): check free disk space", e);
         }
       }
+    } finally {
+      release(target);
     }
   }
 
@@ -208,7 +283,28 @@ final class JournalFile implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    try {
+      sync(appended()); // lines queued by callers that have not synced yet
+    } catch (JournalException e) {
+      log.warn("closing the journal: {}", e.getMessage());
+    } finally {
+      lead(Long.MAX_VALUE);
+      try {
+        synchronized (this) {
+          closeChannels();
+        }
+      } finally {
+        release(0);
+      }
+    }
+  }
+
+  private synchronized long appended() {
+    return broken == null ? appended : 0;
+  }
+
+  private void closeChannels() {
     closeQuietly(channel);
     channel = null;
     try {
