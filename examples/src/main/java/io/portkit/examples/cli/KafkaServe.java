@@ -9,6 +9,7 @@ import io.portkit.kafka.KafkaRunConsumer;
 import io.portkit.kafka.KafkaSettings;
 import io.portkit.kafka.RunMessageReader;
 import io.portkit.webhook.dispatch.RunDispatcher;
+import io.portkit.webhook.journal.RunJournal;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -32,14 +33,19 @@ final class KafkaServe {
     }
   }
 
-  /** Consumes until {@code stop}; then leaves the group and settles the runs in flight. */
+  /**
+   * Consumes until {@code stop}; then leaves the group and settles the runs in flight. Runs are
+   * recorded in {@code journal} before their offsets are committed; the caller closes it.
+   */
   static int serve(KafkaSettings kafka, PortClient client, String secret, ScenarioRouter router,
-      Timeline timeline, StopSignal stop, PrintStream out) throws InterruptedException {
+      Timeline timeline, RunJournal journal, StopSignal stop, PrintStream out)
+      throws InterruptedException {
     requireNonNull(router, "router == null");
     RunDispatcher dispatcher = RunDispatcher.builder()
         .client(client)
         .defaultHandler((run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
         .shutdownGrace(Backend.SHUTDOWN_GRACE)
+        .journal(requireNonNull(journal, "journal == null")) // offsets follow durable acceptance
         .build();
     // Closed in reverse: the consumer leaves the group first, then the dispatcher ends its runs.
     try (dispatcher;

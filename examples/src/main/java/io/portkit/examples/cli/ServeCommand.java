@@ -11,6 +11,7 @@ import io.portkit.tunnel.TunnelException;
 import io.portkit.tunnel.ngrok.NgrokOptions;
 import io.portkit.tunnel.ngrok.NgrokTunnelProvider;
 import io.portkit.webhook.RecommendedTemplate;
+import io.portkit.webhook.journal.RunJournal;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.concurrent.Callable;
@@ -103,9 +104,10 @@ public final class ServeCommand implements Callable<Integer> {
     PortClient client = api.client(settings);
     String secret = api.credentials(settings).clientSecret();
     try (Scenarios scenarios = Scenarios.start(handler, settings, env.workingDir(), client, speed,
-        env.pause())) {
+        env.pause());
+        RunJournal runs = journal.open(settings, env.workingDir(), "portkit-data/journal")) {
       return KafkaServe.serve(kafka, client, secret, scenarios.router(), new Timeline(env.out()),
-          env.stop(), env.out());
+          runs, env.stop(), env.out());
     }
   }
 
