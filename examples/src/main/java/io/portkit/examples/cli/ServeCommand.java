@@ -11,6 +11,7 @@ import io.portkit.tunnel.TunnelException;
 import io.portkit.tunnel.ngrok.NgrokOptions;
 import io.portkit.tunnel.ngrok.NgrokTunnelProvider;
 import io.portkit.webhook.RecommendedTemplate;
+import io.portkit.webhook.journal.RunJournal;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.concurrent.Callable;
@@ -62,6 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Simulator delays: real (seconds, default) or fast (milliseconds).")
   SimulationSpeed speed;
 
+  @Option(names = "--transport", paramLabel = "webhook|kafka", defaultValue = "webhook",
+      description = "webhook: Port calls this backend (default); kafka: consume ORG_ID.runs"
+          + " (PORT_KAFKA_* settings).")
+  Transport transport;
+
   /** Creates the command; picocli sets the parent and flags. */
   public ServeCommand() {}
 
@@ -69,6 +75,9 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CliEnvironment env = parent.environment();
     Settings settings = parent.settings();
+    if (transport == Transport.KAFKA) {
+      return serveKafka(env, settings);
+    }
     TunnelKind kind = tunnel != null ? tunnel
         : settings.get(Settings.NGROK_AUTHTOKEN).isPresent() ? TunnelKind.NGROK : TunnelKind.NONE;
     if (kind == TunnelKind.NONE && publicUrl != null) {
@@ -87,6 +96,18 @@ public final class ServeCommand implements Callable<Integer> {
       env.stop().await();
       env.out().println("Stopping: receiver, runs in flight, tunnel.");
       return 0;
+    }
+  }
+
+  private int serveKafka(CliEnvironment env, Settings settings) throws Exception {
+    var kafka = KafkaServe.settings(settings.asMap());
+    PortClient client = api.client(settings);
+    String secret = api.credentials(settings).clientSecret();
+    try (Scenarios scenarios = Scenarios.start(handler, settings, env.workingDir(), client, speed,
+        env.pause());
+        RunJournal runs = journal.open(settings, env.workingDir(), "portkit-data/journal")) {
+      return KafkaServe.serve(kafka, client, secret, scenarios.router(), new Timeline(env.out()),
+          runs, env.stop(), env.out());
     }
   }
 
