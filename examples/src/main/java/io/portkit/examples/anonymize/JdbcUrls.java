@@ -2,8 +2,8 @@ package io.portkit.examples.anonymize;
 
 import java.util.regex.Pattern;
 
-/** Removes credentials from JDBC URLs before they are shown or stored. */
-final class JdbcUrls {
+/** Removes credentials from JDBC URLs before they are shown or stored. Stateless, thread-safe. */
+public final class JdbcUrls {
 
   // user:password@ in URL-style JDBC URLs (PostgreSQL, MySQL, SQL Server).
   private static final Pattern USER_INFO = Pattern.compile("//[^/@?;]*@");
@@ -18,7 +18,7 @@ final class JdbcUrls {
    * jdbc:postgresql://db/shop?ssl=true} for {@code
    * jdbc:postgresql://app:s3cret@db/shop?password=x&ssl=true}.
    */
-  static String redact(String url) {
+  public static String redact(String url) {
     String redacted = USER_INFO.matcher(url).replaceFirst("//");
     redacted = CREDENTIAL_PARAM.matcher(redacted).replaceAll("$1");
     // Tidy separators left empty by the removals: "?&", "&&", ";;", a trailing '?', '&' or ';'.

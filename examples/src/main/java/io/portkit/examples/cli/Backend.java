@@ -1,0 +1,93 @@
+package io.portkit.examples.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.portkit.client.PortClient;
+import io.portkit.examples.handlers.ScenarioRequest;
+import io.portkit.examples.handlers.ScenarioRouter;
+import io.portkit.webhook.WebhookVerifier;
+import io.portkit.webhook.dispatch.RunDispatcher;
+import io.portkit.webhook.server.WebhookReceiver;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/**
+ * The running backend: a {@link WebhookReceiver} that verifies Port's signature with the client
+ * secret, and a {@link RunDispatcher} that acknowledges each run and hands it to the scenario
+ * router, printing its events on a {@link Timeline}. {@code POST /} runs the handler, {@code POST
+ * /manual} only acknowledges.
+ *
+ * <p>Thread-safe. {@link #close()} stops taking runs, lets those in flight finish for the grace
+ * period, and fails the rest with the label "backend shut down".
+ */
+public final class Backend implements AutoCloseable {
+  /** How long {@link #close()} lets runs in flight finish. */
+  public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+  private final RunDispatcher dispatcher;
+  private final WebhookReceiver receiver;
+
+  private Backend(RunDispatcher dispatcher, WebhookReceiver receiver) {
+    this.dispatcher = dispatcher;
+    this.receiver = receiver;
+  }
+
+  /**
+   * Starts the backend on {@code host:port}.
+   *
+   * @param secret the client secret Port signs webhooks with; never printed
+   * @throws BadSettingException if {@code host} is not a valid address
+   * @throws java.io.UncheckedIOException if the port cannot be bound
+   */
+  public static Backend start(PortClient client, String secret, ScenarioRouter router,
+      Timeline timeline, String host, int port) {
+    requireNonNull(router, "router == null");
+    requireNonNull(timeline, "timeline == null");
+    RunDispatcher dispatcher = RunDispatcher.builder()
+        .client(requireNonNull(client, "client == null"))
+        .defaultHandler((run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
+        .shutdownGrace(SHUTDOWN_GRACE)
+        .build();
+    try {
+      WebhookReceiver receiver = WebhookReceiver.builder()
+          .verifier(WebhookVerifier.builder().secret(requireNonNull(secret, "secret == null"))
+              .build())
+          .dispatcher(dispatcher)
+          .address(address(host))
+          .port(port)
+          .start();
+      return new Backend(dispatcher, receiver);
+    } catch (RuntimeException e) {
+      dispatcher.close();
+      throw e;
+    }
+  }
+
+  private static InetAddress address(String host) {
+    try {
+      return InetAddress.getByName(requireNonNull(host, "host == null"));
+    } catch (UnknownHostException e) {
+      throw new BadSettingException("--host " + host
+          + " is not an address of this machine: use 127.0.0.1 or 0.0.0.0");
+    }
+  }
+
+  /** Returns the local delivery URL, for example {@code http://127.0.0.1:8000/}. */
+  public URI uri() {
+    return receiver.uri();
+  }
+
+  /** Returns the bound port. */
+  public int port() {
+    return receiver.port();
+  }
+
+  /** Stops the receiver, then the dispatcher (finishing or failing the runs in flight). */
+  @Override
+  public void close() {
+    receiver.close();
+    dispatcher.close();
+  }
+}

@@ -1,0 +1,114 @@
+package io.portkit.examples.cli;
+
+import io.portkit.client.PortClient;
+import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.run.ActionRun;
+import io.portkit.examples.PortkitCli;
+import io.portkit.examples.demo.DemoCatalog;
+import io.portkit.examples.simulator.SimulationSpeed;
+import io.portkit.testkit.EmulatedRun;
+import io.portkit.testkit.PortEmulator;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code demo}: the embedded default. Starts the Port emulator with the demo catalog, the receiver
+ * its actions call, triggers one run of each scenario plus one that must fail, and prints each
+ * run's timeline. Then serves until Ctrl-C, or with {@code --once} prints a summary and exits 0 if
+ * every run ended as it should, else 1.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run every scenario against an in-process Port emulator (the default command).")
+public final class DemoCommand implements Callable<Integer> {
+  /** How long one demo run may take before it counts as not finished. */
+  public static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
+
+  @ParentCommand
+  private PortkitCli parent;
+
+  @Option(names = "--once", description = "Exit after the runs finish: 0 if all ended as expected.")
+  boolean once;
+
+  @Option(names = "--speed", paramLabel = "real|fast", defaultValue = "fast",
+      description = "Simulator delays: real (seconds) or fast (milliseconds). Default: fast.")
+  SimulationSpeed speed;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+      description = "Receiver port (default 0: any free port).")
+  int port;
+
+  /** Creates the command; picocli sets the parent and flags. */
+  public DemoCommand() {}
+
+  /** Creates the command with default flags, for running the demo without a subcommand. */
+  public DemoCommand(PortkitCli parent) {
+    this.parent = parent;
+    this.speed = SimulationSpeed.FAST;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CliEnvironment env = parent.environment();
+    Settings settings = parent.settings();
+    PrintStream out = env.out();
+    Timeline timeline = new Timeline(out);
+    try (PortEmulator emulator = PortEmulator.start()) {
+      PortClient client = PortClient.builder().baseUri(emulator.baseUri())
+          .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+          .build();
+      try (Scenarios scenarios = Scenarios.start(HandlerKind.SIMULATOR, settings,
+              env.workingDir(), client, speed, env.pause());
+          Backend backend = Backend.start(client, emulator.clientSecret(), scenarios.router(),
+              timeline, "127.0.0.1", port)) {
+        DemoCatalog.install(emulator, backend.uri());
+        out.println("portkit demo: Port emulator at " + emulator.baseUri()
+            + ", receiver at " + backend.uri());
+        out.println("Catalog: blueprints " + DemoCatalog.BLUEPRINTS + ", actions "
+            + DemoCatalog.ACTIONS);
+        List<String[]> rows = new ArrayList<>();
+        for (DemoRun demo : DemoRun.ALL) {
+          rows.add(play(demo, client, emulator, timeline, out));
+        }
+        boolean allOk = rows.stream().allMatch(r -> r[2].equals(r[3]));
+        printSummary(rows, out);
+        if (once) {
+          out.println(allOk ? "All runs ended as expected." : "Some runs did not end as expected.");
+          return allOk ? 0 : 1;
+        }
+        DemoAccess.printHowToTriggerMore(emulator, env, out);
+        env.stop().await();
+        out.println("Stopping: receiver, runs in flight, emulator.");
+        return 0;
+      }
+    }
+  }
+
+  private static String[] play(DemoRun demo, PortClient client, PortEmulator emulator,
+      Timeline timeline, PrintStream out) throws InterruptedException {
+    out.println();
+    out.println("> " + demo.action() + " " + demo.inputs() + ": " + demo.why());
+    ActionRun run = client.runs().create(demo.action(), demo.inputs(), null);
+    out.println("  [" + run.id() + "] created  status " + run.status());
+    String printed = timeline.awaitEnd(run.id(), RUN_TIMEOUT);
+    String status = emulator.run(run.id()).map(EmulatedRun::status).orElse("MISSING");
+    if (printed.isEmpty()) {
+      out.println("  [" + run.id() + "] did not finish within " + RUN_TIMEOUT.toSeconds() + " s");
+    }
+    return new String[] {run.id(), demo.action(), demo.expected(), status};
+  }
+
+  private static void printSummary(List<String[]> rows, PrintStream out) {
+    out.println();
+    String format = "%-20s %-27s %-9s %-11s %s%n";
+    out.printf(format, "RUN", "ACTION", "EXPECTED", "ACTUAL", "OK");
+    for (String[] r : rows) {
+      out.printf(format, r[0], r[1], r[2], r[3], r[2].equals(r[3]) ? "yes" : "NO");
+    }
+  }
+}

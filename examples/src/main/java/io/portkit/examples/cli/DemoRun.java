@@ -1,0 +1,39 @@
+package io.portkit.examples.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.portkit.examples.demo.DemoCatalog;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run the demo triggers and the status it must end with.
+ *
+ * @param action the action identifier
+ * @param inputs the user inputs
+ * @param expected {@code SUCCESS} or {@code FAILURE}
+ * @param why what the run shows, printed before it starts
+ */
+public record DemoRun(String action, Map<String, Object> inputs, String expected, String why) {
+
+  /** The demo's runs: one per scenario, then one that must fail (an invalid IP). */
+  public static final List<DemoRun> ALL = List.of(
+      new DemoRun(DemoCatalog.PROVISION_ENVIRONMENT, Map.of("name", "demo-env", "size", "small"),
+          "SUCCESS", "the simulator: logs, status labels, links, then SUCCESS"),
+      new DemoRun(DemoCatalog.GRANT_TEMPORARY_ACCESS,
+          Map.of("ip", "203.0.113.7", "duration_minutes", 30),
+          "SUCCESS", "temporary IP allowlisting: a temporary_access entity tied to the run"),
+      new DemoRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY,
+          Map.of("tables", List.of("customers", "orders", "support_tickets")),
+          "SUCCESS", "anonymized DB copy (H2): a db_snapshot entity tied to the run"),
+      new DemoRun(DemoCatalog.GRANT_TEMPORARY_ACCESS, Map.of("ip", "999.1.1.1"),
+          "FAILURE", "an invalid IP: the run must end with FAILURE and the reason"));
+
+  /** Validates the components and copies the inputs. */
+  public DemoRun {
+    requireNonNull(action, "action == null");
+    inputs = Map.copyOf(requireNonNull(inputs, "inputs == null"));
+    requireNonNull(expected, "expected == null");
+    requireNonNull(why, "why == null");
+  }
+}

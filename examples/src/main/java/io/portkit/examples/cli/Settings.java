@@ -1,0 +1,131 @@
+package io.portkit.examples.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvEntry;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CLI's configuration before flags: environment variables, overridden by a {@code .env} file.
+ * Flags, applied by each command, override both; so the order is environment, then {@code .env},
+ * then flags, as the issue asks (dotenv-java alone would let the environment win).
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} lists names only, never values.
+ */
+public final class Settings {
+  /** The client id of a Port API credential. */
+  public static final String CLIENT_ID = "PORT_CLIENT_ID";
+  /** The client secret; also the secret that webhook signatures are verified with. */
+  public static final String CLIENT_SECRET = "PORT_CLIENT_SECRET";
+  /** The API base URL; default Port EU. */
+  public static final String API_URL = "PORT_API_URL";
+  /** {@code eu} (default) or {@code us}; used when {@link #API_URL} is not set. */
+  public static final String REGION = "PORT_REGION";
+  /** The ngrok authtoken; setting it makes {@code serve} default to {@code --tunnel ngrok}. */
+  public static final String NGROK_AUTHTOKEN = "NGROK_AUTHTOKEN";
+  /** The ngrok static domain. */
+  public static final String NGROK_DOMAIN = "NGROK_DOMAIN";
+  /** The ngrok edge label. */
+  public static final String NGROK_EDGE = "NGROK_EDGE";
+  /** Where the allowlist files go; default {@code ./portkit-data}. */
+  public static final String DATA_DIR = "PORTKIT_DATA_DIR";
+  /** The JDBC URL of the database to copy; default the embedded H2 sample. */
+  public static final String DB_URL = "PORTKIT_DB_URL";
+  /** The database user. */
+  public static final String DB_USER = "PORTKIT_DB_USER";
+  /** The database password (a secret). */
+  public static final String DB_PASSWORD = "PORTKIT_DB_PASSWORD";
+  /** The key masking personal columns (a secret); default a random key per process. */
+  public static final String MASKING_KEY = "PORTKIT_MASKING_KEY";
+
+  private final Map<String, String> values;
+  private final Path envFile;
+
+  private Settings(Map<String, String> values, Path envFile) {
+    this.values = Collections.unmodifiableMap(values);
+    this.envFile = envFile;
+  }
+
+  /**
+   * Reads {@code envFile} (when it exists) over {@code environment}.
+   *
+   * @param environment the process environment
+   * @param envFile the {@code .env} file; a missing file is not an error
+   * @throws IllegalArgumentException if the file exists but cannot be parsed; the message gives
+   *     no line content, which may hold a secret
+   */
+  public static Settings load(Map<String, String> environment, Path envFile) {
+    requireNonNull(environment, "environment == null");
+    requireNonNull(envFile, "envFile == null");
+    Map<String, String> merged = new LinkedHashMap<>(environment);
+    if (Files.isRegularFile(envFile)) {
+      merged.putAll(readEnvFile(envFile));
+    }
+    return new Settings(merged, envFile);
+  }
+
+  /** Returns settings holding exactly {@code values}; for tests and embedding. */
+  public static Settings of(Map<String, String> values) {
+    return new Settings(new LinkedHashMap<>(requireNonNull(values, "values == null")),
+        Path.of(".env"));
+  }
+
+  private static Map<String, String> readEnvFile(Path envFile) {
+    Path dir = envFile.toAbsolutePath().getParent();
+    try {
+      Dotenv dotenv = Dotenv.configure()
+          .directory(dir == null ? "." : dir.toString())
+          .filename(envFile.getFileName().toString())
+          .load();
+      Map<String, String> fromFile = new LinkedHashMap<>();
+      for (DotenvEntry e : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+        fromFile.put(e.getKey(), e.getValue());
+      }
+      return fromFile;
+    } catch (DotenvException e) {
+      // dotenv's message quotes the bad line, which may hold a secret: do not pass it on.
+      throw new IllegalArgumentException("cannot read " + envFile
+          + ": every line must be NAME=value or a # comment");
+    }
+  }
+
+  /** Returns the value of {@code name} when it is set and not blank. */
+  public Optional<String> get(String name) {
+    String value = values.get(requireNonNull(name, "name == null"));
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  /**
+   * Returns {@code flagValue} when given, else the setting {@code name}.
+   *
+   * @throws MissingSettingException naming {@code name} and {@code flag} when neither is set
+   */
+  public String require(String name, String flag, String flagValue) {
+    if (flagValue != null && !flagValue.isBlank()) {
+      return flagValue.strip();
+    }
+    return get(name).orElseThrow(() -> new MissingSettingException(name, flag));
+  }
+
+  /** Returns every setting, for code that reads the environment itself; never print it. */
+  public Map<String, String> asMap() {
+    return values;
+  }
+
+  /** Returns the {@code .env} file these settings were read with. */
+  public Path envFile() {
+    return envFile;
+  }
+
+  @Override
+  public String toString() {
+    return "Settings[" + values.size() + " values, envFile=" + envFile + "]";
+  }
+}

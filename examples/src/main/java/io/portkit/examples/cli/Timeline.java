@@ -1,0 +1,65 @@
+package io.portkit.examples.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.portkit.client.run.RunContext;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Prints what handlers report, one line per event, as it happens: {@code [run] label ...}, {@code
+ * log}, {@code link}, {@code entity}, and the final status. {@link #watch} wraps a run's context;
+ * {@link #awaitEnd} waits until its final line is printed.
+ *
+ * <p>Thread-safe: lines from concurrent runs never interleave within a line.
+ */
+public final class Timeline {
+  private final PrintStream out;
+  private final Map<String, CompletableFuture<String>> ends = new ConcurrentHashMap<>();
+
+  /** Creates a timeline printing to {@code out}. */
+  public Timeline(PrintStream out) {
+    this.out = requireNonNull(out, "out == null");
+  }
+
+  /** Returns {@code run} printing each event it reports here. */
+  public RunContext watch(RunContext run) {
+    return new TimelineContext(requireNonNull(run, "run == null"), this);
+  }
+
+  void print(String runId, String kind, String text) {
+    synchronized (out) {
+      out.printf("  [%s] %-8s %s%n", runId, kind, text);
+      out.flush();
+    }
+  }
+
+  void ended(String runId, String status) {
+    end(runId).complete(status);
+  }
+
+  /**
+   * Waits until the run's final status has been printed.
+   *
+   * @return {@code SUCCESS} or {@code FAILURE}, or empty text if {@code timeout} passed first
+   */
+  public String awaitEnd(String runId, Duration timeout) throws InterruptedException {
+    try {
+      return end(runId).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return "";
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("timeline of run " + runId + " failed", e.getCause());
+    }
+  }
+
+  private CompletableFuture<String> end(String runId) {
+    return ends.computeIfAbsent(runId, id -> new CompletableFuture<>());
+  }
+}

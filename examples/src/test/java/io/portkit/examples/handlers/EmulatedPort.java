@@ -1,0 +1,45 @@
+package io.portkit.examples.handlers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.PortClient;
+import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.run.RunContext;
+import io.portkit.examples.demo.DemoCatalog;
+import io.portkit.testkit.EmulatedRun;
+import io.portkit.testkit.PortEmulator;
+import java.net.URI;
+
+/** An emulator holding the demo catalog, plus a client of it; for handler tests. */
+final class EmulatedPort implements AutoCloseable {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  final PortEmulator emulator = PortEmulator.start();
+  final PortClient client;
+
+  EmulatedPort() {
+    DemoCatalog.install(emulator, URI.create("http://127.0.0.1:9/"));
+    client = PortClient.builder().baseUri(emulator.baseUri())
+        .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret())).build();
+  }
+
+  /** Creates a run of {@code action} and returns the request a handler would get. */
+  ScenarioRequest newRun(String action, String inputsJson) throws Exception {
+    ObjectNode inputs = (ObjectNode) MAPPER.readTree(inputsJson);
+    EmulatedRun run = emulator.createRun(action, inputs);
+    return new ScenarioRequest(run.id(), action, inputs, null);
+  }
+
+  RunContext context(ScenarioRequest request) {
+    return client.runContext(request.runId());
+  }
+
+  EmulatedRun run(ScenarioRequest request) {
+    return emulator.run(request.runId()).orElseThrow();
+  }
+
+  @Override
+  public void close() {
+    emulator.close();
+  }
+}

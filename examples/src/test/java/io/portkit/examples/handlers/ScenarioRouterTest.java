@@ -1,0 +1,55 @@
+package io.portkit.examples.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portkit.examples.demo.DemoCatalog;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ScenarioRouterTest {
+  private final EmulatedPort port = new EmulatedPort();
+
+  @AfterEach
+  void close() {
+    port.close();
+  }
+
+  @Test
+  void handle_knownAction_usesItsHandlerElseFallback() {
+    ScenarioHandler a = (r, run) -> { };
+    ScenarioHandler fallback = (r, run) -> { };
+    ScenarioRouter router = new ScenarioRouter(Map.of("a", a), fallback);
+
+    assertThat(router.handlerFor("a")).isSameAs(a);
+    assertThat(router.handlerFor("other")).isSameAs(fallback);
+  }
+
+  @Test
+  void handle_handlerThrows_failsRunNamingTheError() throws Exception {
+    ScenarioRequest request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
+    ScenarioRouter router = ScenarioRouter.all((r, run) -> {
+      throw new IllegalStateException("disk full");
+    });
+
+    router.handle(request, port.context(request));
+
+    assertThat(port.run(request).status()).isEqualTo("FAILURE");
+    assertThat(port.run(request).summary())
+        .isEqualTo("Backend error: IllegalStateException: disk full");
+  }
+
+  @Test
+  void handle_handlerThrowsAfterFinishing_keepsTheFinalStatus() throws Exception {
+    ScenarioRequest request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
+    ScenarioRouter router = ScenarioRouter.all((r, run) -> {
+      run.succeed("done");
+      throw new IllegalStateException("late");
+    });
+
+    router.handle(request, port.context(request));
+
+    assertThat(port.run(request).status()).isEqualTo("SUCCESS");
+    assertThat(port.run(request).summary()).isEqualTo("done");
+  }
+}
