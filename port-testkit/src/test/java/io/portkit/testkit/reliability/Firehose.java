@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Fires one signed delivery per run id at a receiver with {@link WebhookSender#sendAsync}, as fast
@@ -36,13 +37,15 @@ final class Firehose {
   private final WebhookSender sender;
   private final URI receiver;
   private final String secret;
+  private final Function<String, String> bodies;
   private final Semaphore outstanding;
   private final Executor retryLater;
 
-  Firehose(WebhookSender sender, URI receiver, String secret, int maxOutstanding, Duration retryDelay) {
+  Firehose(Rig rig, WebhookSender sender, int maxOutstanding, Duration retryDelay) {
     this.sender = sender;
-    this.receiver = receiver;
-    this.secret = secret;
+    this.receiver = rig.receiver.uri();
+    this.secret = rig.port.clientSecret();
+    this.bodies = rig::body;
     this.outstanding = new Semaphore(maxOutstanding);
     this.retryLater = CompletableFuture.delayedExecutor(retryDelay.toNanos(), TimeUnit.NANOSECONDS);
   }
@@ -66,7 +69,7 @@ final class Firehose {
 
   private void attempt(String runId, int transportRetries, CompletableFuture<Void> done) {
     OutgoingWebhook hook =
-        OutgoingWebhook.to(receiver).secret(secret).body(Rig.body(runId).getBytes(UTF_8)).build();
+        OutgoingWebhook.to(receiver).secret(secret).body(bodies.apply(runId).getBytes(UTF_8)).build();
     sender.sendAsync(hook).whenComplete((answer, failure) -> {
       if (failure != null) {
         transportFailures.incrementAndGet();

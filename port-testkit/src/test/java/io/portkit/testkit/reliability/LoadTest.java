@@ -52,7 +52,7 @@ class LoadTest {
       List<String> ids = rig.createRuns(RUNS);
       WebhookSender sender = WebhookSender.builder().build();
       Firehose firehose =
-          new Firehose(sender, rig.receiver.uri(), rig.port.clientSecret(), MAX_OUTSTANDING, Duration.ofMillis(2));
+          new Firehose(rig, sender, MAX_OUTSTANDING, Duration.ofMillis(2));
       Duration budget = Duration.ofSeconds(60).plusMillis(20L * RUNS);
 
       long started = System.nanoTime();

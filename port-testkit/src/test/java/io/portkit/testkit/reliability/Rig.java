@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,6 +35,7 @@ final class Rig implements AutoCloseable {
   final PortClient client;
   final RunDispatcher dispatcher;
   final WebhookReceiver receiver;
+  private final Map<String, Integer> inputs = new ConcurrentHashMap<>();
 
   Rig(
       UnaryOperator<PortEmulatorBuilder> emulator,
@@ -66,15 +68,17 @@ final class Rig implements AutoCloseable {
   List<String> createRuns(int n) {
     List<String> ids = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      ids.add(port.createRun(ACTION, MAPPER.createObjectNode().put("n", i)).id());
+      String id = port.createRun(ACTION, MAPPER.createObjectNode().put("n", i)).id();
+      inputs.put(id, i);
+      ids.add(id);
     }
     return ids;
   }
 
-  /** The recommended-template body Port would send for {@code runId}. */
-  static String body(String runId) {
+  /** The recommended-template body Port would send for {@code runId}, inputs {@code version, n}. */
+  String body(String runId) {
     return "{\"port_context\":{\"runId\":\"" + runId + "\",\"action\":\"" + ACTION
-        + "\"},\"inputs\":{\"version\":\"1.2.3\"},\"entity\":{}}";
+        + "\"},\"inputs\":{\"version\":\"1.2.3\",\"n\":" + inputs.get(runId) + "},\"entity\":{}}";
   }
 
   /**
