@@ -126,7 +126,8 @@ class FaultsWhileReportingTest {
 
       assertEndedRight(rig, ids, "token expired mid-run");
       assertThat(rig.statusesOf("POST", "/v1/auth/access_token")).isEqualTo(Map.of(200, 2));
-      assertThat(faulted(rig, 401)).isEqualTo(RUNS);
+      // Runs whose next call starts after the refresh use the new token at once: 1..RUNS see a 401.
+      assertThat(faulted(rig, 401)).isBetween(1, RUNS);
       assertThat(waits).isEmpty();
     }
   }
@@ -154,8 +155,8 @@ class FaultsWhileReportingTest {
     }
     Map<String, Integer> terminations = rig.acceptedTerminations();
     System.out.printf(
-        "faults (%s): %d runs ended right, %d client retries (waits %s), token requests %s%n",
-        scenario, ids.size(), waits.size(), waits, rig.statusesOf("POST", "/v1/auth/access_token"));
+        "faults (%s): %d runs ended right, %d client retries (waits %s), 401s replayed %d, token requests %s%n",
+        scenario, ids.size(), waits.size(), waits, faulted(rig, 401), rig.statusesOf("POST", "/v1/auth/access_token"));
     assertThat(terminations).hasSize(ids.size()).containsOnlyKeys(ids);
     assertThat(terminations.values()).as("accepted final-status requests per run").containsOnly(1);
   }
