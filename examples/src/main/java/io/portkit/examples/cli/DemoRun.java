@@ -3,6 +3,8 @@ package io.portkit.examples.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.portkit.examples.demo.DemoCatalog;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,22 +20,32 @@ public record DemoRun(String action, Map<String, Object> inputs, String expected
 
   /** The demo's runs: one per scenario, then one that must fail (an invalid IP). */
   public static final List<DemoRun> ALL = List.of(
-      new DemoRun(DemoCatalog.PROVISION_ENVIRONMENT, Map.of("name", "demo-env", "size", "small"),
+      new DemoRun(DemoCatalog.PROVISION_ENVIRONMENT, inputs("name", "demo-env", "size", "small"),
           "SUCCESS", "the simulator: logs, status labels, links, then SUCCESS"),
       new DemoRun(DemoCatalog.GRANT_TEMPORARY_ACCESS,
-          Map.of("ip", "203.0.113.7", "duration_minutes", 30),
+          inputs("ip", "203.0.113.7", "duration_minutes", 30),
           "SUCCESS", "temporary IP allowlisting: a temporary_access entity tied to the run"),
       new DemoRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY,
-          Map.of("tables", List.of("customers", "orders", "support_tickets")),
+          inputs("tables", List.of("customers", "orders", "support_tickets")),
           "SUCCESS", "anonymized DB copy (H2): a db_snapshot entity tied to the run"),
-      new DemoRun(DemoCatalog.GRANT_TEMPORARY_ACCESS, Map.of("ip", "999.1.1.1"),
+      new DemoRun(DemoCatalog.GRANT_TEMPORARY_ACCESS, inputs("ip", "999.1.1.1"),
           "FAILURE", "an invalid IP: the run must end with FAILURE and the reason"));
 
-  /** Validates the components and copies the inputs. */
+  /** Validates the components and copies the inputs, keeping their order. */
   public DemoRun {
     requireNonNull(action, "action == null");
-    inputs = Map.copyOf(requireNonNull(inputs, "inputs == null"));
+    inputs = Collections.unmodifiableMap(
+        new LinkedHashMap<>(requireNonNull(inputs, "inputs == null")));
     requireNonNull(expected, "expected == null");
     requireNonNull(why, "why == null");
+  }
+
+  // An ordered map literal, so the demo prints the inputs in the order written.
+  private static Map<String, Object> inputs(Object... keysAndValues) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      inputs.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return inputs;
   }
 }

@@ -98,8 +98,10 @@ public final class Scenarios implements AutoCloseable {
     if (url == null) {
       builder.source(SampleDatabase.open(SAMPLE_DATABASE), SampleDatabase.url(SAMPLE_DATABASE));
     } else {
-      builder.source(ConnectionSource.driverManager(url, settings.get(Settings.DB_USER).orElse(null),
-          settings.get(Settings.DB_PASSWORD).orElse(null)), JdbcUrls.redact(url));
+      ConnectionSource source = ConnectionSource.driverManager(url,
+          settings.get(Settings.DB_USER).orElse(null),
+          settings.get(Settings.DB_PASSWORD).orElse(null));
+      builder.source(source, JdbcUrls.redact(url));
     }
     return builder.build();
   }

@@ -10,6 +10,8 @@ import io.portkit.examples.allowlist.InvalidIpRangeException;
 import io.portkit.examples.allowlist.TemporaryAccess;
 import io.portkit.examples.allowlist.TemporaryAllowlist;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Grants temporary access to an IP address or range ({@code grant_temporary_access}): validates
@@ -45,16 +47,17 @@ public final class AllowlistHandler implements ScenarioHandler {
       run.fail("Access not granted: " + e.getMessage());
       return;
     }
-    run.log("Allowed " + access.ip() + " until " + access.expiresAt()
-        + " in " + access.allowlistFile().getFileName());
+    Instant until = access.expiresAt().truncatedTo(ChronoUnit.SECONDS); // readable in Port's UI
+    run.log("Allowed " + access.ip() + " until " + until + " in "
+        + access.allowlistFile().getFileName());
     run.statusLabel("Recording access");
     run.upsertEntity(TemporaryAccess.BLUEPRINT, entity(access));
-    run.succeed("Access for " + access.ip() + " granted until " + access.expiresAt());
+    run.succeed("Access for " + access.ip() + " granted until " + until);
   }
 
   static Entity entity(TemporaryAccess access) {
     Entity.Builder builder = Entity.builder(access.identifier())
-        .title(access.ip() + " until " + access.expiresAt());
+        .title(access.ip() + " until " + access.expiresAt().truncatedTo(ChronoUnit.SECONDS));
     access.properties().forEach(builder::property);
     return builder.build();
   }

@@ -23,9 +23,22 @@ final class Cli {
     return PortkitCli.execute(environment, args);
   }
 
-  /** Starts a long-running command on another thread. */
+  /**
+   * Starts a long-running command on its own thread. Not on the common pool: on a 2-core machine
+   * that pool has one worker, and a blocked command would starve the JDK HttpClient's completions.
+   */
   CompletableFuture<Integer> start(String... args) {
-    return CompletableFuture.supplyAsync(() -> run(args));
+    CompletableFuture<Integer> result = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        result.complete(run(args));
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      }
+    }, "cli-" + args[0]);
+    thread.setDaemon(true);
+    thread.start();
+    return result;
   }
 
   /** Stops a command started with {@link #start} and returns its exit code. */

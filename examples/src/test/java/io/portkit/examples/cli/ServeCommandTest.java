@@ -56,7 +56,8 @@ class ServeCommandTest {
         "--timeout", "20");
 
     assertThat(code).as(trigger.all()).isEqualTo(0);
-    assertThat(trigger.out.text()).containsPattern("Created run r_\\w{16} of grant_temporary_access")
+    assertThat(trigger.out.text())
+        .containsPattern("Created run r_\\w{16} of grant_temporary_access")
         .contains("SUCCESS  Access for 198.51.100.4 granted until ");
     assertThat(serve.out.text()).contains("\"url\" : \"" + url + "\"")
         .contains("\"runId\" : \"{{ .run.id }}\"").contains("/manual");
@@ -71,7 +72,8 @@ class ServeCommandTest {
     DemoCatalog.install(emulator, startServe(serve));
 
     Cli trigger = new Cli(env(), dir);
-    int code = trigger.run("trigger", DemoCatalog.GRANT_TEMPORARY_ACCESS, "--input", "ip=10.0.0.300",
+    int code = trigger.run("trigger", DemoCatalog.GRANT_TEMPORARY_ACCESS,
+        "--input", "ip=10.0.0.300",
         "--wait", "--poll", "5", "--timeout", "20");
 
     assertThat(code).isEqualTo(1);

@@ -43,8 +43,10 @@ class AllowlistHandlerTest {
     assertThat(run.status()).isEqualTo("SUCCESS");
     assertThat(run.summary())
         .isEqualTo("Access for 203.0.113.7 granted until 2026-01-01T10:30:00Z");
-    assertThat(run.entities()).extracting(TiedEntity::blueprint).containsExactly("temporary_access");
-    Entity entity = port.client.entities().get("temporary_access", run.entities().get(0).identifier());
+    assertThat(run.entities()).extracting(TiedEntity::blueprint)
+        .containsExactly("temporary_access");
+    Entity entity =
+        port.client.entities().get("temporary_access", run.entities().get(0).identifier());
     assertThat(entity.properties().get("ip").asText()).isEqualTo("203.0.113.7");
     assertThat(entity.properties().get("expires_at").asText()).isEqualTo("2026-01-01T10:30:00Z");
     assertThat(entity.properties().get("run_id").asText()).isEqualTo(request.runId());
