@@ -91,6 +91,30 @@ class RetryTest {
   }
 
   @Test
+  void status503_withRateLimitReset_ignoresWindowAndBacksOff() {
+    // Port sends x-ratelimit-* on every answer; the window's end says nothing about a 503.
+    long reset = clock.instant().getEpochSecond() + 50;
+    Reply unavailable = Reply.json(503, "{\"ok\":false,\"error\":\"unavailable\"}")
+        .header("x-ratelimit-reset", Long.toString(reset));
+    server.enqueue("GET", RUN_PATH, unavailable, Reply.json(200, RUN));
+
+    client.runs().get("r_1");
+
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(500));
+  }
+
+  @Test
+  void status503_withRetryAfter_waitsThatLong() {
+    Reply unavailable = Reply.json(503, "{\"ok\":false,\"error\":\"unavailable\"}")
+        .header("Retry-After", "4").header("x-ratelimit-reset", "30");
+    server.enqueue("GET", RUN_PATH, unavailable, Reply.json(200, RUN));
+
+    client.runs().get("r_1");
+
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(4));
+  }
+
+  @Test
   void jitter_reducesBackoffByRandomShare() {
     PortClient jittery = client.newBuilder().random(TestClients.fixedRandom(0.5)).build();
     server.enqueue("GET", RUN_PATH, Reply.json(502, "{}"), Reply.json(200, RUN));

@@ -96,8 +96,10 @@ public final class RetryingSender {
       if (!shouldRetry(call, response.status())) {
         return response;
       }
-      Duration server = ServerDelay.parse(
-          response.header("Retry-After"), response.header("x-ratelimit-reset"), clock.instant())
+      // x-ratelimit-reset says when the rate-limit window ends, which only explains a 429; on a
+      // 5xx it would make a transient failure wait for (or, past maxElapsed, give up on) the window.
+      String reset = response.status() == 429 ? response.header("x-ratelimit-reset") : null;
+      Duration server = ServerDelay.parse(response.header("Retry-After"), reset, clock.instant())
           .orElse(null);
       Optional<Duration> wait = nextWait(attempt, start, server);
       if (wait.isEmpty()) {

@@ -1,0 +1,5 @@
+/**
+ * End-to-end benchmark: trigger in PortEmulator, signed delivery, receiver, dispatcher, noop
+ * handler, final status back through the client. See {@code docs/performance.md}. Not API.
+ */
+package io.portkit.benchmarks.e2e;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the benchmarks jar and runs the end-to-end and memory benchmarks (docs/performance.md).
+#   scripts/load/benchmarks.sh e2e        # runs/s trigger -> final status, noop handler
+#   scripts/load/benchmarks.sh memory     # 10,000 runs waiting, Java 25, -Xmx256m (virtual threads)
+#   scripts/load/benchmarks.sh memory17   # the Java 17 fallback: bounded pool of 64 (the default)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+jdk25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+jdk17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
+jar=benchmarks/target/benchmarks.jar
+[ -f "$jar" ] || mvn -o -q -pl benchmarks -am package -DskipTests
+case "${1:-}" in
+  e2e) java -cp "$jar" io.portkit.benchmarks.e2e.EndToEndBenchmark --runs 5000 --window 32 ;;
+  memory) "$jdk25/bin/java" -Xmx256m -cp "$jar" io.portkit.benchmarks.memory.InFlightMemoryBenchmark --runs 10000 ;;
+  memory17) "$jdk17/bin/java" -Xmx256m -cp "$jar" io.portkit.benchmarks.memory.InFlightMemoryBenchmark --runs 10000 --max-in-flight 64 ;;
+  *) echo "usage: $0 e2e|memory|memory17" >&2; exit 2 ;;
+esac
