@@ -1,8 +1,7 @@
 package io.portkit.webhook.dispatch;
 
-import java.lang.reflect.Method;
+import io.portkit.webhook.internal.VirtualThreads;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,15 +28,11 @@ final class HandlerExecutors {
 
   /** Returns a virtual-thread-per-task executor, or null when this JVM has none. */
   static ExecutorService virtualThreads() {
-    try {
-      Method factory = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
-      return (ExecutorService) factory.invoke(null);
-    } catch (NoSuchMethodException e) {
-      return null; // Java 17-20
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      log.debug("virtual threads unavailable ({}); using a bounded pool", e.toString());
-      return null;
+    ExecutorService virtual = VirtualThreads.newPerTaskExecutor();
+    if (virtual == null) {
+      log.debug("virtual threads unavailable on Java {}; using a bounded pool", Runtime.version().feature());
     }
+    return virtual;
   }
 
   static ExecutorService boundedPool(int maxThreads) {

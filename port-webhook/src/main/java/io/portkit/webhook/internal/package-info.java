@@ -1,2 +1,2 @@
-/** Implementation details of port-webhook; not API, and may change in any release. */
+/** Internals shared by port-webhook's packages; not API, may change in any release. */
 package io.portkit.webhook.internal;

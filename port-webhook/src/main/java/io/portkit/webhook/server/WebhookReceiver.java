@@ -8,6 +8,7 @@ import io.portkit.webhook.http.InvocationDispatcher;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;
+import io.portkit.webhook.internal.VirtualThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,18 +65,33 @@ public final class WebhookReceiver implements AutoCloseable {
       this.ownedExecutor = null;
       server.setExecutor(b.executor);
     } else {
-      AtomicInteger n = new AtomicInteger();
-      this.ownedExecutor =
-          Executors.newFixedThreadPool(
-              b.threads,
-              r -> {
-                Thread t = new Thread(r, "portkit-webhook-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
+      this.ownedExecutor = ownedExecutor(b);
       server.setExecutor(ownedExecutor);
     }
     server.createContext("/", this::exchange);
+  }
+
+  /**
+   * The receiver's own executor: a fixed pool when {@link Builder#threads(int)} was set; else
+   * virtual threads on Java 21+, because a synchronized action holds its exchange until the
+   * handler answers and a small pool would then stall every other delivery; else a fixed pool of
+   * max(2, processors) threads.
+   */
+  private static ExecutorService ownedExecutor(Builder b) {
+    if (!b.threadsSet) {
+      ExecutorService virtual = VirtualThreads.newPerTaskExecutor();
+      if (virtual != null) {
+        return virtual;
+      }
+    }
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        b.threads,
+        r -> {
+          Thread t = new Thread(r, "portkit-webhook-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Returns a builder; an endpoint, or a verifier and a dispatcher, are required. */
@@ -185,6 +201,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private int port = DEFAULT_PORT;
     private java.util.concurrent.Executor executor;
     private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private boolean threadsSet;
     private Duration stopGrace = DEFAULT_STOP_GRACE;
 
     private Builder() {}
@@ -243,20 +260,27 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /**
-     * Sets the executor that runs exchanges; the caller owns and shuts it down. Default: a fixed
-     * pool of daemon threads owned by the receiver.
+     * Sets the executor that runs exchanges; the caller owns and shuts it down. Default, owned by
+     * the receiver: virtual threads on Java 21+ (a synchronized action holds its exchange until
+     * its handler answers), else a fixed pool of {@link #threads(int)} daemon threads.
      */
     public Builder executor(java.util.concurrent.Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor == null");
       return this;
     }
 
-    /** Sets the size of the receiver-owned pool; default max(2, processors). */
+    /**
+     * Makes the receiver run exchanges on a fixed pool of {@code threads} platform threads, also on
+     * Java 21+. Without it: virtual threads on 21+, max(2, processors) threads on 17 to 20. Size
+     * it above the number of synchronized runs you expect at once: each holds a thread until its
+     * handler answers.
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be positive, got " + threads);
       }
       this.threads = threads;
+      this.threadsSet = true;
       return this;
     }
 
