@@ -233,9 +233,15 @@ class WebhookReceiverTest {
   }
 
   @Test
-  void close_twice_isIdempotent() {
+  void close_twice_isIdempotentAndStopsListening() {
+    int port = receiver.port();
+
     receiver.close();
     receiver.close();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new java.net.Socket("127.0.0.1", port).close())
+        .isInstanceOf(java.net.ConnectException.class);
   }
 
   @Test
