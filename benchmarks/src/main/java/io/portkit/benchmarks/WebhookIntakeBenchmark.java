@@ -10,12 +10,19 @@ import io.portkit.webhook.RunInvocationParser;
 import io.portkit.webhook.Verification;
 import io.portkit.webhook.WebhookSigner;
 import io.portkit.webhook.WebhookVerifier;
+import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.webhook.http.WebhookEndpoint;
+import io.portkit.webhook.http.WebhookRequest;
+import io.portkit.webhook.http.WebhookResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,7 +36,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Cost of webhook intake for a realistic 1.6 KB recommended-template body: verify + parse, beside
- * the floors (HMAC alone, Jackson parse alone) and the agent-fallback path.
+ * the floors (HMAC alone, Jackson parse alone) and the agent-fallback path; and the whole of
+ * {@code POST /manual} in {@link WebhookEndpoint} (headers as the JDK server hands them over, body
+ * read, verify, parse, JSON answer), which is the handler work the intake load test measures.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar WebhookIntake -f 1 -wi 3 -i 5}.
  */
@@ -48,6 +57,8 @@ public class WebhookIntakeBenchmark {
   private RunInvocationParser parser;
   private ObjectMapper mapper;
   private Mac macPrototype;
+  private Map<String, List<String>> serverHeaders;
+  private WebhookEndpoint endpoint;
 
   /** Loads the body and builds the verifier, parser and floors. */
   @Setup
@@ -68,8 +79,24 @@ public class WebhookIntakeBenchmark {
     mapper = new ObjectMapper();
     macPrototype = Mac.getInstance("HmacSHA256");
     macPrototype.init(new SecretKeySpec(SECRET.getBytes(UTF_8), "HmacSHA256"));
+    // The headers wrk sends, keyed as com.sun.net.httpserver.Headers normalizes them.
+    serverHeaders = new LinkedHashMap<>();
+    serverHeaders.put("Host", List.of("127.0.0.1:18080"));
+    serverHeaders.put("Content-type", List.of("application/json"));
+    serverHeaders.put("Content-length", List.of(Integer.toString(body.length)));
+    serverHeaders.put("X-port-timestamp", List.of(Long.toString(TS)));
+    serverHeaders.put("X-port-signature", List.of(signer.sign(TS, body)));
+    endpoint =
+        WebhookEndpoint.builder()
+            .verifier(verifier)
+            .dispatcher(run -> DispatchOutcome.rejected(500, "not_used", "the benchmark uses /manual"))
+            .build();
     // Fail fast if the benchmark would measure a rejection instead of the happy path.
     verifier.verify(agentHeaders, spacedBody);
+    int status = manualEndpoint().status();
+    if (status != 202) {
+      throw new IllegalStateException("POST /manual answered " + status + ", expected 202");
+    }
   }
 
   /** Verify the signature over the raw bytes, then parse into a RunInvocation. */
@@ -77,6 +104,19 @@ public class WebhookIntakeBenchmark {
   public RunInvocation verifyAndParse() {
     verifier.verify(headers, body);
     return parser.parse(headers, body);
+  }
+
+  /** The whole of POST /manual in the endpoint: headers, body read, verify, parse, answer. */
+  @Benchmark
+  public WebhookResponse manualEndpoint() {
+    RequestHeaders requestHeaders = RequestHeaders.of(serverHeaders);
+    return endpoint.handle(WebhookRequest.of("POST", "/manual", requestHeaders, body));
+  }
+
+  /** Taking over the request headers from the server's map. */
+  @Benchmark
+  public RequestHeaders headersOnly() {
+    return RequestHeaders.of(serverHeaders);
   }
 
   /** Verification alone (raw bytes match). */

@@ -206,4 +206,31 @@ class RunInvocationParserTest {
     assertThat(method.path("headers").path("RUN_ID").asText()).isEqualTo("{{ .run.id }}");
     assertThat(method.path("url").asText()).isEqualTo("https://x.ngrok.app/");
   }
+
+  @Test
+  void hasRunIdShape_acceptsPortIdsAndTheAllowedPunctuationUpToTheLimit() {
+    assertThat(RunInvocationParser.hasRunIdShape("r_QOz6WoOB1Q2lmhZZ")).isTrue();
+    assertThat(RunInvocationParser.hasRunIdShape("a.b_c:d-e0Z9")).isTrue();
+    assertThat(RunInvocationParser.hasRunIdShape("x")).isTrue();
+    assertThat(RunInvocationParser.hasRunIdShape("r".repeat(RunInvocationParser.MAX_RUN_ID_LENGTH)))
+        .isTrue();
+  }
+
+  @Test
+  void hasRunIdShape_rejectsEmptyTooLongAndEveryOtherCharacter() {
+    assertThat(RunInvocationParser.hasRunIdShape("")).isFalse();
+    assertThat(
+            RunInvocationParser.hasRunIdShape("r".repeat(RunInvocationParser.MAX_RUN_ID_LENGTH + 1)))
+        .isFalse();
+    // Every printable ASCII character outside the allowed set, plus a few beyond ASCII.
+    for (char c = 0x20; c < 0x7F; c++) {
+      boolean allowed = Character.isLetterOrDigit(c) || ".-_:".indexOf(c) >= 0;
+      assertThat(RunInvocationParser.hasRunIdShape("r_" + c))
+          .as("run id with %s", c)
+          .isEqualTo(allowed);
+    }
+    for (String s : new String[] {"r_\u00e9", "r_\u0660", "r_\n", "r_\u0000", "r_\ud83d\ude00"}) {
+      assertThat(RunInvocationParser.hasRunIdShape(s)).as("run id %s", s).isFalse();
+    }
+  }
 }

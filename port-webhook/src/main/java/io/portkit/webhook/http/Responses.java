@@ -1,6 +1,9 @@
 package io.portkit.webhook.http;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +15,8 @@ final class Responses {
   static final String JSON = "application/json; charset=utf-8";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
+  private static final Map<String, String> JSON_HEADERS = Map.of("Content-Type", JSON);
 
   private Responses() {}
 
@@ -25,14 +30,20 @@ final class Responses {
   }
 
   static WebhookResponse ok(int status, String runId, String state) {
-    ObjectNode body = MAPPER.createObjectNode().put("ok", true);
+    // Every delivery is answered with this, so it is written straight to text: no tree and no
+    // serializer lookup. Jackson's encoder still escapes the values, whatever they hold.
+    StringBuilder json = new StringBuilder(64).append("{\"ok\":true");
     if (runId != null) {
-      body.put("runId", runId);
+      json.append(",\"runId\":\"");
+      ENCODER.quoteAsString(runId, json);
+      json.append('"');
     }
     if (state != null) {
-      body.put("status", state);
+      json.append(",\"status\":\"");
+      ENCODER.quoteAsString(state, json);
+      json.append('"');
     }
-    return json(status, body, Map.of());
+    return new WebhookResponse(status, JSON_HEADERS, json.append('}').toString().getBytes(UTF_8));
   }
 
   static WebhookResponse json(int status, JsonNode body, Map<String, String> extra) {
