@@ -28,10 +28,12 @@ public final class LogSecrets {
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+");
   private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+(?!\\*\\*\\*)[A-Za-z0-9._~+/-]{6,}");
   // Emulator client secrets: 40 letters and digits with upper case, lower case and a digit, so
-  // lower-case hex digests (commit ids, SHA-1) do not match.
+  // lower-case hex digests (commit ids, SHA-1) do not match. A run inside a longer Base64 value
+  // (a '+' before it, or '+', '/' or '=' after it) is binary data, not a secret: the Kafka
+  // broker's debug lines carry Base64 consumer assignments.
   private static final Pattern GENERATED =
-      Pattern.compile("(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[0-9])"
-          + "[A-Za-z0-9]{40}(?![A-Za-z0-9])");
+      Pattern.compile("(?<![A-Za-z0-9+])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[0-9])"
+          + "[A-Za-z0-9]{40}(?![A-Za-z0-9+/=])");
   private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
   static {

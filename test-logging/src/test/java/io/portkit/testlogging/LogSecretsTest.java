@@ -28,6 +28,20 @@ class LogSecretsTest {
   }
 
   @Test
+  void find_generatedShapeInsideLongerBase64_noFinding() {
+    // A Kafka consumer assignment as the broker logs it at debug: Base64, not a secret.
+    assertThat(LogSecrets.find("\"assignment\":\"AAMAAAABABBvcmdfdGVzdC5yZWRlbGl2ZXIAAAAB/////w==\""))
+        .isEmpty();
+    assertThat(LogSecrets.find("blob=Ab3dEfGh1jKlMn0pQrStUv2xYzAb3dEfGh1jKlMn+more")).isEmpty();
+    assertThat(LogSecrets.find("blob=x+Ab3dEfGh1jKlMn0pQrStUv2xYzAb3dEfGh1jKlMn")).isEmpty();
+    // The same 40 characters standing alone, in a path or a JSON string, are still a secret.
+    assertThat(LogSecrets.find("/secrets/Ab3dEfGh1jKlMn0pQrStUv2xYzAb3dEfGh1jKlMn"))
+        .contains("a generated client secret");
+    assertThat(LogSecrets.find("{\"clientSecret\":\"Ab3dEfGh1jKlMn0pQrStUv2xYzAb3dEfGh1jKlMn\"}"))
+        .contains("a generated client secret");
+  }
+
+  @Test
   void register_newSecret_foundAfterwards() {
     LogSecrets.register("registered-at-runtime-42");
 
