@@ -23,70 +23,10 @@ set -euo pipefail
 WINDOW=${1:-10}
 WARMUP=${2:-30}
 ROUNDS=${3:-8}
-CONNECTIONS=${CONNECTIONS:-32}
-WRK_THREADS=${WRK_THREADS:-2}
-SERVER_THREADS=${SERVER_THREADS:-8}
 PORT=${PORT:-18080}
-REQUESTS=${REQUESTS:-1000}
-SECRET="bench-client-secret-0123456789abcdef"
-
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
-WORK=$(mktemp -d)
+declare -A PORT_OF=([bare]=$PORT [portkit]=$((PORT + 1)))
+source "$(dirname "$0")/intake-lib.sh"
 RESULTS="$WORK/results.txt"
-declare -A PID_OF PORT_OF
-PORT_OF[bare]=$PORT
-PORT_OF[portkit]=$((PORT + 1))
-cleanup() {
-  local pid
-  for pid in "${PID_OF[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (Debian package)" >&2
-  apt-get install -y wrk >/dev/null
-fi
-if [ ! -f "$JAR" ] || [ -n "${REBUILD:-}" ]; then
-  (cd "$ROOT" && mvn -o -q -pl benchmarks -am package -DskipTests)
-fi
-
-JAVA=${JAVA:-java}
-JVM_FLAGS="-Xms256m -Xmx256m -Dsun.net.httpserver.nodelay=true"
-
-cpu_ticks() { # utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat)
-  # The command name (field 2) is in parentheses and may hold spaces: count from after it.
-  sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
-}
-
-jit_ticks() { # CPU ticks of the JIT compiler threads, to show the measured window is past warm-up
-  local total=0 task
-  for task in /proc/"$1"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{ print $12 + $13 }'))) ;;
-    esac
-  done
-  echo "$total"
-}
-
-start() { # $1 = bare|portkit; runs in the main shell so that the EXIT trap can stop it
-  local kind=$1
-  $JAVA $JVM_FLAGS -cp "$JAR" io.portkit.benchmarks.intake.IntakeServer "$kind" "${PORT_OF[$kind]}" \
-    "$SERVER_THREADS" "$SECRET" > "$WORK/$kind.log" 2>&1 &
-  PID_OF[$kind]=$!
-  for _ in $(seq 1 300); do # up to 30 s: JVM start-up is slow on a loaded machine
-    grep -q READY "$WORK/$kind.log" 2>/dev/null && return 0
-    kill -0 "${PID_OF[$kind]}" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "$kind server did not start:" >&2; cat "$WORK/$kind.log" >&2; exit 1
-}
-
-load() { # $1 = kind, $2 = seconds; wrk's output on stdout
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$2s" --timeout 5s -s "$WORK/signed.lua" \
-    "http://127.0.0.1:${PORT_OF[$1]}/manual"
-}
 
 measure() { # $1 = kind, $2 = round; appends one RESULT line to $RESULTS
   local kind=$1 pid=${PID_OF[$1]} ticks_before ticks_after jit_before jit_after cpu_us jit_s
@@ -100,12 +40,8 @@ measure() { # $1 = kind, $2 = round; appends one RESULT line to $RESULTS
   cpu_us=$(awk -v d=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" \
     '/^RESULT/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "requests") n = kv[2] }
                 printf "%.1f", d / hz * 1e6 / n }' "$WORK/wrk.out")
-  jit_s=$(awk -v d=$((jit_after - jit_before)) -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", d / hz }')
+  jit_s=$(ticks_to_s $((jit_after - jit_before)))
   grep '^RESULT' "$WORK/wrk.out" | sed "s/^RESULT/$2 $kind/; s/\$/ cpu_us=$cpu_us jit_s=$jit_s/" | tee -a "$RESULTS"
-}
-
-sign() { # a fresh script each round keeps every request inside the verifier's 5-minute tolerance
-  $JAVA -cp "$JAR" io.portkit.benchmarks.intake.SignedRequestScript "$WORK/signed.lua" "$REQUESTS" "$SECRET" >/dev/null
 }
 
 echo "# intake: $CONNECTIONS connections, $WRK_THREADS wrk threads, $SERVER_THREADS server threads," \
