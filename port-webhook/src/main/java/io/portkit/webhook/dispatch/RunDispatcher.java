@@ -6,10 +6,7 @@ import io.portkit.webhook.RunInvocation;
 import io.portkit.webhook.http.DispatchOutcome;
 import io.portkit.webhook.http.InvocationDispatcher;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -75,13 +72,10 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final RunReporter reporter = new RunReporter();
   private final Durability durability;
   private final JournalRecovery recovery;
-  private final int maxInFlight;
   private final Duration runTimeout;
   private final Duration syncTimeout;
   private final Duration shutdownGrace;
-  private final Object lock = new Object();
-  private final Map<String, ActiveRun> inFlight = new LinkedHashMap<>(); // guarded by lock
-  private boolean closing; // guarded by lock
+  private final InFlightRuns inFlight;
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
   private Thread hook; // guarded by this
 
@@ -89,7 +83,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.routes = new Routes(b.routes, b.fallback);
     this.contexts = b.contexts;
     this.detailsLoader = b.detailsLoader;
-    this.maxInFlight = b.maxInFlight;
+    this.inFlight = new InFlightRuns(b.maxInFlight);
     this.runTimeout = b.runTimeout;
     this.syncTimeout = b.syncTimeout;
     this.shutdownGrace = b.shutdownGrace;
@@ -133,8 +127,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     RunInvocation run =
         detailsLoader == null ? invocation : invocation.withDetailsLoader(detailsLoader);
     String runId = run.runId();
-    if (isClosing()) {
-      return shuttingDown(runId);
+    if (inFlight.isClosed()) {
+      return InFlightRuns.shuttingDown(runId);
     }
     if (!recent.remember(runId)) {
       log.info("run {} delivered again while remembered; not executed twice", runId);
@@ -154,11 +148,11 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
     RunContext.Mode mode = route.sync() ? RunContext.Mode.SYNCHRONIZED : RunContext.Mode.ASYNC;
     ActiveRun active = new ActiveRun(run, route, contexts.create(runId, mode));
-    DispatchOutcome refused = admit(active);
+    DispatchOutcome refused = inFlight.admit(active);
     if (refused == null) {
       refused = durability.accept(active); // on disk before the answer
       if (refused != null) {
-        leave(active);
+        inFlight.leave(active);
         if (refused instanceof DispatchOutcome.Duplicate) {
           return refused;
         }
@@ -187,9 +181,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
 
   /** Returns how many runs are executing or being reported now. */
   public int inFlight() {
-    synchronized (lock) {
-      return inFlight.size();
-    }
+    return inFlight.size();
   }
 
   /**
@@ -202,7 +194,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
    */
   public boolean awaitIdle(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
-    return awaitDrained(timeout);
+    return inFlight.awaitEmpty(timeout);
   }
 
   /** Stops taking runs and settles those in flight; see {@link #shutdown(Duration)}. */
@@ -223,14 +215,9 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     if (!shutdownStarted.compareAndSet(false, true)) {
       return false;
     }
-    synchronized (lock) {
-      closing = true;
-    }
-    boolean clean = awaitDrained(grace);
-    List<ActiveRun> left;
-    synchronized (lock) {
-      left = new ArrayList<>(inFlight.values());
-    }
+    inFlight.close();
+    boolean clean = inFlight.awaitEmpty(grace);
+    List<ActiveRun> left = inFlight.snapshot();
     for (ActiveRun run : left) {
       if (run.claim()) {
         run.interrupt();
@@ -238,7 +225,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
         settle(run, Ending.shutdown());
       }
     }
-    awaitDrained(REPORT_GRACE); // reports that handlers' own threads had already begun
+    inFlight.awaitEmpty(REPORT_GRACE); // reports that handlers' own threads had already begun
     timers.shutdownNow();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
@@ -273,27 +260,6 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
   }
 
-  private DispatchOutcome admit(ActiveRun run) {
-    synchronized (lock) {
-      if (closing) {
-        return shuttingDown(run.runId());
-      }
-      if (inFlight.size() >= maxInFlight) {
-        log.warn("run {} refused: {} runs in flight (maxInFlight)", run.runId(), maxInFlight);
-        return DispatchOutcome.saturated(
-            maxInFlight
-                + " runs are in flight (maxInFlight="
-                + maxInFlight
-                + "): run "
-                + run.runId()
-                + " was not started; run the action again later or raise maxInFlight");
-      }
-      inFlight.put(run.runId(), run);
-      return null;
-    }
-  }
-
-  /** Starts, outside the capacity bound, the runs the journal holds as unfinished. */
   void recover() {
     if (durability.journal() != null) {
       recovery.recover(durability.journal(), this::startRecovered);
@@ -302,9 +268,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
 
   private void startRecovered(ActiveRun run) {
     recent.remember(run.runId());
-    synchronized (lock) {
-      inFlight.put(run.runId(), run);
-    }
+    inFlight.hold(run);
     DispatchOutcome refused = start(run);
     if (refused != null) {
       log.error("run {} could not be recovered now: {}", run.runId(), refused);
@@ -322,8 +286,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       if (run.claim()) {
         finished(run);
       }
-      return isClosing()
-          ? shuttingDown(run.runId())
+      return inFlight.isClosed()
+          ? InFlightRuns.shuttingDown(run.runId())
           : DispatchOutcome.saturated(
               "the handler executor refused run " + run.runId() + ": run the action again later");
     }
@@ -348,14 +312,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private void finished(ActiveRun run) {
     run.cancelTimeout();
     durability.finished(run);
-    leave(run);
-  }
-
-  private void leave(ActiveRun run) {
-    synchronized (lock) {
-      inFlight.remove(run.runId(), run);
-      lock.notifyAll();
-    }
+    inFlight.leave(run);
   }
 
   private DispatchOutcome awaitAnswer(ActiveRun run) {
@@ -369,38 +326,6 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     } catch (ExecutionException e) {
       throw new IllegalStateException("the answer of run " + run.runId() + " failed", e);
     }
-  }
-
-  private boolean awaitDrained(Duration grace) {
-    long deadline = System.nanoTime() + grace.toNanos();
-    synchronized (lock) {
-      while (!inFlight.isEmpty()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        try {
-          TimeUnit.NANOSECONDS.timedWait(lock, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-      return true;
-    }
-  }
-
-  private boolean isClosing() {
-    synchronized (lock) {
-      return closing;
-    }
-  }
-
-  private static DispatchOutcome shuttingDown(String runId) {
-    return DispatchOutcome.rejected(
-        503,
-        "shutting_down",
-        "the backend is shutting down: run " + runId + " was not started; run the action again");
   }
 
   private static String routingFailed(String runId, RuntimeException e) {
