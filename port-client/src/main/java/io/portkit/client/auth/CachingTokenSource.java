@@ -67,7 +67,7 @@ public final class CachingTokenSource implements TokenSource {
   public AccessToken token() {
     AccessToken token = current;
     if (token == null) {
-      return fetchShared();
+      return fetchShared(null);
     }
     Instant now = clock.instant();
     switch (token.stateAt(now, refreshMargin, expiryMargin)) {
@@ -80,7 +80,7 @@ public final class CachingTokenSource implements TokenSource {
           // Port handed back this nearly expired token moments ago; asking again would loop.
           return token;
         }
-        return fetchShared();
+        return fetchShared(token);
     }
   }
 
@@ -91,7 +91,7 @@ public final class CachingTokenSource implements TokenSource {
     if (token != null && !token.value().equals(rejected.value())) {
       return token; // another caller already replaced the rejected token
     }
-    return fetchShared();
+    return fetchShared(token);
   }
 
   private AccessToken refreshWhileStale(AccessToken token, Instant now) {
@@ -119,10 +119,21 @@ public final class CachingTokenSource implements TokenSource {
     }
   }
 
-  private AccessToken fetchShared() {
+  /**
+   * Returns the token of the fetch in flight, or of a new one.
+   *
+   * @param seen the token this caller found unusable (null if there was none)
+   */
+  private AccessToken fetchShared(AccessToken seen) {
     CompletableFuture<AccessToken> future;
     boolean mine = false;
     synchronized (lock) {
+      AccessToken latest = current;
+      if (inFlight == null && latest != null && latest != seen) {
+        // A fetch finished between this caller's look at the token and now: use its token
+        // instead of asking Port again (1,000 cold callers made 2 token requests without this).
+        return latest;
+      }
       if (inFlight == null) {
         inFlight = new CompletableFuture<>();
         mine = true;

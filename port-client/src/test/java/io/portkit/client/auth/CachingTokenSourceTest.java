@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portkit.client.PortException;
 import io.portkit.client.testing.FakeClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,6 +154,98 @@ class CachingTokenSourceTest {
       pool.shutdownNow();
     }
     assertThat(fetches).hasValue(1);
+  }
+
+  @Test
+  void token_expiredTokenSeenWhileAnotherCallerRefetches_usesThatFetch() throws Exception {
+    // The late caller reads the expired token, then stops in the clock (the next thing token()
+    // does) while another caller fetches token-2 to the end. Resumed, it must take token-2, not
+    // ask Port a third time: the race behind 2 token requests for 1,000 cold callers.
+    GatedClock gated = new GatedClock(clock);
+    CachingTokenSource s = CachingTokenSource.builder(this::fetchNew).clock(gated).build();
+    s.token();
+    clock.advance(Duration.ofMinutes(31)); // token-1 expired, fetched long ago
+    CompletableFuture<AccessToken> late = new CompletableFuture<>();
+    Thread lateCaller = new Thread(() -> late.complete(s.token()), "late-caller");
+    gated.stop(lateCaller);
+    lateCaller.start();
+    assertThat(gated.stopped.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(s.token().value()).isEqualTo("token-2");
+    gated.resume.countDown();
+
+    assertThat(late.get(10, TimeUnit.SECONDS).value()).isEqualTo("token-2");
+    assertThat(fetches).hasValue(2);
+  }
+
+  @Test
+  void token_fetchFailedWhileAnotherCallerWaitedToLook_theOtherFetchesAgain() throws Exception {
+    // The same interleaving, but the other caller's fetch fails: the late caller has no newer
+    // token to take and must fetch itself.
+    GatedClock gated = new GatedClock(clock);
+    AtomicInteger calls = new AtomicInteger();
+    CachingTokenSource s = CachingTokenSource.builder(() -> {
+          if (calls.incrementAndGet() == 2) {
+            throw new PortException("token endpoint down", true);
+          }
+          return fetchNew();
+        }).clock(gated).build();
+    s.token();
+    clock.advance(Duration.ofMinutes(31));
+    CompletableFuture<AccessToken> late = new CompletableFuture<>();
+    Thread lateCaller = new Thread(() -> late.complete(s.token()), "late-caller");
+    gated.stop(lateCaller);
+    lateCaller.start();
+    assertThat(gated.stopped.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThatThrownBy(s::token).isInstanceOf(PortException.class).hasMessage("token endpoint down");
+    gated.resume.countDown();
+
+    assertThat(late.get(10, TimeUnit.SECONDS).value()).isEqualTo("token-2");
+    assertThat(calls).hasValue(3);
+  }
+
+  /** Delegates to a clock, but holds one chosen thread in its first {@code instant()} call. */
+  private static final class GatedClock extends Clock {
+    private final Clock delegate;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch resume = new CountDownLatch(1);
+    private volatile Thread held;
+
+    GatedClock(Clock delegate) {
+      this.delegate = delegate;
+    }
+
+    void stop(Thread thread) {
+      held = thread;
+    }
+
+    @Override
+    public Instant instant() {
+      if (Thread.currentThread() == held) {
+        held = null;
+        stopped.countDown();
+        try {
+          if (!resume.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never resumed the held thread");
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      return delegate.instant();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return delegate.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException("not needed by CachingTokenSource");
+    }
   }
 
   @Test
