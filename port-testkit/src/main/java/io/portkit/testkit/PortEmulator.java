@@ -7,6 +7,7 @@ import io.portkit.testkit.internal.ApiError;
 import io.portkit.testkit.internal.EmulatorCore;
 import io.portkit.testkit.internal.Json;
 import io.portkit.testkit.internal.RequestPipeline;
+import io.portkit.webhook.internal.JdkHttpServerDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -56,10 +57,8 @@ public final class PortEmulator implements AutoCloseable {
 
   PortEmulator(EmulatorCore core, int port) {
     this.core = core;
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      // Without TCP_NODELAY the JDK server stalls ~40 ms on every keep-alive request.
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    // TCP_NODELAY, and room for idle keep-alive connections, before the JVM's first server.
+    JdkHttpServerDefaults.apply();
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {

@@ -1,2 +1,5 @@
-/** Internals shared by port-webhook's packages; not API, may change in any release. */
+/**
+ * Internals shared by port-webhook's packages and portkit's other modules; not API, may change in
+ * any release.
+ */
 package io.portkit.webhook.internal;

@@ -8,6 +8,7 @@ import io.portkit.webhook.http.InvocationDispatcher;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;
+import io.portkit.webhook.internal.JdkHttpServerDefaults;
 import io.portkit.webhook.internal.VirtualThreads;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,10 +55,8 @@ public final class WebhookReceiver implements AutoCloseable {
   private final AtomicInteger state = new AtomicInteger(); // 0 new, 1 started, 2 closed
 
   private WebhookReceiver(Builder b) throws IOException {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      // Without TCP_NODELAY keep-alive responses stall ~40 ms on delayed ACKs.
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    // TCP_NODELAY, and room for idle keep-alive connections (see JdkHttpServerDefaults).
+    JdkHttpServerDefaults.apply();
     this.endpoint = b.endpoint;
     this.stopGrace = b.stopGrace;
     this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
