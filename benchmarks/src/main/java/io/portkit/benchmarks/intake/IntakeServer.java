@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.portkit.webhook.WebhookVerifier;
 import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.webhook.internal.JdkHttpServerDefaults;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ public final class IntakeServer {
       System.err.println("usage: IntakeServer portkit|bare <port> <threads> <secret>");
       System.exit(2);
     }
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // The same JDK server settings for both: TCP_NODELAY and portkit's idle-connection bound.
+    JdkHttpServerDefaults.apply();
     int port = Integer.parseInt(args[1]);
     ExecutorService executor = pool(Integer.parseInt(args[2]));
     if (args[0].equals("portkit")) {
