@@ -36,9 +36,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Cost of webhook intake for a realistic 1.6 KB recommended-template body: verify + parse, beside
- * the floors (HMAC alone, Jackson parse alone) and the agent-fallback path; and the whole of
- * {@code POST /manual} in {@link WebhookEndpoint} (headers as the JDK server hands them over, body
- * read, verify, parse, JSON answer), which is the handler work the intake load test measures.
+ * the floors (HMAC alone, Jackson parse alone) and the agent-fallback path; and the whole of {@code
+ * POST /manual} in {@link WebhookEndpoint} (headers as the JDK server hands them over, body read,
+ * verify, parse, JSON answer), which is the handler work the intake load test measures.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar WebhookIntake -f 1 -wi 3 -i 5}.
  */
@@ -68,7 +68,8 @@ public class WebhookIntakeBenchmark {
     body = compact.getBytes(UTF_8);
     spacedBody = compact.replace("\":", "\": ").replace(",\"", ", \"").getBytes(UTF_8);
     WebhookSigner signer = WebhookSigner.withSecret(SECRET);
-    headers = RequestHeaders.of("x-port-timestamp", "" + TS, "x-port-signature", signer.sign(TS, body));
+    headers =
+        RequestHeaders.of("x-port-timestamp", "" + TS, "x-port-signature", signer.sign(TS, body));
     agentHeaders = headers;
     verifier =
         WebhookVerifier.builder()
@@ -89,7 +90,8 @@ public class WebhookIntakeBenchmark {
     endpoint =
         WebhookEndpoint.builder()
             .verifier(verifier)
-            .dispatcher(run -> DispatchOutcome.rejected(500, "not_used", "the benchmark uses /manual"))
+            .dispatcher(
+                run -> DispatchOutcome.rejected(500, "not_used", "the benchmark uses /manual"))
             .build();
     // Fail fast if the benchmark would measure a rejection instead of the happy path.
     verifier.verify(agentHeaders, spacedBody);

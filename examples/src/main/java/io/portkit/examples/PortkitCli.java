@@ -21,8 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The portkit examples program: {@code demo} (the default), {@code serve}, {@code simulate},
- * {@code run}, {@code trigger} and {@code emulator}.
+ * The portkit examples program: {@code demo} (the default), {@code serve}, {@code simulate}, {@code
+ * run}, {@code trigger} and {@code emulator}.
  *
  * <pre>
  * java -jar examples/target/port-examples.jar                 # the demo, against the emulator
@@ -33,15 +33,28 @@ import picocli.CommandLine.Option;
  * (it overrides them), then flags (which override both). Exit codes: 0 success, 1 a runtime
  * failure, 2 a missing or bad setting or flag (one line naming it).
  */
-@Command(name = "portkit", mixinStandardHelpOptions = true, version = "portkit examples 0.1.0",
-    description = "Backends for Port self-service actions: demo, serve, simulate, run, trigger,"
-        + " emulator. Without a command, runs the demo.",
-    subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, RunCommand.class,
-        TriggerCommand.class, EmulatorCommand.class})
+@Command(
+    name = "portkit",
+    mixinStandardHelpOptions = true,
+    version = "portkit examples 0.1.0",
+    description =
+        "Backends for Port self-service actions: demo, serve, simulate, run, trigger,"
+            + " emulator. Without a command, runs the demo.",
+    subcommands = {
+      DemoCommand.class,
+      ServeCommand.class,
+      SimulateCommand.class,
+      RunCommand.class,
+      TriggerCommand.class,
+      EmulatorCommand.class
+    })
 public final class PortkitCli implements Callable<Integer> {
   private final CliEnvironment environment;
 
-  @Option(names = "--env-file", paramLabel = "FILE", defaultValue = ".env",
+  @Option(
+      names = "--env-file",
+      paramLabel = "FILE",
+      defaultValue = ".env",
       description = "The .env file, relative to the working directory (default: .env).")
   private Path envFile;
 
@@ -52,8 +65,14 @@ public final class PortkitCli implements Callable<Integer> {
 
   /** Runs the program and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    CliEnvironment environment = new CliEnvironment(System.getenv(), Path.of(""), System.out,
-        System.err, StopSignal.onShutdown(Duration.ofSeconds(10)), Pause.sleeping());
+    CliEnvironment environment =
+        new CliEnvironment(
+            System.getenv(),
+            Path.of(""),
+            System.out,
+            System.err,
+            StopSignal.onShutdown(Duration.ofSeconds(10)),
+            Pause.sleeping());
     int code = execute(environment, args);
     environment.stop().stopped();
     System.exit(code);
@@ -69,12 +88,14 @@ public final class PortkitCli implements Callable<Integer> {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new PrintWriter(environment.out(), true));
     cli.setErr(new PrintWriter(environment.err(), true));
-    cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      boolean setting = e instanceof MissingSettingException || e instanceof BadSettingException;
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      environment.err().println("portkit: " + message);
-      return setting ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          boolean setting =
+              e instanceof MissingSettingException || e instanceof BadSettingException;
+          String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+          environment.err().println("portkit: " + message);
+          return setting ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+        });
     return cli.execute(args);
   }
 

@@ -1,5 +1,5 @@
 /**
- * The portkit examples: {@link io.portkit.examples.PortkitCli}, the program that runs the demo,
- * the backend for real Port, and the helper commands.
+ * The portkit examples: {@link io.portkit.examples.PortkitCli}, the program that runs the demo, the
+ * backend for real Port, and the helper commands.
  */
 package io.portkit.examples;

@@ -154,8 +154,8 @@ public class PortApiException extends PortException {
   }
 
   /**
-   * Returns the response body, truncated to {@value #MAX_BODY_CHARS} characters, or an empty
-   * string when there was none.
+   * Returns the response body, truncated to {@value #MAX_BODY_CHARS} characters, or an empty string
+   * when there was none.
    */
   public String responseBody() {
     return responseBody == null ? "" : responseBody;

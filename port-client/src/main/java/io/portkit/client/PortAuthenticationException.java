@@ -1,11 +1,11 @@
 package io.portkit.client;
 
 /**
- * Port refused the credentials or the access token: the token endpoint answered 401/403, or an
- * API route still answered 401 after one token refresh and replay.
+ * Port refused the credentials or the access token: the token endpoint answered 401/403, or an API
+ * route still answered 401 after one token refresh and replay.
  *
- * <p>Not retryable: check {@code PORT_CLIENT_ID} / {@code PORT_CLIENT_SECRET} and the region
- * (base URL). The message names the client id at most, never the secret or a token. Immutable.
+ * <p>Not retryable: check {@code PORT_CLIENT_ID} / {@code PORT_CLIENT_SECRET} and the region (base
+ * URL). The message names the client id at most, never the secret or a token. Immutable.
  */
 public class PortAuthenticationException extends PortApiException {
   private static final long serialVersionUID = 1L;

@@ -23,8 +23,8 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * A client for Port's REST API: action runs, entities, blueprints and actions, with token
- * caching, retries and typed errors.
+ * A client for Port's REST API: action runs, entities, blueprints and actions, with token caching,
+ * retries and typed errors.
  *
  * <pre>{@code
  * PortClient port = PortClient.builder()
@@ -40,16 +40,18 @@ import java.util.Random;
  * {@link PortException}: {@link PortApiException} for a non-2xx answer, {@link
  * PortAuthenticationException} when Port refuses the credentials, {@link PortTransportException}
  * when Port cannot be reached. Retried: 408, 429, 502, 503, 504 and connection failures, as the
- * {@link RetryPolicy} allows; starting a run is not retried once the request may have reached
- * Port.
+ * {@link RetryPolicy} allows; starting a run is not retried once the request may have reached Port.
  */
 public final class PortClient {
   /** Port's API in the EU region (the default). */
   public static final URI EU_API = URI.create("https://api.port.io");
+
   /** Port's API in the US region. */
   public static final URI US_API = URI.create("https://api.us.port.io");
+
   /** The legacy EU host, still used by Port's own tools. */
   public static final URI LEGACY_EU_API = URI.create("https://api.getport.io");
+
   /** The legacy US host, still used by Port's own tools. */
   public static final URI LEGACY_US_API = URI.create("https://api.us.getport.io");
 
@@ -60,18 +62,29 @@ public final class PortClient {
 
   private PortClient(Builder b) {
     this.config = b.copy();
-    HttpClient http = b.httpClient != null
-        ? b.httpClient
-        : HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
+    HttpClient http =
+        b.httpClient != null
+            ? b.httpClient
+            : HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
     ObjectMapper mapper = PortJson.newMapper();
-    RetryingSender sender = new RetryingSender(http, b.baseUri, b.requestTimeout, userAgent(),
-        mapper, b.clock, b.sleeper, b.retryPolicy, b.random);
-    TokenSource tokens = b.tokenSource != null
-        ? b.tokenSource
-        : CachingTokenSource.builder(
-                PortApi.tokenFetcher(sender, mapper, b.credentials, b.clock))
-            .clock(b.clock)
-            .build();
+    RetryingSender sender =
+        new RetryingSender(
+            http,
+            b.baseUri,
+            b.requestTimeout,
+            userAgent(),
+            mapper,
+            b.clock,
+            b.sleeper,
+            b.retryPolicy,
+            b.random);
+    TokenSource tokens =
+        b.tokenSource != null
+            ? b.tokenSource
+            : CachingTokenSource.builder(
+                    PortApi.tokenFetcher(sender, mapper, b.credentials, b.clock))
+                .clock(b.clock)
+                .build();
     PortApi api = new PortApi(sender, mapper, tokens);
     this.runs = new HttpRunsApi(api);
     this.entities = new HttpEntitiesApi(api);
@@ -90,8 +103,11 @@ public final class PortClient {
 
   /** Returns the User-Agent sent with every request, for example {@code portkit/0.1.0 ...}. */
   public static String userAgent() {
-    return "portkit/" + PortkitVersion.get() + " (port-client; Java "
-        + System.getProperty("java.version") + ")";
+    return "portkit/"
+        + PortkitVersion.get()
+        + " (port-client; Java "
+        + System.getProperty("java.version")
+        + ")";
   }
 
   /** Returns the base URI requests go to. */
@@ -130,8 +146,8 @@ public final class PortClient {
   }
 
   /**
-   * Configures a {@link PortClient}. Not thread-safe. Credentials (or a token source) are
-   * required; everything else has a default.
+   * Configures a {@link PortClient}. Not thread-safe. Credentials (or a token source) are required;
+   * everything else has a default.
    */
   public static final class Builder {
     private URI baseUri = EU_API;
@@ -155,7 +171,8 @@ public final class PortClient {
     public Builder baseUri(URI baseUri) {
       Objects.requireNonNull(baseUri, "baseUri == null");
       String scheme = baseUri.getScheme();
-      if (!baseUri.isAbsolute() || baseUri.getHost() == null
+      if (!baseUri.isAbsolute()
+          || baseUri.getHost() == null
           || !("http".equals(scheme) || "https".equals(scheme))) {
         throw new IllegalArgumentException(
             "baseUri must be an absolute http(s) URI such as https://api.port.io: " + baseUri);

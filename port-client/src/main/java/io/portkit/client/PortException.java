@@ -1,13 +1,12 @@
 package io.portkit.client;
 
 /**
- * Root of every exception portkit throws about Port: API errors, authentication failures,
- * transport failures and misuse of a run (for example writing after its final status).
+ * Root of every exception portkit throws about Port: API errors, authentication failures, transport
+ * failures and misuse of a run (for example writing after its final status).
  *
- * <p>Unchecked, because most callers are handler lambdas that cannot declare checked
- * exceptions (see {@code docs/decisions/0003-unchecked-exceptions.md}). Messages never contain a
- * secret or token. Whether the failed operation may succeed when tried again is data: {@link
- * #isRetryable()}.
+ * <p>Unchecked, because most callers are handler lambdas that cannot declare checked exceptions
+ * (see {@code docs/decisions/0003-unchecked-exceptions.md}). Messages never contain a secret or
+ * token. Whether the failed operation may succeed when tried again is data: {@link #isRetryable()}.
  */
 public class PortException extends RuntimeException {
   private static final long serialVersionUID = 1L;

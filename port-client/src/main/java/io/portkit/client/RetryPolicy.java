@@ -94,8 +94,17 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy[maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", maxElapsed=" + maxElapsed + ", jitter=" + jitter + "]";
+    return "RetryPolicy[maxAttempts="
+        + maxAttempts
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", maxElapsed="
+        + maxElapsed
+        + ", jitter="
+        + jitter
+        + "]";
   }
 
   /** Builds a {@link RetryPolicy}. Not thread-safe. */

@@ -7,8 +7,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
-  private final RetryPolicy policy = RetryPolicy.builder().initialBackoff(Duration.ofMillis(100))
-      .maxBackoff(Duration.ofMillis(350)).jitter(0.5).build();
+  private final RetryPolicy policy =
+      RetryPolicy.builder()
+          .initialBackoff(Duration.ofMillis(100))
+          .maxBackoff(Duration.ofMillis(350))
+          .jitter(0.5)
+          .build();
 
   @Test
   void backoff_noJitterDraw_doublesUpToCap() {
@@ -42,8 +46,10 @@ class RetryPolicyTest {
 
   @Test
   void defaults_areDocumentedValues() {
-    assertThat(RetryPolicy.DEFAULT.toString()).isEqualTo("RetryPolicy[maxAttempts=4,"
-        + " initialBackoff=PT0.5S, maxBackoff=PT8S, maxElapsed=PT1M, jitter=0.2]");
+    assertThat(RetryPolicy.DEFAULT.toString())
+        .isEqualTo(
+            "RetryPolicy[maxAttempts=4,"
+                + " initialBackoff=PT0.5S, maxBackoff=PT8S, maxElapsed=PT1M, jitter=0.2]");
     assertThat(RetryPolicy.NONE.maxAttempts()).isEqualTo(1);
   }
 }

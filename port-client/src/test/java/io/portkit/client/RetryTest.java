@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Retries as seen on the wire: which calls, how many times, and how long each wait was. */
 class RetryTest {
   private static final String RUN_PATH = "/v1/actions/runs/r_1";
-  private static final String RUN = "{\"ok\":true,\"run\":{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}}";
+  private static final String RUN =
+      "{\"ok\":true,\"run\":{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}}";
   private static final String CREATE_PATH = "/v1/actions/deploy/runs";
 
   private final FakePortServer server = FakePortServer.start();
@@ -50,8 +51,11 @@ class RetryTest {
   @Test
   void status429_retryAfterHttpDate_waitsUntilThen() {
     // The fake clock reads 2026-01-01T00:00:00Z.
-    server.enqueue("GET", RUN_PATH,
-        tooMany().header("Retry-After", "Thu, 01 Jan 2026 00:00:12 GMT"), Reply.json(200, RUN));
+    server.enqueue(
+        "GET",
+        RUN_PATH,
+        tooMany().header("Retry-After", "Thu, 01 Jan 2026 00:00:12 GMT"),
+        Reply.json(200, RUN));
 
     client.runs().get("r_1");
 
@@ -61,7 +65,10 @@ class RetryTest {
   @Test
   void status429_rateLimitResetEpoch_waitsUntilReset() {
     long reset = clock.instant().getEpochSecond() + 5;
-    server.enqueue("GET", RUN_PATH, tooMany().header("x-ratelimit-reset", Long.toString(reset)),
+    server.enqueue(
+        "GET",
+        RUN_PATH,
+        tooMany().header("x-ratelimit-reset", Long.toString(reset)),
         Reply.json(200, RUN));
 
     client.runs().get("r_1");
@@ -71,8 +78,8 @@ class RetryTest {
 
   @Test
   void status429_rateLimitResetDelta_waitsDelta() {
-    server.enqueue("GET", RUN_PATH, tooMany().header("x-ratelimit-reset", "3"),
-        Reply.json(200, RUN));
+    server.enqueue(
+        "GET", RUN_PATH, tooMany().header("x-ratelimit-reset", "3"), Reply.json(200, RUN));
 
     client.runs().get("r_1");
 
@@ -86,16 +93,17 @@ class RetryTest {
 
     assertThat(client.runs().get("r_1").id()).isEqualTo("r_1");
 
-    assertThat(sleeper.sleeps()).containsExactly(
-        Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000));
+    assertThat(sleeper.sleeps())
+        .containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000));
   }
 
   @Test
   void status503_withRateLimitReset_ignoresWindowAndBacksOff() {
     // Port sends x-ratelimit-* on every answer; the window's end says nothing about a 503.
     long reset = clock.instant().getEpochSecond() + 50;
-    Reply unavailable = Reply.json(503, "{\"ok\":false,\"error\":\"unavailable\"}")
-        .header("x-ratelimit-reset", Long.toString(reset));
+    Reply unavailable =
+        Reply.json(503, "{\"ok\":false,\"error\":\"unavailable\"}")
+            .header("x-ratelimit-reset", Long.toString(reset));
     server.enqueue("GET", RUN_PATH, unavailable, Reply.json(200, RUN));
 
     client.runs().get("r_1");
@@ -105,8 +113,10 @@ class RetryTest {
 
   @Test
   void status503_withRetryAfter_waitsThatLong() {
-    Reply unavailable = Reply.json(503, "{\"ok\":false,\"error\":\"unavailable\"}")
-        .header("Retry-After", "4").header("x-ratelimit-reset", "30");
+    Reply unavailable =
+        Reply.json(503, "{\"ok\":false,\"error\":\"unavailable\"}")
+            .header("Retry-After", "4")
+            .header("x-ratelimit-reset", "30");
     server.enqueue("GET", RUN_PATH, unavailable, Reply.json(200, RUN));
 
     client.runs().get("r_1");
@@ -126,22 +136,27 @@ class RetryTest {
 
   @Test
   void attemptsExhausted_throwsApiExceptionWithStatusAndTraceId() {
-    server.enqueue("GET", RUN_PATH, Reply.json(503,
-        "{\"ok\":false,\"error\":\"unavailable\",\"message\":\"try later\"}")
-        .header("X-Trace-Id", "trace-1"));
+    server.enqueue(
+        "GET",
+        RUN_PATH,
+        Reply.json(503, "{\"ok\":false,\"error\":\"unavailable\",\"message\":\"try later\"}")
+            .header("X-Trace-Id", "trace-1"));
 
     assertThatThrownBy(() -> client.runs().get("r_1"))
-        .isInstanceOfSatisfying(PortApiException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(503);
-          assertThat(e.traceId()).contains("trace-1");
-          assertThat(e.errorCode()).contains("unavailable");
-          assertThat(e.portMessage()).contains("try later");
-          assertThat(e.method()).isEqualTo("GET");
-          assertThat(e.path()).isEqualTo(RUN_PATH);
-          assertThat(e.isRetryable()).isTrue();
-        })
-        .hasMessage("Port API GET /v1/actions/runs/r_1 failed: 503 unavailable: try later"
-            + " (trace id trace-1)");
+        .isInstanceOfSatisfying(
+            PortApiException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(503);
+              assertThat(e.traceId()).contains("trace-1");
+              assertThat(e.errorCode()).contains("unavailable");
+              assertThat(e.portMessage()).contains("try later");
+              assertThat(e.method()).isEqualTo("GET");
+              assertThat(e.path()).isEqualTo(RUN_PATH);
+              assertThat(e.isRetryable()).isTrue();
+            })
+        .hasMessage(
+            "Port API GET /v1/actions/runs/r_1 failed: 503 unavailable: try later"
+                + " (trace id trace-1)");
     assertThat(server.requests("GET", RUN_PATH)).hasSize(4);
     assertThat(sleeper.sleeps()).hasSize(3);
   }
@@ -151,19 +166,20 @@ class RetryTest {
     server.enqueue("GET", RUN_PATH, tooMany().header("Retry-After", "3600"));
 
     assertThatThrownBy(() -> client.runs().get("r_1"))
-        .isInstanceOfSatisfying(PortApiException.class,
-            e -> assertThat(e.statusCode()).isEqualTo(429));
+        .isInstanceOfSatisfying(
+            PortApiException.class, e -> assertThat(e.statusCode()).isEqualTo(429));
     assertThat(sleeper.sleeps()).isEmpty();
   }
 
   @Test
   void status404_notRetried() {
-    server.enqueue("GET", RUN_PATH, Reply.json(404,
-        "{\"ok\":false,\"error\":\"not_found\",\"message\":\"Run not found\"}"));
+    server.enqueue(
+        "GET",
+        RUN_PATH,
+        Reply.json(404, "{\"ok\":false,\"error\":\"not_found\",\"message\":\"Run not found\"}"));
 
     assertThatThrownBy(() -> client.runs().get("r_1"))
-        .isInstanceOfSatisfying(PortApiException.class,
-            e -> assertThat(e.isRetryable()).isFalse())
+        .isInstanceOfSatisfying(PortApiException.class, e -> assertThat(e.isRetryable()).isFalse())
         .hasMessage("Port API GET /v1/actions/runs/r_1 failed: 404 not_found: Run not found");
     assertThat(server.requests("GET", RUN_PATH)).hasSize(1);
   }
@@ -174,28 +190,28 @@ class RetryTest {
     server.enqueue("GET", RUN_PATH, Reply.json(400, big));
 
     assertThatThrownBy(() -> client.runs().get("r_1"))
-        .isInstanceOfSatisfying(PortApiException.class, e -> assertThat(e.responseBody())
-            .isEqualTo("x".repeat(2048) + "...(truncated)"));
+        .isInstanceOfSatisfying(
+            PortApiException.class,
+            e -> assertThat(e.responseBody()).isEqualTo("x".repeat(2048) + "...(truncated)"));
   }
 
   @Test
   void connectionRefused_retriedThenTransportException() throws IOException {
     URI dead = deadPort();
-    PortClient offline = client.newBuilder().baseUri(dead)
-        .tokenSource(new FixedTokens()).build();
+    PortClient offline = client.newBuilder().baseUri(dead).tokenSource(new FixedTokens()).build();
 
     assertThatThrownBy(() -> offline.runs().get("r_1"))
-        .isInstanceOfSatisfying(PortTransportException.class,
-            e -> assertThat(e.isRetryable()).isTrue())
-        .hasMessageStartingWith("Port API GET /v1/actions/runs/r_1 failed after 4 attempts:"
-            + " ConnectException");
+        .isInstanceOfSatisfying(
+            PortTransportException.class, e -> assertThat(e.isRetryable()).isTrue())
+        .hasMessageStartingWith(
+            "Port API GET /v1/actions/runs/r_1 failed after 4 attempts:" + " ConnectException");
     assertThat(sleeper.sleeps()).hasSize(3);
   }
 
   @Test
   void createRun_connectionRefused_isRetriedBecauseNothingWasSent() throws IOException {
-    PortClient offline = client.newBuilder().baseUri(deadPort())
-        .tokenSource(new FixedTokens()).build();
+    PortClient offline =
+        client.newBuilder().baseUri(deadPort()).tokenSource(new FixedTokens()).build();
 
     assertThatThrownBy(() -> offline.runs().create("deploy", Map.of(), null))
         .isInstanceOf(PortTransportException.class);
@@ -207,8 +223,8 @@ class RetryTest {
     server.enqueue("POST", CREATE_PATH, Reply.json(503, "{\"ok\":false}"), Reply.json(202, RUN));
 
     assertThatThrownBy(() -> client.runs().create("deploy", Map.of("env", "prod"), null))
-        .isInstanceOfSatisfying(PortApiException.class,
-            e -> assertThat(e.statusCode()).isEqualTo(503));
+        .isInstanceOfSatisfying(
+            PortApiException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
     assertThat(server.requests("POST", CREATE_PATH)).hasSize(1);
     assertThat(sleeper.sleeps()).isEmpty();
   }
@@ -218,15 +234,14 @@ class RetryTest {
     server.enqueue("POST", CREATE_PATH, Reply.disconnect(), Reply.json(202, RUN));
 
     assertThatThrownBy(() -> client.runs().create("deploy", Map.of("env", "prod"), null))
-        .isInstanceOfSatisfying(PortTransportException.class,
-            e -> assertThat(e.isRetryable()).isFalse());
+        .isInstanceOfSatisfying(
+            PortTransportException.class, e -> assertThat(e.isRetryable()).isFalse());
     assertThat(server.requests("POST", CREATE_PATH)).hasSize(1);
   }
 
   @Test
   void createRun_429_retriedBecausePortRefusedBeforeActing() {
-    server.enqueue("POST", CREATE_PATH, tooMany().header("Retry-After", "1"),
-        Reply.json(202, RUN));
+    server.enqueue("POST", CREATE_PATH, tooMany().header("Retry-After", "1"), Reply.json(202, RUN));
 
     assertThat(client.runs().create("deploy", Map.of(), null).id()).isEqualTo("r_1");
     assertThat(server.requests("POST", CREATE_PATH)).hasSize(2);
@@ -250,8 +265,9 @@ class RetryTest {
   }
 
   private static final class FixedTokens implements io.portkit.client.auth.TokenSource {
-    private final io.portkit.client.auth.AccessToken token = new io.portkit.client.auth.AccessToken(
-        "fixed", "Bearer", java.time.Instant.parse("2030-01-01T00:00:00Z"));
+    private final io.portkit.client.auth.AccessToken token =
+        new io.portkit.client.auth.AccessToken(
+            "fixed", "Bearer", java.time.Instant.parse("2030-01-01T00:00:00Z"));
 
     @Override
     public io.portkit.client.auth.AccessToken token() {

@@ -45,7 +45,9 @@ class SecretsTest {
 
   @Test
   void tokenEndpointErrorEchoingSecret_bodyNotKept() {
-    server.enqueue("POST", "/v1/auth/access_token",
+    server.enqueue(
+        "POST",
+        "/v1/auth/access_token",
         Reply.json(401, "{\"ok\":false,\"error\":\"bad\",\"echo\":\"" + SECRET + "\"}"));
 
     Throwable t = catchThrowable(() -> client.runs().get("r_1"));
@@ -56,22 +58,29 @@ class SecretsTest {
 
   @Test
   void tokenAnswerWithoutExpiry_messageHasNoToken() {
-    server.enqueue("POST", "/v1/auth/access_token",
-        Reply.json(200, "{\"ok\":true,\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"Bearer\"}"));
+    server.enqueue(
+        "POST",
+        "/v1/auth/access_token",
+        Reply.json(
+            200, "{\"ok\":true,\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"Bearer\"}"));
 
     Throwable t = catchThrowable(() -> client.runs().get("r_1"));
 
-    assertThat(t).isInstanceOf(PortAuthenticationException.class)
-        .hasMessage("Port's token answer is unusable: the access token has no exp claim and the"
-            + " answer has no expiresIn: cannot tell when it expires. Port API POST"
-            + " /v1/auth/access_token failed: 200");
+    assertThat(t)
+        .isInstanceOf(PortAuthenticationException.class)
+        .hasMessage(
+            "Port's token answer is unusable: the access token has no exp claim and the"
+                + " answer has no expiresIn: cannot tell when it expires. Port API POST"
+                + " /v1/auth/access_token failed: 200");
     assertThat(texts(t)).noneMatch(s -> s.contains(TOKEN) || s.contains(SECRET));
   }
 
   @Test
   void apiErrors_neverContainTokenOrSecret() {
-    server.enqueue("POST", "/v1/auth/access_token", Reply.json(200,
-        "{\"ok\":true,\"accessToken\":\"" + TOKEN + "\",\"expiresIn\":10800}"));
+    server.enqueue(
+        "POST",
+        "/v1/auth/access_token",
+        Reply.json(200, "{\"ok\":true,\"accessToken\":\"" + TOKEN + "\",\"expiresIn\":10800}"));
     server.enqueue("GET", RUN_PATH, Reply.json(401, "{\"ok\":false,\"error\":\"unauthorized\"}"));
 
     Throwable t = catchThrowable(() -> client.runs().get("r_1"));

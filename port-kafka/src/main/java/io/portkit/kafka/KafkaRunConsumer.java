@@ -35,18 +35,19 @@ import org.slf4j.LoggerFactory;
  * } // the consumer closes first (commits, leaves the group), then the dispatcher settles runs
  * }</pre>
  *
- * <p><b>Delivery</b>: at least once. An offset is committed only after the dispatcher took the
- * run (or the message was skipped); with a dispatcher {@code journal}, "took" means recorded on
- * disk, so a crash after the commit cannot lose the run (the restart ends or resumes it); a run refused for capacity or shutdown is re-read after
- * {@code retryBackoff}. Dedupe: the dispatcher remembers run ids it took, and with a {@link
- * PortClient} a run that already ended in Port is not executed again (ADR 0140).
+ * <p><b>Delivery</b>: at least once. An offset is committed only after the dispatcher took the run
+ * (or the message was skipped); with a dispatcher {@code journal}, "took" means recorded on disk,
+ * so a crash after the commit cannot lose the run (the restart ends or resumes it); a run refused
+ * for capacity or shutdown is re-read after {@code retryBackoff}. Dedupe: the dispatcher remembers
+ * run ids it took, and with a {@link PortClient} a run that already ended in Port is not executed
+ * again (ADR 0140).
  *
  * <p><b>Rebalances</b>: offsets of the messages already handled are committed before a partition
  * moves; the runs taken keep running here, the untaken messages go to the new owner (ADR 0142).
  *
  * <p><b>Shutdown</b>: {@link #close()} stops polling, commits, and leaves the group so the others
- * take over at once. It does not close the dispatcher: close that next, so runs in flight finish
- * or end FAILURE ({@code "backend shut down"}), never left IN_PROGRESS.
+ * take over at once. It does not close the dispatcher: close that next, so runs in flight finish or
+ * end FAILURE ({@code "backend shut down"}), never left IN_PROGRESS.
  *
  * <p>Thread-safe. One background thread per consumer.
  */
@@ -75,8 +76,15 @@ public final class KafkaRunConsumer implements AutoCloseable {
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     RecordHandler handler = new RecordHandler(b.reader, b.dispatcher, b.client);
-    this.loop = new ConsumerLoop(consumer, settings.topic(), handler, b.clock, b.pollTimeout,
-        b.retryBackoff, assignment);
+    this.loop =
+        new ConsumerLoop(
+            consumer,
+            settings.topic(),
+            handler,
+            b.clock,
+            b.pollTimeout,
+            b.retryBackoff,
+            assignment);
     this.thread = new Thread(loop, "portkit-kafka-" + settings.groupId());
     thread.setDaemon(true);
   }
@@ -120,8 +128,13 @@ public final class KafkaRunConsumer implements AutoCloseable {
       return false;
     } catch (ExecutionException e) {
       throw new KafkaConsumerException(
-          "consuming " + settings.topic() + " as group " + settings.groupId() + " failed: "
-              + e.getCause().getMessage(), e.getCause());
+          "consuming "
+              + settings.topic()
+              + " as group "
+              + settings.groupId()
+              + " failed: "
+              + e.getCause().getMessage(),
+          e.getCause());
     }
   }
 
@@ -144,18 +157,29 @@ public final class KafkaRunConsumer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "KafkaRunConsumer[topic=" + settings.topic() + ", groupId=" + settings.groupId()
-        + ", assignment=" + assignment.get() + "]";
+    return "KafkaRunConsumer[topic="
+        + settings.topic()
+        + ", groupId="
+        + settings.groupId()
+        + ", assignment="
+        + assignment.get()
+        + "]";
   }
 
   private KafkaRunConsumer begin() {
     if (!durable) {
-      log.warn("offsets of {} are committed once the dispatcher took a run, but it has no journal:"
-          + " a crash loses the runs in flight (they stay IN_PROGRESS); give the RunDispatcher a"
-          + " journal(RunJournal.open(dir)) so a restart ends or resumes them", settings.topic());
+      log.warn(
+          "offsets of {} are committed once the dispatcher took a run, but it has no journal:"
+              + " a crash loses the runs in flight (they stay IN_PROGRESS); give the RunDispatcher a"
+              + " journal(RunJournal.open(dir)) so a restart ends or resumes them",
+          settings.topic());
     }
     thread.start();
-    log.info("consuming {} as group {} from {}", settings.topic(), settings.groupId(), settings.brokers());
+    log.info(
+        "consuming {} as group {} from {}",
+        settings.topic(),
+        settings.groupId(),
+        settings.brokers());
     return this;
   }
 
@@ -191,8 +215,8 @@ public final class KafkaRunConsumer implements AutoCloseable {
 
     /**
      * Sets the Port client used to skip runs that already ended in Port (one GET per message);
-     * recommended, since it dedupes redeliveries across members. Without it only the
-     * dispatcher's in-process memory dedupes.
+     * recommended, since it dedupes redeliveries across members. Without it only the dispatcher's
+     * in-process memory dedupes.
      */
     public Builder client(PortClient client) {
       this.client = Objects.requireNonNull(client, "client == null");

@@ -9,8 +9,8 @@ import java.util.Properties;
 
 /**
  * Where and how to consume Port's runs: brokers, credentials, topic and consumer group, plus any
- * extra consumer properties for self-hosted brokers. Defaults are Port's settings: {@code
- * SASL_SSL} with {@code SCRAM-SHA-512}, topic {@code ORG_ID.runs}, group {@code ORG_ID.portkit}.
+ * extra consumer properties for self-hosted brokers. Defaults are Port's settings: {@code SASL_SSL}
+ * with {@code SCRAM-SHA-512}, topic {@code ORG_ID.runs}, group {@code ORG_ID.portkit}.
  *
  * <pre>{@code
  * KafkaSettings settings = KafkaSettings.fromEnv(System.getenv());
@@ -22,25 +22,34 @@ import java.util.Properties;
 public final class KafkaSettings {
   /** Comma-separated {@code host:port} list of brokers. */
   public static final String ENV_BROKERS = "PORT_KAFKA_BROKERS";
+
   /** The Kafka username Port gave you. */
   public static final String ENV_USERNAME = "PORT_KAFKA_USERNAME";
+
   /** The Kafka password Port gave you. */
   public static final String ENV_PASSWORD = "PORT_KAFKA_PASSWORD";
+
   /** Your Port organization id; the default topic and group start with it. */
   public static final String ENV_ORG_ID = "PORT_ORG_ID";
+
   /** The topic; default {@code ORG_ID.runs}. */
   public static final String ENV_TOPIC = "PORT_KAFKA_TOPIC";
+
   /** The consumer group id; default {@code ORG_ID.portkit}. */
   public static final String ENV_GROUP_ID = "PORT_KAFKA_GROUP_ID";
+
   /** {@code security.protocol}; default {@code SASL_SSL}. */
   public static final String ENV_SECURITY_PROTOCOL = "PORT_KAFKA_SECURITY_PROTOCOL";
+
   /** {@code sasl.mechanism}; default {@code SCRAM-SHA-512}. */
   public static final String ENV_SASL_MECHANISM = "PORT_KAFKA_SASL_MECHANISM";
+
   /** Prefix of extra consumer properties: {@code PORT_KAFKA_PROP_SSL_TRUSTSTORE_LOCATION}. */
   public static final String ENV_PROPERTY_PREFIX = "PORT_KAFKA_PROP_";
 
   /** Port's security protocol. */
   public static final String DEFAULT_SECURITY_PROTOCOL = "SASL_SSL";
+
   /** Port's SASL mechanism. */
   public static final String DEFAULT_SASL_MECHANISM = "SCRAM-SHA-512";
 
@@ -70,8 +79,8 @@ public final class KafkaSettings {
   }
 
   /**
-   * Reads the settings from {@code env} (pass {@code System.getenv()}): the {@code ENV_*} names
-   * of this class. {@code PORT_KAFKA_PROP_X_Y=v} becomes the consumer property {@code x.y=v}.
+   * Reads the settings from {@code env} (pass {@code System.getenv()}): the {@code ENV_*} names of
+   * this class. {@code PORT_KAFKA_PROP_X_Y=v} becomes the consumer property {@code x.y=v}.
    *
    * @throws IllegalArgumentException naming every missing variable
    */
@@ -108,7 +117,8 @@ public final class KafkaSettings {
     env.forEach(
         (k, v) -> {
           if (k.startsWith(ENV_PROPERTY_PREFIX) && k.length() > ENV_PROPERTY_PREFIX.length()) {
-            String name = k.substring(ENV_PROPERTY_PREFIX.length()).toLowerCase(java.util.Locale.ROOT);
+            String name =
+                k.substring(ENV_PROPERTY_PREFIX.length()).toLowerCase(java.util.Locale.ROOT);
             b.property(name.replace('_', '.'), v);
           }
         });
@@ -180,10 +190,23 @@ public final class KafkaSettings {
 
   @Override
   public String toString() {
-    return "KafkaSettings[brokers=" + brokers + ", topic=" + topic + ", groupId=" + groupId
-        + ", securityProtocol=" + securityProtocol + ", saslMechanism=" + saslMechanism
-        + ", username=" + username + ", password=" + (password == null ? "none" : "***")
-        + ", extra=" + extra.keySet() + "]";
+    return "KafkaSettings[brokers="
+        + brokers
+        + ", topic="
+        + topic
+        + ", groupId="
+        + groupId
+        + ", securityProtocol="
+        + securityProtocol
+        + ", saslMechanism="
+        + saslMechanism
+        + ", username="
+        + username
+        + ", password="
+        + (password == null ? "none" : "***")
+        + ", extra="
+        + extra.keySet()
+        + "]";
   }
 
   /** Configures {@link KafkaSettings}. Not thread-safe; build once. */
@@ -210,7 +233,10 @@ public final class KafkaSettings {
       if (username == null || username.isBlank() || password == null || password.isEmpty()) {
         throw new IllegalArgumentException(
             "Kafka username and password go together: set both "
-                + ENV_USERNAME + " and " + ENV_PASSWORD + ", or neither for an unauthenticated broker");
+                + ENV_USERNAME
+                + " and "
+                + ENV_PASSWORD
+                + ", or neither for an unauthenticated broker");
       }
       this.username = username;
       this.password = password;
@@ -259,11 +285,16 @@ public final class KafkaSettings {
       require(brokers, "brokers", ENV_BROKERS);
       require(topic, "topic", ENV_TOPIC);
       require(groupId, "groupId", ENV_GROUP_ID);
-      if (securityProtocol.startsWith("SASL") && username == null
+      if (securityProtocol.startsWith("SASL")
+          && username == null
           && !extra.containsKey("sasl.jaas.config")) {
         throw new IllegalStateException(
-            "security protocol " + securityProtocol + " needs credentials: set "
-                + ENV_USERNAME + " and " + ENV_PASSWORD
+            "security protocol "
+                + securityProtocol
+                + " needs credentials: set "
+                + ENV_USERNAME
+                + " and "
+                + ENV_PASSWORD
                 + " (or PORT_KAFKA_SECURITY_PROTOCOL=PLAINTEXT for a local broker)");
       }
       return new KafkaSettings(this);

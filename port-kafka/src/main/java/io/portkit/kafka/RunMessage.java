@@ -4,8 +4,8 @@ import io.portkit.webhook.RunInvocation;
 import java.util.Objects;
 
 /**
- * What {@link RunMessageReader} made of one Kafka message: a verified run to dispatch, or a
- * message to skip and why.
+ * What {@link RunMessageReader} made of one Kafka message: a verified run to dispatch, or a message
+ * to skip and why.
  *
  * <p>All variants are immutable values. None holds the signature or any secret.
  */

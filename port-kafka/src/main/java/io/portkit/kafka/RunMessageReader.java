@@ -100,7 +100,8 @@ public final class RunMessageReader {
     } catch (java.io.IOException e) {
       return new RunMessage.Skipped(SkipReason.MALFORMED, "message could not be read as JSON");
     }
-    String type = root.path("payload").path("action").path("invocationMethod").path("type").asText("");
+    String type =
+        root.path("payload").path("action").path("invocationMethod").path("type").asText("");
     RunMessage.Skipped unsigned = verify(root, type);
     if (unsigned != null) {
       return unsigned;
@@ -115,7 +116,11 @@ public final class RunMessageReader {
           SkipReason.NOT_FOR_US,
           "invocation type is "
               + type
-              + (root.path("payload").path("action").path("invocationMethod").path("agent").asBoolean()
+              + (root.path("payload")
+                      .path("action")
+                      .path("invocationMethod")
+                      .path("agent")
+                      .asBoolean()
                   ? " with agent: true (for Port's execution agent)"
                   : "")
               + "; this consumer takes "
@@ -154,7 +159,9 @@ public final class RunMessageReader {
 
   /** Names the keys as they appear in Kafka messages rather than as HTTP headers. */
   private static String headerNames(String message) {
-    return message.replace("x-port-signature", SIGNATURE_KEY).replace("x-port-timestamp", TIMESTAMP_KEY);
+    return message
+        .replace("x-port-signature", SIGNATURE_KEY)
+        .replace("x-port-timestamp", TIMESTAMP_KEY);
   }
 
   private RunMessage parse(ObjectNode root) {

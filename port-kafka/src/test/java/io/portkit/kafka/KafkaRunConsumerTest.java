@@ -11,7 +11,6 @@ import io.portkit.webhook.dispatch.RunDispatcher;
 import io.portkit.webhook.dispatch.RunHandler;
 import io.portkit.webhook.journal.RunJournal;
 import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs on a real single-node KRaft broker, reported to PortEmulator; one broker for the class. */
 class KafkaRunConsumerTest {
@@ -91,11 +91,17 @@ class KafkaRunConsumerTest {
     String forged = newRun();
     String genuine = newRun();
 
-    broker.send(topic, forged,
-        PortMessages.signed(PortMessages.envelope(forged, "deploy", "KAFKA"), "not-the-secret", NOW.getEpochSecond()));
+    broker.send(
+        topic,
+        forged,
+        PortMessages.signed(
+            PortMessages.envelope(forged, "deploy", "KAFKA"),
+            "not-the-secret",
+            NOW.getEpochSecond()));
     produce(topic, genuine);
 
-    port.awaitRun(genuine, "SUCCESS", WAIT); // same partition, later offset: the forged one was read
+    port.awaitRun(
+        genuine, "SUCCESS", WAIT); // same partition, later offset: the forged one was read
     assertThat(executions).doesNotContainKey(forged);
     assertThat(port.run(forged).orElseThrow().status()).isEqualTo("IN_PROGRESS");
   }
@@ -152,11 +158,12 @@ class KafkaRunConsumerTest {
     String group = "org_test.takeover";
     CountDownLatch never = new CountDownLatch(1);
     CompletableFuture<String> heldByA = new CompletableFuture<>();
-    RunHandler stuck = (run, ctx) -> {
-      record(run.runId(), "A");
-      heldByA.complete(run.runId());
-      never.await(); // until the kill interrupts it
-    };
+    RunHandler stuck =
+        (run, ctx) -> {
+          record(run.runId(), "A");
+          heldByA.complete(run.runId());
+          never.await(); // until the kill interrupts it
+        };
     RunDispatcher dispatcherA = dispatcher(stuck, 1);
     KafkaRunConsumer a = consumer(topic, group, dispatcherA);
     assertThat(a.awaitAssignment(WAIT)).isTrue();
@@ -194,8 +201,12 @@ class KafkaRunConsumerTest {
     RunJournal journal = RunJournal.open(dir);
     open.add(journal);
     RunDispatcher durable =
-        RunDispatcher.builder().client(client).handle("deploy", counting("J")).journal(journal)
-            .shutdownGrace(Duration.ZERO).build();
+        RunDispatcher.builder()
+            .client(client)
+            .handle("deploy", counting("J"))
+            .journal(journal)
+            .shutdownGrace(Duration.ZERO)
+            .build();
     open.add(durable);
     consumer(topic, "org_test.journaled", durable);
     String id = newRun();
@@ -220,7 +231,8 @@ class KafkaRunConsumerTest {
   }
 
   private void record(String runId, String member) {
-    executions.computeIfAbsent(runId, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+    executions
+        .computeIfAbsent(runId, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
         .add(member);
   }
 
@@ -230,8 +242,12 @@ class KafkaRunConsumerTest {
 
   private RunDispatcher dispatcher(RunHandler handler, int maxInFlight) {
     RunDispatcher d =
-        RunDispatcher.builder().client(client).handle("deploy", handler).maxInFlight(maxInFlight)
-            .shutdownGrace(Duration.ZERO).build();
+        RunDispatcher.builder()
+            .client(client)
+            .handle("deploy", handler)
+            .maxInFlight(maxInFlight)
+            .shutdownGrace(Duration.ZERO)
+            .build();
     open.add(d);
     return d;
   }
@@ -260,8 +276,12 @@ class KafkaRunConsumerTest {
   }
 
   private static void produce(String topic, String runId) {
-    broker.send(topic, runId,
-        PortMessages.signed(PortMessages.envelope(runId, "deploy", "KAFKA"), port.clientSecret(),
+    broker.send(
+        topic,
+        runId,
+        PortMessages.signed(
+            PortMessages.envelope(runId, "deploy", "KAFKA"),
+            port.clientSecret(),
             NOW.getEpochSecond()));
   }
 }

@@ -26,8 +26,9 @@ class KafkaSettingsTest {
     assertThat(p.getProperty("security.protocol")).isEqualTo("SASL_SSL");
     assertThat(p.getProperty("sasl.mechanism")).isEqualTo("SCRAM-SHA-512");
     assertThat(p.getProperty("sasl.jaas.config"))
-        .isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule required"
-            + " username=\"org_abc\" password=\"s3cr3t\\\"pw\";");
+        .isEqualTo(
+            "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"org_abc\" password=\"s3cr3t\\\"pw\";");
     assertThat(p.getProperty("enable.auto.commit")).isEqualTo("false");
     assertThat(p.getProperty("group.id")).isEqualTo("org_abc.portkit");
   }
@@ -55,18 +56,22 @@ class KafkaSettingsTest {
   void fromEnv_nothingSet_namesEveryMissingVariable() {
     assertThatThrownBy(() -> KafkaSettings.fromEnv(Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Kafka settings missing: PORT_KAFKA_BROKERS, PORT_ORG_ID (or both"
-            + " PORT_KAFKA_TOPIC and PORT_KAFKA_GROUP_ID); Port support gives you the brokers,"
-            + " username, password and your org id");
+        .hasMessage(
+            "Kafka settings missing: PORT_KAFKA_BROKERS, PORT_ORG_ID (or both"
+                + " PORT_KAFKA_TOPIC and PORT_KAFKA_GROUP_ID); Port support gives you the brokers,"
+                + " username, password and your org id");
   }
 
   @Test
   void fromEnv_saslWithoutCredentials_failsNamingTheVariables() {
     assertThatThrownBy(
-            () -> KafkaSettings.fromEnv(Map.of("PORT_KAFKA_BROKERS", "b:9196", "PORT_ORG_ID", "org_abc")))
+            () ->
+                KafkaSettings.fromEnv(
+                    Map.of("PORT_KAFKA_BROKERS", "b:9196", "PORT_ORG_ID", "org_abc")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("security protocol SASL_SSL needs credentials: set PORT_KAFKA_USERNAME and"
-            + " PORT_KAFKA_PASSWORD (or PORT_KAFKA_SECURITY_PROTOCOL=PLAINTEXT for a local broker)");
+        .hasMessage(
+            "security protocol SASL_SSL needs credentials: set PORT_KAFKA_USERNAME and"
+                + " PORT_KAFKA_PASSWORD (or PORT_KAFKA_SECURITY_PROTOCOL=PLAINTEXT for a local broker)");
   }
 
   @Test
@@ -74,10 +79,17 @@ class KafkaSettingsTest {
     assertThatThrownBy(
             () ->
                 KafkaSettings.fromEnv(
-                    Map.of("PORT_KAFKA_BROKERS", "b:9196", "PORT_ORG_ID", "o", "PORT_KAFKA_USERNAME", "u")))
+                    Map.of(
+                        "PORT_KAFKA_BROKERS",
+                        "b:9196",
+                        "PORT_ORG_ID",
+                        "o",
+                        "PORT_KAFKA_USERNAME",
+                        "u")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Kafka username and password go together: set both PORT_KAFKA_USERNAME and"
-            + " PORT_KAFKA_PASSWORD, or neither for an unauthenticated broker");
+        .hasMessage(
+            "Kafka username and password go together: set both PORT_KAFKA_USERNAME and"
+                + " PORT_KAFKA_PASSWORD, or neither for an unauthenticated broker");
   }
 
   @Test
@@ -90,9 +102,10 @@ class KafkaSettingsTest {
   @Test
   void toString_hidesPassword() {
     assertThat(KafkaSettings.fromEnv(PORT_ENV).toString())
-        .isEqualTo("KafkaSettings[brokers=b-1.example:9196,b-2.example:9196, topic=org_abc.runs,"
-            + " groupId=org_abc.portkit, securityProtocol=SASL_SSL, saslMechanism=SCRAM-SHA-512,"
-            + " username=org_abc, password=***, extra=[]]")
+        .isEqualTo(
+            "KafkaSettings[brokers=b-1.example:9196,b-2.example:9196, topic=org_abc.runs,"
+                + " groupId=org_abc.portkit, securityProtocol=SASL_SSL, saslMechanism=SCRAM-SHA-512,"
+                + " username=org_abc, password=***, extra=[]]")
         .doesNotContain("s3cr3t");
   }
 }

@@ -19,13 +19,21 @@ final class PortMessages {
   static ObjectNode envelope(String runId, String action, String type) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("action", action).put("resourceType", "run").put("status", "TRIGGERED");
-    root.putObject("trigger").put("origin", "UI").put("at", "2026-06-01T12:00:00.000Z")
-        .putObject("by").put("orgId", "org_test").put("userId", "user_1");
+    root.putObject("trigger")
+        .put("origin", "UI")
+        .put("at", "2026-06-01T12:00:00.000Z")
+        .putObject("by")
+        .put("orgId", "org_test")
+        .put("userId", "user_1");
     root.putObject("context").putNull("entity").put("blueprint", "service").put("runId", runId);
     ObjectNode payload = root.putObject("payload");
     payload.putNull("entity");
-    payload.putObject("action").put("identifier", action).put("trigger", "CREATE")
-        .putObject("invocationMethod").put("type", type);
+    payload
+        .putObject("action")
+        .put("identifier", action)
+        .put("trigger", "CREATE")
+        .putObject("invocationMethod")
+        .put("type", type);
     payload.putObject("properties").put("version", "1.2.3");
     return root;
   }

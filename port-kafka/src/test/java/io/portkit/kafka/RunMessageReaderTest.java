@@ -27,13 +27,18 @@ class RunMessageReaderTest {
     // port-agent's conftest webhook_run_payload (the fixture port-webhook's verifier tests use),
     // as Port publishes it: the signature and timestamp inside "headers".
     ObjectNode message =
-        (ObjectNode) PortMessages.MAPPER.readTree(PortMessages.fixture("kafka/agent-kafka-run-spaced.json"));
+        (ObjectNode)
+            PortMessages.MAPPER.readTree(PortMessages.fixture("kafka/agent-kafka-run-spaced.json"));
     ((ObjectNode) message.get("headers"))
         .put("X-Port-Signature", "v1,uuBMfcio3oscejO5bOtL97K1AmiZjxDvou7sChjMNeE=")
         .put("X-Port-Timestamp", Long.toString(TS));
     byte[] value = PortMessages.MAPPER.writeValueAsBytes(message);
     RunMessageReader agentTypes =
-        RunMessageReader.builder().secret("test").clock(AT_TS).invocationTypes(Set.of("webhook")).build();
+        RunMessageReader.builder()
+            .secret("test")
+            .clock(AT_TS)
+            .invocationTypes(Set.of("webhook"))
+            .build();
 
     RunMessage read = agentTypes.read(value);
 
@@ -45,7 +50,8 @@ class RunMessageReaderTest {
   @Test
   void read_agentWebhookWithDefaultTypes_skipsAsNotForUs() throws Exception {
     ObjectNode message =
-        (ObjectNode) PortMessages.MAPPER.readTree(PortMessages.fixture("kafka/agent-kafka-run-spaced.json"));
+        (ObjectNode)
+            PortMessages.MAPPER.readTree(PortMessages.fixture("kafka/agent-kafka-run-spaced.json"));
     ((ObjectNode) message.get("headers"))
         .put("X-Port-Signature", "v1,uuBMfcio3oscejO5bOtL97K1AmiZjxDvou7sChjMNeE=")
         .put("X-Port-Timestamp", Long.toString(TS));
@@ -86,7 +92,8 @@ class RunMessageReaderTest {
 
   @Test
   void read_wrongSecret_skipsBadSignature() {
-    byte[] value = PortMessages.signed(PortMessages.envelope("r_1", "deploy", "KAFKA"), "other", TS);
+    byte[] value =
+        PortMessages.signed(PortMessages.envelope("r_1", "deploy", "KAFKA"), "other", TS);
 
     RunMessage read = reader().read(value);
 
@@ -112,7 +119,8 @@ class RunMessageReaderTest {
 
   @Test
   void read_noHeaders_skipsBadSignature() throws Exception {
-    byte[] value = PortMessages.MAPPER.writeValueAsBytes(PortMessages.envelope("r_1", "deploy", "KAFKA"));
+    byte[] value =
+        PortMessages.MAPPER.writeValueAsBytes(PortMessages.envelope("r_1", "deploy", "KAFKA"));
 
     assertThat(reader().read(value))
         .isEqualTo(
@@ -125,8 +133,11 @@ class RunMessageReaderTest {
   void read_timestampBeyondTolerance_skipsBadSignature() {
     byte[] value = PortMessages.signed(PortMessages.envelope("r_1", "deploy", "KAFKA"), SECRET, TS);
     RunMessageReader strict =
-        RunMessageReader.builder().secret(SECRET).tolerance(Duration.ofMinutes(5))
-            .clock(Clock.offset(AT_TS, Duration.ofMinutes(6))).build();
+        RunMessageReader.builder()
+            .secret(SECRET)
+            .tolerance(Duration.ofMinutes(5))
+            .clock(Clock.offset(AT_TS, Duration.ofMinutes(6)))
+            .build();
 
     RunMessage.Skipped read = (RunMessage.Skipped) strict.read(value);
 
@@ -136,10 +147,12 @@ class RunMessageReaderTest {
 
   @Test
   void read_changeLogMessage_skipsNotForUs() {
-    ObjectNode message = PortMessages.envelope("r_1", "deploy", "KAFKA").put("resourceType", "entity");
+    ObjectNode message =
+        PortMessages.envelope("r_1", "deploy", "KAFKA").put("resourceType", "entity");
 
     assertThat(reader().read(PortMessages.signed(message, SECRET, TS)))
-        .isEqualTo(new RunMessage.Skipped(SkipReason.NOT_FOR_US, "resourceType is 'entity', not 'run'"));
+        .isEqualTo(
+            new RunMessage.Skipped(SkipReason.NOT_FOR_US, "resourceType is 'entity', not 'run'"));
   }
 
   @Test
@@ -147,7 +160,8 @@ class RunMessageReaderTest {
     assertThat(reader().read("not json".getBytes(UTF_8)))
         .isEqualTo(new RunMessage.Skipped(SkipReason.MALFORMED, "message is not valid JSON"));
     assertThat(reader().read("[1]".getBytes(UTF_8)))
-        .isEqualTo(new RunMessage.Skipped(SkipReason.MALFORMED, "message is JSON ARRAY, not an object"));
+        .isEqualTo(
+            new RunMessage.Skipped(SkipReason.MALFORMED, "message is JSON ARRAY, not an object"));
     assertThat(reader().read(null))
         .isEqualTo(new RunMessage.Skipped(SkipReason.MALFORMED, "empty message: not a Port run"));
   }
@@ -157,10 +171,12 @@ class RunMessageReaderTest {
     ObjectNode message = PortMessages.envelope("r_1", "deploy", "KAFKA");
     ((ObjectNode) message.get("context")).remove("runId");
 
-    RunMessage.Skipped read = (RunMessage.Skipped) reader().read(PortMessages.signed(message, SECRET, TS));
+    RunMessage.Skipped read =
+        (RunMessage.Skipped) reader().read(PortMessages.signed(message, SECRET, TS));
 
     assertThat(read.reason()).isEqualTo(SkipReason.MALFORMED);
-    assertThat(read.detail()).startsWith("no run id in the webhook; looked at body port_context.runId");
+    assertThat(read.detail())
+        .startsWith("no run id in the webhook; looked at body port_context.runId");
   }
 
   @Test

@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param entities the entity writes tied to the run, oldest first
  * @param payload the rendered webhook invocation ({@code type, url, agent, synchronized, method,
  *     headers, body}), or {@code null} when none was rendered
- * @param response the stored answer of a synchronized webhook (JSON, or a string when not JSON), or {@code null}
+ * @param response the stored answer of a synchronized webhook (JSON, or a string when not JSON), or
+ *     {@code null}
  * @param deliveries the webhook calls made for the run, oldest first
  */
 public record EmulatedRun(

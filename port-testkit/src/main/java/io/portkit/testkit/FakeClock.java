@@ -39,7 +39,8 @@ public final class FakeClock extends Clock {
   public void advance(Duration amount) {
     Objects.requireNonNull(amount, "amount == null");
     if (amount.isNegative()) {
-      throw new IllegalArgumentException("amount is negative: " + amount + "; a clock only moves forward");
+      throw new IllegalArgumentException(
+          "amount is negative: " + amount + "; a clock only moves forward");
     }
     now.updateAndGet(instant -> instant.plus(amount));
   }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A scripted misbehaviour for the next matching requests: fail with a status, drop the
- * connection, or add latency.
+ * A scripted misbehaviour for the next matching requests: fail with a status, drop the connection,
+ * or add latency.
  *
  * <pre>{@code
  * port.inject(Fault.failNext(2, 503).on("PATCH", "/v1/actions/runs/").retryAfter(Duration.ofSeconds(1)));
@@ -41,10 +41,18 @@ public final class Fault {
   private final Duration retryAfter;
   private final Duration latency;
 
-  private Fault(Kind kind, int times, String method, String pathPrefix, Pattern pathPattern,
-      int status, Duration retryAfter, Duration latency) {
+  private Fault(
+      Kind kind,
+      int times,
+      String method,
+      String pathPrefix,
+      Pattern pathPattern,
+      int status,
+      Duration retryAfter,
+      Duration latency) {
     if (times < 1) {
-      throw new IllegalArgumentException("times < 1: " + times + "; a fault applies to at least one request");
+      throw new IllegalArgumentException(
+          "times < 1: " + times + "; a fault applies to at least one request");
     }
     this.kind = kind;
     this.times = times;
@@ -101,7 +109,8 @@ public final class Fault {
     if (!pathPrefix.startsWith("/")) {
       throw new IllegalArgumentException("pathPrefix must start with /: " + pathPrefix);
     }
-    return new Fault(kind, times, normalizeMethod(method), pathPrefix, null, status, retryAfter, latency);
+    return new Fault(
+        kind, times, normalizeMethod(method), pathPrefix, null, status, retryAfter, latency);
   }
 
   /**
@@ -116,9 +125,11 @@ public final class Fault {
     try {
       pattern = Pattern.compile(pathRegex);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("pathRegex is not a valid regular expression: " + pathRegex, e);
+      throw new IllegalArgumentException(
+          "pathRegex is not a valid regular expression: " + pathRegex, e);
     }
-    return new Fault(kind, times, normalizeMethod(method), null, pattern, status, retryAfter, latency);
+    return new Fault(
+        kind, times, normalizeMethod(method), null, pattern, status, retryAfter, latency);
   }
 
   /**
@@ -192,7 +203,8 @@ public final class Fault {
   private static String normalizeMethod(String method) {
     Objects.requireNonNull(method, "method == null");
     if (method.isBlank()) {
-      throw new IllegalArgumentException("method is blank: pass an HTTP method such as PATCH, or * for any");
+      throw new IllegalArgumentException(
+          "method is blank: pass an HTTP method such as PATCH, or * for any");
     }
     return method.trim().toUpperCase(java.util.Locale.ROOT);
   }
@@ -200,9 +212,17 @@ public final class Fault {
   @Override
   public String toString() {
     String route = pathPattern != null ? "~" + pathPattern.pattern() : pathPrefix + "*";
-    return "Fault[" + kind + " x" + times + " " + method + " " + route
+    return "Fault["
+        + kind
+        + " x"
+        + times
+        + " "
+        + method
+        + " "
+        + route
         + (kind == Kind.FAIL ? " status=" + status : "")
         + (retryAfter != null ? " retryAfter=" + retryAfter : "")
-        + (kind == Kind.DELAY ? " latency=" + latency : "") + "]";
+        + (kind == Kind.DELAY ? " latency=" + latency : "")
+        + "]";
   }
 }

@@ -41,8 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a request journal. Admin routes under {@code /__emulator} expose the same state over HTTP. See
  * {@code docs/testing-with-port-testkit.md}.
  *
- * <p>Thread-safe. {@link #close()} is idempotent. Credentials and tokens never appear in
- * {@link #toString()} or in the journal.
+ * <p>Thread-safe. {@link #close()} is idempotent. Credentials and tokens never appear in {@link
+ * #toString()} or in the journal.
  */
 public final class PortEmulator implements AutoCloseable {
   private static final Set<String> STATUSES =
@@ -62,14 +62,19 @@ public final class PortEmulator implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind the Port emulator to 127.0.0.1:" + port
-          + " (is the port in use? pass port 0 for a free one)", e);
+      throw new UncheckedIOException(
+          "cannot bind the Port emulator to 127.0.0.1:"
+              + port
+              + " (is the port in use? pass port 0 for a free one)",
+          e);
     }
-    executor = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "port-emulator-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "port-emulator-" + THREADS.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     server.setExecutor(executor);
     server.createContext("/", new RequestPipeline(core));
     server.start();
@@ -86,7 +91,10 @@ public final class PortEmulator implements AutoCloseable {
     return builder().start();
   }
 
-  /** Returns the base URI to give a Port client instead of {@code https://api.port.io}, e.g. {@code http://127.0.0.1:41234}. */
+  /**
+   * Returns the base URI to give a Port client instead of {@code https://api.port.io}, e.g. {@code
+   * http://127.0.0.1:41234}.
+   */
   public URI baseUri() {
     return baseUri;
   }
@@ -101,7 +109,9 @@ public final class PortEmulator implements AutoCloseable {
     return core.settings().clientId();
   }
 
-  /** Returns the registered client secret, for the code under test; never print it in shared logs. */
+  /**
+   * Returns the registered client secret, for the code under test; never print it in shared logs.
+   */
   public String clientSecret() {
     return core.settings().clientSecret();
   }
@@ -110,7 +120,8 @@ public final class PortEmulator implements AutoCloseable {
    * Defines a blueprint from its Port JSON, exactly as {@code POST /v1/blueprints} does.
    *
    * @return the stored blueprint
-   * @throws IllegalArgumentException if the JSON is invalid, lacks identifier/title, or the identifier is taken
+   * @throws IllegalArgumentException if the JSON is invalid, lacks identifier/title, or the
+   *     identifier is taken
    */
   public JsonNode defineBlueprint(String json) {
     return defineBlueprint(Json.parseArgument(json, "blueprint json"));
@@ -123,11 +134,13 @@ public final class PortEmulator implements AutoCloseable {
   }
 
   /**
-   * Defines an action from its Port JSON, exactly as {@code POST /v1/actions} does. The
-   * {@code invocationMethod} is kept as given; {@code "synchronized": true} makes runs reject status changes.
+   * Defines an action from its Port JSON, exactly as {@code POST /v1/actions} does. The {@code
+   * invocationMethod} is kept as given; {@code "synchronized": true} makes runs reject status
+   * changes.
    *
    * @return the stored action
-   * @throws IllegalArgumentException if the JSON is invalid, lacks identifier, trigger or invocationMethod, or the identifier is taken
+   * @throws IllegalArgumentException if the JSON is invalid, lacks identifier, trigger or
+   *     invocationMethod, or the identifier is taken
    */
   public JsonNode defineAction(String json) {
     return defineAction(Json.parseArgument(json, "action json"));
@@ -140,8 +153,8 @@ public final class PortEmulator implements AutoCloseable {
   }
 
   /**
-   * Creates an IN_PROGRESS run of {@code action} without invoking its webhook (your test then
-   * hands the run to the backend itself); {@link #trigger} also invokes it.
+   * Creates an IN_PROGRESS run of {@code action} without invoking its webhook (your test then hands
+   * the run to the backend itself); {@link #trigger} also invokes it.
    *
    * @param properties the user inputs, a JSON object
    * @throws IllegalArgumentException if the action is unknown or properties is not an object
@@ -154,15 +167,19 @@ public final class PortEmulator implements AutoCloseable {
    * Creates an IN_PROGRESS run of {@code action} for {@code entity} (nullable), which must exist
    * when the action has a blueprint.
    *
-   * @throws IllegalArgumentException if the action or entity is unknown or properties is not an object
+   * @throws IllegalArgumentException if the action or entity is unknown or properties is not an
+   *     object
    */
   public EmulatedRun createRun(String action, JsonNode properties, String entity) {
     Objects.requireNonNull(action, "action == null");
     Objects.requireNonNull(properties, "properties == null");
     if (!properties.isObject()) {
-      throw new IllegalArgumentException("properties must be a JSON object, got " + properties.getNodeType());
+      throw new IllegalArgumentException(
+          "properties must be a JSON object, got " + properties.getNodeType());
     }
-    String id = unwrap(() -> core.state().createRun(action, (ObjectNode) properties, entity, clientId()).id());
+    String id =
+        unwrap(
+            () -> core.state().createRun(action, (ObjectNode) properties, entity, clientId()).id());
     return core.state().snapshot(id);
   }
 
@@ -172,14 +189,15 @@ public final class PortEmulator implements AutoCloseable {
    * data, or the legacy envelope when it has no {@code body}), signs it with the client secret and
    * calls its URL. A synchronized action's run then takes its status from the answer (2xx SUCCESS,
    * else FAILURE, answer stored in {@link EmulatedRun#response()}); an async one fails on a non-2xx
-   * answer or no answer and otherwise stays IN_PROGRESS. Each call is in {@link EmulatedRun#deliveries()};
-   * wait with {@link #awaitDelivery} or {@link #awaitRun}. Actions that are not a direct WEBHOOK
-   * ({@code agent: true}, other types) are not called.
+   * answer or no answer and otherwise stays IN_PROGRESS. Each call is in {@link
+   * EmulatedRun#deliveries()}; wait with {@link #awaitDelivery} or {@link #awaitRun}. Actions that
+   * are not a direct WEBHOOK ({@code agent: true}, other types) are not called.
    *
    * @param properties the user inputs, a JSON object
    * @param entity the entity the run is for, or {@code null}
    * @return the new run, as created (before the webhook answers)
-   * @throws IllegalArgumentException if the action or entity is unknown or properties is not an object
+   * @throws IllegalArgumentException if the action or entity is unknown or properties is not an
+   *     object
    */
   public EmulatedRun trigger(String action, JsonNode properties, String entity) {
     EmulatedRun run = createRun(action, properties, entity);
@@ -221,7 +239,8 @@ public final class PortEmulator implements AutoCloseable {
   public EmulatedRun awaitRun(String runId, String status, Duration timeout) {
     Objects.requireNonNull(status, "status == null");
     if (!STATUSES.contains(status)) {
-      throw new IllegalArgumentException("unknown run status \"" + status + "\"; expected one of " + STATUSES);
+      throw new IllegalArgumentException(
+          "unknown run status \"" + status + "\"; expected one of " + STATUSES);
     }
     return await(runId, timeout, run -> run.status().equals(status), "status " + status);
   }
@@ -235,15 +254,25 @@ public final class PortEmulator implements AutoCloseable {
     return await(runId, timeout, EmulatedRun::isFinished, "a final status");
   }
 
-  private EmulatedRun await(String runId, Duration timeout, java.util.function.Predicate<EmulatedRun> condition,
+  private EmulatedRun await(
+      String runId,
+      Duration timeout,
+      java.util.function.Predicate<EmulatedRun> condition,
       String what) {
     Objects.requireNonNull(runId, "runId == null");
     Objects.requireNonNull(timeout, "timeout == null");
     try {
       EmulatedRun run = core.state().await(runId, condition, timeout);
       if (run == null) {
-        throw new AssertionError("run " + runId + " did not reach " + what + " within " + timeout
-            + "; last state: " + run(runId).map(Object::toString).orElse("no such run"));
+        throw new AssertionError(
+            "run "
+                + runId
+                + " did not reach "
+                + what
+                + " within "
+                + timeout
+                + "; last state: "
+                + run(runId).map(Object::toString).orElse("no such run"));
       }
       return run;
     } catch (InterruptedException e) {
@@ -275,7 +304,10 @@ public final class PortEmulator implements AutoCloseable {
     core.tokens().expireAll();
   }
 
-  /** Forgets catalog, runs, journal, faults, tokens and the rate-limit window; keeps the credentials. */
+  /**
+   * Forgets catalog, runs, journal, faults, tokens and the rate-limit window; keeps the
+   * credentials.
+   */
   public void reset() {
     core.reset();
   }

@@ -20,16 +20,19 @@ import java.util.Random;
  *     .start();
  * }</pre>
  *
- * <p>Not thread-safe; use from one thread, then discard. The client secret never appears in
- * {@link #toString()}.
+ * <p>Not thread-safe; use from one thread, then discard. The client secret never appears in {@link
+ * #toString()}.
  */
 public final class PortEmulatorBuilder {
   /** Port's documented token lifetime. */
   public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(3);
+
   /** The default rate limit: high enough that tests never meet it unless they lower it. */
   public static final int DEFAULT_RATE_LIMIT = 1_000_000;
+
   /** The default rate-limit window. */
   public static final Duration DEFAULT_RATE_PERIOD = Duration.ofMinutes(1);
+
   /** The default bound on one webhook call, as Port's execution agent (30 s). */
   public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -63,7 +66,8 @@ public final class PortEmulatorBuilder {
   }
 
   /**
-   * Registers these client credentials; by default a random pair is generated (see {@link PortEmulator#clientId()}).
+   * Registers these client credentials; by default a random pair is generated (see {@link
+   * PortEmulator#clientId()}).
    *
    * @throws IllegalArgumentException if either is blank
    */
@@ -86,7 +90,8 @@ public final class PortEmulatorBuilder {
   public PortEmulatorBuilder tokenLifetime(Duration tokenLifetime) {
     Objects.requireNonNull(tokenLifetime, "tokenLifetime == null");
     if (tokenLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("tokenLifetime must be at least 1s (JWT exp has second precision): " + tokenLifetime);
+      throw new IllegalArgumentException(
+          "tokenLifetime must be at least 1s (JWT exp has second precision): " + tokenLifetime);
     }
     this.tokenLifetime = tokenLifetime;
     return this;
@@ -116,8 +121,8 @@ public final class PortEmulatorBuilder {
   }
 
   /**
-   * Sets the status answered for writing to a finished run or tying an entity to one: 422
-   * (default) or 409. See docs/decisions/0021-finished-run-writes.md.
+   * Sets the status answered for writing to a finished run or tying an entity to one: 422 (default)
+   * or 409. See docs/decisions/0021-finished-run-writes.md.
    *
    * @throws IllegalArgumentException if not 409 or 422
    */
@@ -150,8 +155,8 @@ public final class PortEmulatorBuilder {
 
   /**
    * Sets whether a run created over HTTP ({@code POST /v1/actions/{id}/runs}) invokes its WEBHOOK
-   * action like Port (default true). {@link PortEmulator#trigger} always invokes;
-   * {@link PortEmulator#createRun} never does.
+   * action like Port (default true). {@link PortEmulator#trigger} always invokes; {@link
+   * PortEmulator#createRun} never does.
    */
   public PortEmulatorBuilder deliverWebhooks(boolean deliverWebhooks) {
     this.deliverWebhooks = deliverWebhooks;
@@ -159,7 +164,8 @@ public final class PortEmulatorBuilder {
   }
 
   /**
-   * Sets the bound on one webhook call; a call without an answer by then fails the run (default 30 s).
+   * Sets the bound on one webhook call; a call without an answer by then fails the run (default 30
+   * s).
    *
    * @throws IllegalArgumentException if not positive
    */
@@ -203,13 +209,27 @@ public final class PortEmulatorBuilder {
       secret = ids.alphanumeric(40);
     }
     EmulatorSettings settings =
-        new EmulatorSettings(id, secret, tokenLifetime, finishedRunStatus, rateLimit, ratePeriod,
-            deliverWebhooks, webhookTimeout, java.util.Map.copyOf(orgSecrets));
+        new EmulatorSettings(
+            id,
+            secret,
+            tokenLifetime,
+            finishedRunStatus,
+            rateLimit,
+            ratePeriod,
+            deliverWebhooks,
+            webhookTimeout,
+            java.util.Map.copyOf(orgSecrets));
     return new PortEmulator(new EmulatorCore(settings, clock, effectiveRandom, sleeper), port);
   }
 
   @Override
   public String toString() {
-    return "PortEmulatorBuilder[port=" + port + ", clientId=" + clientId + ", tokenLifetime=" + tokenLifetime + "]";
+    return "PortEmulatorBuilder[port="
+        + port
+        + ", clientId="
+        + clientId
+        + ", tokenLifetime="
+        + tokenLifetime
+        + "]";
   }
 }

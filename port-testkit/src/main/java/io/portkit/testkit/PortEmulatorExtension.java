@@ -28,11 +28,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Per class: one emulator is started before all tests (register it in a {@code static} field)
  * and {@link PortEmulator#reset() reset} after each test, so tests do not see each other's runs.
  * Per test: a new emulator is started before and closed after each test (an instance field works).
- * Test methods may declare a {@link PortEmulator} parameter. Not thread-safe
- * across parallel test classes sharing one instance.
+ * Test methods may declare a {@link PortEmulator} parameter. Not thread-safe across parallel test
+ * classes sharing one instance.
  */
 public final class PortEmulatorExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
   private final boolean perClass;
   private final Consumer<PortEmulatorBuilder> configuration;
   private PortEmulator emulator;
@@ -45,22 +49,30 @@ public final class PortEmulatorExtension
 
   /** Returns an extension sharing one default emulator across the test class. */
   public static PortEmulatorExtension perClass() {
-    return perClass(builder -> { });
+    return perClass(builder -> {});
   }
 
-  /** Returns an extension sharing one emulator, configured by {@code configuration}, across the class. */
+  /**
+   * Returns an extension sharing one emulator, configured by {@code configuration}, across the
+   * class.
+   */
   public static PortEmulatorExtension perClass(Consumer<PortEmulatorBuilder> configuration) {
-    return new PortEmulatorExtension(true, Objects.requireNonNull(configuration, "configuration == null"));
+    return new PortEmulatorExtension(
+        true, Objects.requireNonNull(configuration, "configuration == null"));
   }
 
   /** Returns an extension starting a fresh default emulator for each test. */
   public static PortEmulatorExtension perTest() {
-    return perTest(builder -> { });
+    return perTest(builder -> {});
   }
 
-  /** Returns an extension starting a fresh emulator, configured by {@code configuration}, for each test. */
+  /**
+   * Returns an extension starting a fresh emulator, configured by {@code configuration}, for each
+   * test.
+   */
   public static PortEmulatorExtension perTest(Consumer<PortEmulatorBuilder> configuration) {
-    return new PortEmulatorExtension(false, Objects.requireNonNull(configuration, "configuration == null"));
+    return new PortEmulatorExtension(
+        false, Objects.requireNonNull(configuration, "configuration == null"));
   }
 
   /**
@@ -70,8 +82,9 @@ public final class PortEmulatorExtension
    */
   public PortEmulator emulator() {
     if (emulator == null) {
-      throw new IllegalStateException("no emulator is running: use emulator() inside a test, and register "
-          + "a perClass() extension in a static field");
+      throw new IllegalStateException(
+          "no emulator is running: use emulator() inside a test, and register "
+              + "a perClass() extension in a static field");
     }
     return emulator;
   }
@@ -123,13 +136,15 @@ public final class PortEmulatorExtension
 
   /** Returns whether the parameter is a {@link PortEmulator}. */
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == PortEmulator.class;
   }
 
   /** Returns the running emulator. */
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return emulator();
   }
 

@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a {@link PortEmulator} from the command line until killed, so any service can be pointed at it.
+ * Runs a {@link PortEmulator} from the command line until killed, so any service can be pointed at
+ * it.
  *
  * <pre>
  * mvn -q -pl port-testkit -am compile exec:java -Dexec.skip=true \
  *     -Dexec.mainClass=io.portkit.testkit.PortEmulatorMain -Dexec.args="--port 8080"
  * </pre>
  *
- * <p>Arguments: {@code --port N} (default 0: a free port), {@code --token-lifetime D} where D is
- * an ISO-8601 duration ({@code PT3H}) or a number with a unit ({@code 90s}, {@code 15m}, {@code 3h}).
+ * <p>Arguments: {@code --port N} (default 0: a free port), {@code --token-lifetime D} where D is an
+ * ISO-8601 duration ({@code PT3H}) or a number with a unit ({@code 90s}, {@code 15m}, {@code 3h}).
  * When {@code PORT_CLIENT_ID} and {@code PORT_CLIENT_SECRET} are both set, they are registered and
  * their values are never printed; otherwise a pair is generated and printed.
  */
@@ -34,10 +35,14 @@ public final class PortEmulatorMain {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      emulator.close();
-      stopped.countDown();
-    }, "port-emulator-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  emulator.close();
+                  stopped.countDown();
+                },
+                "port-emulator-shutdown"));
     stopped.await();
   }
 
@@ -52,7 +57,8 @@ public final class PortEmulatorMain {
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (!name.equals("--port") && !name.equals("--token-lifetime")) {
-        throw new IllegalArgumentException("unknown argument " + name + "; expected --port or --token-lifetime");
+        throw new IllegalArgumentException(
+            "unknown argument " + name + "; expected --port or --token-lifetime");
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(name + " needs a value");
@@ -73,7 +79,10 @@ public final class PortEmulatorMain {
     PortEmulator emulator = builder.start();
     out.println("Port emulator listening on " + emulator.baseUri());
     if (fromEnv) {
-      out.println("Using credentials from PORT_CLIENT_ID / PORT_CLIENT_SECRET (client id " + emulator.clientId() + ")");
+      out.println(
+          "Using credentials from PORT_CLIENT_ID / PORT_CLIENT_SECRET (client id "
+              + emulator.clientId()
+              + ")");
     } else {
       out.println("PORT_CLIENT_ID=" + emulator.clientId());
       out.println("PORT_CLIENT_SECRET=" + emulator.clientSecret());
@@ -88,7 +97,8 @@ public final class PortEmulatorMain {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--port must be a number 0..65535, got \"" + value + "\"", e);
+      throw new IllegalArgumentException(
+          "--port must be a number 0..65535, got \"" + value + "\"", e);
     }
   }
 
@@ -115,6 +125,8 @@ public final class PortEmulatorMain {
   }
 
   private static String badDuration(String value) {
-    return "--token-lifetime must be an ISO-8601 duration (PT3H) or a number with s, m or h (90m), got \"" + value + "\"";
+    return "--token-lifetime must be an ISO-8601 duration (PT3H) or a number with s, m or h (90m), got \""
+        + value
+        + "\"";
   }
 }

@@ -18,7 +18,13 @@ import java.util.Objects;
  * @param body the request body as UTF-8 text (empty when none), or {@code null} for the token route
  */
 public record RecordedRequest(
-    String method, String path, String query, int status, Instant time, String traceId, String body) {
+    String method,
+    String path,
+    String query,
+    int status,
+    Instant time,
+    String traceId,
+    String body) {
   /** Validates the non-null components. */
   public RecordedRequest {
     Objects.requireNonNull(method, "method == null");

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param error why no answer came, or {@code null} when one did
  * @param at when the call was made (emulator clock)
  */
-public record WebhookDelivery(String url, String method, int status, long millis, String error, Instant at) {
+public record WebhookDelivery(
+    String url, String method, int status, long millis, String error, Instant at) {
   /** Validates the components. */
   public WebhookDelivery {
     Objects.requireNonNull(url, "url == null");

@@ -21,7 +21,11 @@ class AdminRoutesTest {
     String token = http.token();
     http.send("POST", "/v1/blueprints/service/entities", "{\"identifier\":\"api\"}", token);
     String id = port.createRun("deploy", Http.MAPPER.createObjectNode(), "api").id();
-    http.send("PATCH", "/v1/actions/runs/" + id, "{\"link\":[\"https://ci/1\"],\"statusLabel\":\"x\"}", token);
+    http.send(
+        "PATCH",
+        "/v1/actions/runs/" + id,
+        "{\"link\":[\"https://ci/1\"],\"statusLabel\":\"x\"}",
+        token);
     http.send("POST", "/v1/actions/runs/" + id + "/logs", "{\"message\":\"m\"}", token);
 
     JsonNode run = Http.json(http.send("GET", "/__emulator/runs/" + id, null, null)).get("run");
@@ -37,12 +41,17 @@ class AdminRoutesTest {
 
   @Test
   void faultsRoute_listAndClear() {
-    http.send("POST", "/__emulator/faults", "{\"type\":\"drop\",\"times\":2,\"path\":\"/v1/actions\"}", null);
+    http.send(
+        "POST",
+        "/__emulator/faults",
+        "{\"type\":\"drop\",\"times\":2,\"path\":\"/v1/actions\"}",
+        null);
 
     JsonNode listed = Http.json(http.send("GET", "/__emulator/faults", null, null)).get("faults");
     assertThat(listed.get(0).asText()).isEqualTo("Fault[DROP x2 * /v1/actions*] remaining=2");
     assertThat(http.send("DELETE", "/__emulator/faults", null, null).statusCode()).isEqualTo(200);
-    assertThat(Http.json(http.send("GET", "/__emulator/faults", null, null)).get("faults")).isEmpty();
+    assertThat(Http.json(http.send("GET", "/__emulator/faults", null, null)).get("faults"))
+        .isEmpty();
   }
 
   @Test
@@ -59,9 +68,11 @@ class AdminRoutesTest {
   void createRun_unknownEntity_answers404() {
     Http.catalog(port);
 
-    var response = http.call("POST", "/v1/actions/deploy/runs", "{\"properties\":{},\"entity\":\"ghost\"}");
+    var response =
+        http.call("POST", "/v1/actions/deploy/runs", "{\"properties\":{},\"entity\":\"ghost\"}");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(Http.json(response).get("message").asText()).isEqualTo("Entity with identifier \"ghost\" was not found");
+    assertThat(Http.json(response).get("message").asText())
+        .isEqualTo("Entity with identifier \"ghost\" was not found");
   }
 }

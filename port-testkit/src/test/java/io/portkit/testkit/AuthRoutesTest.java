@@ -53,8 +53,12 @@ class AuthRoutesTest {
 
   @Test
   void token_wrongSecret_answers401InvalidCredentials() {
-    HttpResponse<String> response = http.send("POST", "/v1/auth/access_token",
-        "{\"clientId\":\"" + port.clientId() + "\",\"clientSecret\":\"nope\"}", null);
+    HttpResponse<String> response =
+        http.send(
+            "POST",
+            "/v1/auth/access_token",
+            "{\"clientId\":\"" + port.clientId() + "\",\"clientSecret\":\"nope\"}",
+            null);
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(Http.json(response).get("error").asText()).isEqualTo("invalid_credentials");
@@ -62,12 +66,17 @@ class AuthRoutesTest {
 
   @Test
   void token_unknownField_answers422() {
-    HttpResponse<String> response = http.send("POST", "/v1/auth/access_token",
-        "{\"clientId\":\"a\",\"clientSecret\":\"b\",\"foo\":1}", null);
+    HttpResponse<String> response =
+        http.send(
+            "POST",
+            "/v1/auth/access_token",
+            "{\"clientId\":\"a\",\"clientSecret\":\"b\",\"foo\":1}",
+            null);
 
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(Http.json(response).get("message").asText())
-        .isEqualTo("The json provided does not match the route's schema: unknown field \"foo\"; allowed fields are [clientId, clientSecret]");
+        .isEqualTo(
+            "The json provided does not match the route's schema: unknown field \"foo\"; allowed fields are [clientId, clientSecret]");
   }
 
   @Test

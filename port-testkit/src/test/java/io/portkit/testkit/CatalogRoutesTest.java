@@ -19,11 +19,14 @@ class CatalogRoutesTest {
   @Test
   void postBlueprintAndAction_thenGet_returnsThemWithInvocationMethodKept() {
     String token = http.token();
-    assertThat(http.send("POST", "/v1/blueprints", Http.BLUEPRINT, token).statusCode()).isEqualTo(200);
+    assertThat(http.send("POST", "/v1/blueprints", Http.BLUEPRINT, token).statusCode())
+        .isEqualTo(200);
     http.send("POST", "/v1/blueprints", Http.TEAM_BLUEPRINT, token);
-    assertThat(http.send("POST", "/v1/actions", Http.action("deploy", true), token).statusCode()).isEqualTo(200);
+    assertThat(http.send("POST", "/v1/actions", Http.action("deploy", true), token).statusCode())
+        .isEqualTo(200);
 
-    var blueprint = Http.json(http.send("GET", "/v1/blueprints/service", null, token)).get("blueprint");
+    var blueprint =
+        Http.json(http.send("GET", "/v1/blueprints/service", null, token)).get("blueprint");
     var action = Http.json(http.send("GET", "/v1/actions/deploy", null, token)).get("action");
     assertThat(blueprint.get("title").asText()).isEqualTo("Service");
     assertThat(action.at("/invocationMethod/synchronized").asBoolean()).isTrue();
@@ -38,14 +41,16 @@ class CatalogRoutesTest {
 
     assertThat(blueprint.statusCode()).isEqualTo(404);
     assertThat(action.statusCode()).isEqualTo(404);
-    assertThat(Http.json(action).get("message").asText()).isEqualTo("Action with identifier \"nope\" was not found");
+    assertThat(Http.json(action).get("message").asText())
+        .isEqualTo("Action with identifier \"nope\" was not found");
   }
 
   @Test
   void defineAction_withoutInvocationMethod_throwsNamingTheField() {
     assertThatThrownBy(() -> port.defineAction("{\"identifier\":\"x\",\"trigger\":{}}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("The json provided does not match the route's schema: \"invocationMethod\" is required");
+        .hasMessageStartingWith(
+            "The json provided does not match the route's schema: \"invocationMethod\" is required");
   }
 
   @Test

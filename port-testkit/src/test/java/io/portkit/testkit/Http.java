@@ -13,7 +13,8 @@ import java.time.Duration;
 /** A tiny java.net.http client for talking to the emulator in tests. */
 final class Http {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final PortEmulator port;
 
@@ -22,9 +23,14 @@ final class Http {
   }
 
   HttpResponse<String> send(String method, String path, String body, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(port.baseUri() + path))
-        .timeout(Duration.ofSeconds(10))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(port.baseUri() + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
@@ -42,8 +48,15 @@ final class Http {
   }
 
   HttpResponse<String> tokenResponse() {
-    return send("POST", "/v1/auth/access_token",
-        "{\"clientId\":\"" + port.clientId() + "\",\"clientSecret\":\"" + port.clientSecret() + "\"}", null);
+    return send(
+        "POST",
+        "/v1/auth/access_token",
+        "{\"clientId\":\""
+            + port.clientId()
+            + "\",\"clientSecret\":\""
+            + port.clientSecret()
+            + "\"}",
+        null);
   }
 
   String token() {
@@ -63,14 +76,19 @@ final class Http {
     }
   }
 
-  static final String BLUEPRINT = "{\"identifier\":\"service\",\"title\":\"Service\","
-      + "\"relations\":{\"team\":{\"target\":\"team\",\"required\":false,\"many\":false}}}";
+  static final String BLUEPRINT =
+      "{\"identifier\":\"service\",\"title\":\"Service\","
+          + "\"relations\":{\"team\":{\"target\":\"team\",\"required\":false,\"many\":false}}}";
   static final String TEAM_BLUEPRINT = "{\"identifier\":\"team\",\"title\":\"Team\"}";
 
   static String action(String id, boolean sync) {
-    return "{\"identifier\":\"" + id + "\",\"title\":\"Deploy\",\"icon\":\"Rocket\",\"trigger\":{\"type\":\"self-service\","
+    return "{\"identifier\":\""
+        + id
+        + "\",\"title\":\"Deploy\",\"icon\":\"Rocket\",\"trigger\":{\"type\":\"self-service\","
         + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\",\"userInputs\":{\"properties\":{}}},"
-        + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/hook\",\"synchronized\":" + sync + "}}";
+        + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/hook\",\"synchronized\":"
+        + sync
+        + "}}";
   }
 
   /** Defines blueprints team and service and actions deploy (async) and deploy_sync. */

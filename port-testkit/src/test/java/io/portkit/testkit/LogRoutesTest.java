@@ -38,7 +38,9 @@ class LogRoutesTest {
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(runLog.get("runId").asText()).isEqualTo(runId);
     assertThat(runLog.get("message").asText()).isEqualTo("hello");
-    assertThat(port.run(runId).orElseThrow().logs()).extracting(RunLogEntry::message).containsExactly("hello");
+    assertThat(port.run(runId).orElseThrow().logs())
+        .extracting(RunLogEntry::message)
+        .containsExactly("hello");
   }
 
   @Test
@@ -65,8 +67,9 @@ class LogRoutesTest {
     HttpResponse<String> response = log("{\"message\":\"x\",\"terminationStatus\":\"DONE\"}");
 
     assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(Http.json(response).get("message").asText()).isEqualTo(
-        "The json provided does not match the route's schema: \"terminationStatus\" must be one of [SUCCESS, FAILURE], got \"DONE\"");
+    assertThat(Http.json(response).get("message").asText())
+        .isEqualTo(
+            "The json provided does not match the route's schema: \"terminationStatus\" must be one of [SUCCESS, FAILURE], got \"DONE\"");
   }
 
   @Test
@@ -85,7 +88,8 @@ class LogRoutesTest {
 
   @Test
   void postLog_unknownRun_answers404() {
-    HttpResponse<String> response = http.send("POST", "/v1/actions/runs/r_nope/logs", "{\"message\":\"x\"}", token);
+    HttpResponse<String> response =
+        http.send("POST", "/v1/actions/runs/r_nope/logs", "{\"message\":\"x\"}", token);
 
     assertThat(response.statusCode()).isEqualTo(404);
   }
@@ -95,8 +99,11 @@ class LogRoutesTest {
     for (int i = 0; i < 5; i++) {
       log("{\"message\":\"line " + i + "\"}");
     }
-    JsonNode page = Http.json(http.send("GET", "/v1/actions/runs/" + runId + "/logs?limit=2&offset=1", null, token))
-        .get("runLogs");
+    JsonNode page =
+        Http.json(
+                http.send(
+                    "GET", "/v1/actions/runs/" + runId + "/logs?limit=2&offset=1", null, token))
+            .get("runLogs");
 
     assertThat(page).hasSize(2);
     assertThat(page.get(0).get("message").asText()).isEqualTo("line 1");
@@ -105,15 +112,21 @@ class LogRoutesTest {
 
   @Test
   void getLogs_limitAbove50_answers422() {
-    assertThat(http.send("GET", "/v1/actions/runs/" + runId + "/logs?limit=51", null, token).statusCode())
+    assertThat(
+            http.send("GET", "/v1/actions/runs/" + runId + "/logs?limit=51", null, token)
+                .statusCode())
         .isEqualTo(422);
   }
 
   @Test
   void postLog_terminationOnSynchronizedRun_answersRunSynchronizedError() {
     String sync = port.createRun("deploy_sync", Http.MAPPER.createObjectNode()).id();
-    HttpResponse<String> response = http.send("POST", "/v1/actions/runs/" + sync + "/logs",
-        "{\"message\":\"x\",\"terminationStatus\":\"SUCCESS\"}", token);
+    HttpResponse<String> response =
+        http.send(
+            "POST",
+            "/v1/actions/runs/" + sync + "/logs",
+            "{\"message\":\"x\",\"terminationStatus\":\"SUCCESS\"}",
+            token);
 
     assertThat(Http.json(response).get("error").asText()).isEqualTo("run_synchronized_error");
   }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortEmulatorExtensionPerTestTest {
-  @RegisterExtension
-  static PortEmulatorExtension port = PortEmulatorExtension.perTest();
+  @RegisterExtension static PortEmulatorExtension port = PortEmulatorExtension.perTest();
 
   private static PortEmulator first;
 
@@ -29,6 +28,7 @@ class PortEmulatorExtensionPerTestTest {
   void perTest_secondTest_getsNewEmulatorAndPreviousIsClosed(PortEmulator emulator) {
     assertThat(emulator).isNotSameAs(first);
     assertThat(new Http(emulator).tokenResponse().statusCode()).isEqualTo(200);
-    assertThatThrownBy(() -> new Http(first).tokenResponse()).isInstanceOf(java.io.UncheckedIOException.class);
+    assertThatThrownBy(() -> new Http(first).tokenResponse())
+        .isInstanceOf(java.io.UncheckedIOException.class);
   }
 }

@@ -35,7 +35,8 @@ class PortEmulatorTest {
   void awaitRun_timeout_throwsAssertionErrorWithLastState() {
     assertThatThrownBy(() -> port.awaitRun("r_none", "SUCCESS", Duration.ofMillis(10)))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("run r_none did not reach status SUCCESS within PT0.01S; last state: no such run");
+        .hasMessage(
+            "run r_none did not reach status SUCCESS within PT0.01S; last state: no such run");
   }
 
   @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class RequestPipelineTest {
   private final FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:30Z"));
   private final List<Duration> slept = new CopyOnWriteArrayList<>();
-  private final PortEmulator port = PortEmulator.builder().clock(clock).seed(5).sleeper(slept::add).start();
+  private final PortEmulator port =
+      PortEmulator.builder().clock(clock).seed(5).sleeper(slept::add).start();
   private final Http http = new Http(port);
 
   @AfterEach
@@ -37,7 +38,8 @@ class RequestPipelineTest {
 
   @Test
   void rateLimit_exceeded_answers429WithRetryAfterUntilWindowResets() {
-    try (PortEmulator limited = PortEmulator.builder().clock(clock).rateLimit(2, Duration.ofMinutes(1)).start()) {
+    try (PortEmulator limited =
+        PortEmulator.builder().clock(clock).rateLimit(2, Duration.ofMinutes(1)).start()) {
       Http limitedHttp = new Http(limited);
       String token = limitedHttp.token();
       limitedHttp.send("GET", "/v1/actions/runs", null, token);
@@ -47,23 +49,27 @@ class RequestPipelineTest {
       assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
       assertThat(Http.json(refused).get("error").asText()).isEqualTo("rate_limit_exceeded");
       clock.advance(Duration.ofSeconds(30));
-      assertThat(limitedHttp.send("GET", "/v1/actions/runs", null, token).statusCode()).isEqualTo(200);
+      assertThat(limitedHttp.send("GET", "/v1/actions/runs", null, token).statusCode())
+          .isEqualTo(200);
     }
   }
 
   @Test
   void bodyOver1MiB_answers413() {
     String big = "{\"message\":\"" + "x".repeat(1024 * 1024) + "\"}";
-    HttpResponse<String> response = http.send("POST", "/v1/actions/runs/r_x/logs", big, http.token());
+    HttpResponse<String> response =
+        http.send("POST", "/v1/actions/runs/r_x/logs", big, http.token());
 
     assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(Http.json(response).get("message").asText()).isEqualTo("Request body is too large (limit is 1MiB)");
+    assertThat(Http.json(response).get("message").asText())
+        .isEqualTo("Request body is too large (limit is 1MiB)");
   }
 
   @Test
   void failNext_byRoute_failsOnlyMatchingRequestsThenRecovers() {
     String token = http.token();
-    port.inject(Fault.failNext(2, 503).on("GET", "/v1/actions/runs").retryAfter(Duration.ofMillis(1500)));
+    port.inject(
+        Fault.failNext(2, 503).on("GET", "/v1/actions/runs").retryAfter(Duration.ofMillis(1500)));
 
     HttpResponse<String> first = http.send("GET", "/v1/actions/runs", null, token);
     assertThat(first.statusCode()).isEqualTo(503);
@@ -93,8 +99,12 @@ class RequestPipelineTest {
 
   @Test
   void faultsOverHttp_scriptedFault_applies() {
-    HttpResponse<String> scripted = http.send("POST", "/__emulator/faults",
-        "{\"type\":\"fail\",\"times\":1,\"status\":500,\"method\":\"POST\",\"path\":\"/v1/auth\"}", null);
+    HttpResponse<String> scripted =
+        http.send(
+            "POST",
+            "/__emulator/faults",
+            "{\"type\":\"fail\",\"times\":1,\"status\":500,\"method\":\"POST\",\"path\":\"/v1/auth\"}",
+            null);
 
     assertThat(scripted.statusCode()).isEqualTo(201);
     assertThat(http.tokenResponse().statusCode()).isEqualTo(500);
@@ -103,11 +113,13 @@ class RequestPipelineTest {
 
   @Test
   void faultsOverHttp_badType_answers422() {
-    HttpResponse<String> response = http.send("POST", "/__emulator/faults", "{\"type\":\"explode\"}", null);
+    HttpResponse<String> response =
+        http.send("POST", "/__emulator/faults", "{\"type\":\"explode\"}", null);
 
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(Http.json(response).get("message").asText())
-        .isEqualTo("The json provided does not match the route's schema: \"type\" must be one of [fail, drop, delay], got \"explode\"");
+        .isEqualTo(
+            "The json provided does not match the route's schema: \"type\" must be one of [fail, drop, delay], got \"explode\"");
   }
 
   @Test
@@ -116,13 +128,18 @@ class RequestPipelineTest {
     http.send("PATCH", "/v1/actions/runs/r_x?version=v2", "{\"statusLabel\":\"x\"}", token);
 
     List<RecordedRequest> requests = port.requests();
-    assertThat(requests).extracting(RecordedRequest::method, RecordedRequest::path, RecordedRequest::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "/v1/auth/access_token", 200),
+    assertThat(requests)
+        .extracting(RecordedRequest::method, RecordedRequest::path, RecordedRequest::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("POST", "/v1/auth/access_token", 200),
             org.assertj.core.groups.Tuple.tuple("PATCH", "/v1/actions/runs/r_x", 404));
     assertThat(requests.get(1).query()).isEqualTo("version=v2");
     assertThat(requests.get(0).body()).isNull();
     String overHttp = http.send("GET", "/__emulator/requests", null, null).body();
-    assertThat(overHttp).doesNotContain(port.clientSecret()).doesNotContain(token).contains("/v1/actions/runs/r_x");
+    assertThat(overHttp)
+        .doesNotContain(port.clientSecret())
+        .doesNotContain(token)
+        .contains("/v1/actions/runs/r_x");
     assertThat(port.requests()).hasSize(2); // the admin call itself is not journaled
   }
 
@@ -141,7 +158,7 @@ class RequestPipelineTest {
   @Test
   void seededEmulators_generateSameRunIds() {
     try (PortEmulator a = PortEmulator.builder().seed(99).start();
-         PortEmulator b = PortEmulator.builder().seed(99).start()) {
+        PortEmulator b = PortEmulator.builder().seed(99).start()) {
       Http.catalog(a);
       Http.catalog(b);
       String idA = a.createRun("deploy", Http.MAPPER.createObjectNode()).id();
@@ -158,6 +175,7 @@ class RequestPipelineTest {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(Http.json(response).get("message").asText())
-        .isEqualTo("The emulator has no route GET /v2/nothing; see docs/testing-with-port-testkit.md for the routes it implements");
+        .isEqualTo(
+            "The emulator has no route GET /v2/nothing; see docs/testing-with-port-testkit.md for the routes it implements");
   }
 }

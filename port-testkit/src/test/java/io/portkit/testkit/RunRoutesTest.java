@@ -30,13 +30,16 @@ class RunRoutesTest {
   }
 
   private String newRun(String action) {
-    return Http.json(call("POST", "/v1/actions/" + action + "/runs", "{\"properties\":{\"env\":\"prod\"}}"))
-        .at("/run/id").asText();
+    return Http.json(
+            call("POST", "/v1/actions/" + action + "/runs", "{\"properties\":{\"env\":\"prod\"}}"))
+        .at("/run/id")
+        .asText();
   }
 
   @Test
   void createRun_validBody_answers202InProgressRunWithPortId() {
-    HttpResponse<String> response = call("POST", "/v1/actions/deploy/runs", "{\"properties\":{\"env\":\"prod\"}}");
+    HttpResponse<String> response =
+        call("POST", "/v1/actions/deploy/runs", "{\"properties\":{\"env\":\"prod\"}}");
     JsonNode run = Http.json(response).get("run");
 
     assertThat(response.statusCode()).isEqualTo(202);
@@ -51,13 +54,15 @@ class RunRoutesTest {
     HttpResponse<String> response = call("POST", "/v1/actions/nope/runs", "{\"properties\":{}}");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(Http.json(response).get("message").asText()).isEqualTo("Action with identifier \"nope\" was not found");
+    assertThat(Http.json(response).get("message").asText())
+        .isEqualTo("Action with identifier \"nope\" was not found");
   }
 
   @Test
   void getRun_v2_rendersActionAsObject() {
     String id = newRun("deploy");
-    JsonNode run = Http.json(call("GET", "/v1/actions/runs/" + id + "?version=v2", null)).get("run");
+    JsonNode run =
+        Http.json(call("GET", "/v1/actions/runs/" + id + "?version=v2", null)).get("run");
 
     assertThat(run.get("action").get("identifier").asText()).isEqualTo("deploy");
     assertThat(run.get("action").get("title").asText()).isEqualTo("Deploy");
@@ -69,7 +74,8 @@ class RunRoutesTest {
   @Test
   void getRun_v1_rendersActionAsString() {
     String id = newRun("deploy");
-    JsonNode run = Http.json(call("GET", "/v1/actions/runs/" + id + "?version=v1", null)).get("run");
+    JsonNode run =
+        Http.json(call("GET", "/v1/actions/runs/" + id + "?version=v1", null)).get("run");
 
     assertThat(run.get("action").asText()).isEqualTo("deploy");
   }
@@ -85,7 +91,13 @@ class RunRoutesTest {
   @Test
   void patchRun_labelOnly_keepsInProgress() {
     String id = newRun("deploy");
-    JsonNode run = Http.json(call("PATCH", "/v1/actions/runs/" + id + "?version=v2", "{\"statusLabel\":\"half way\"}")).get("run");
+    JsonNode run =
+        Http.json(
+                call(
+                    "PATCH",
+                    "/v1/actions/runs/" + id + "?version=v2",
+                    "{\"statusLabel\":\"half way\"}"))
+            .get("run");
 
     assertThat(run.get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(run.get("statusLabel").asText()).isEqualTo("half way");
@@ -95,7 +107,8 @@ class RunRoutesTest {
   void patchRun_linkTwice_replacesPreviousValue() {
     String id = newRun("deploy");
     call("PATCH", "/v1/actions/runs/" + id, "{\"link\":[\"https://a\",\"https://b\"]}");
-    JsonNode run = Http.json(call("PATCH", "/v1/actions/runs/" + id, "{\"link\":\"https://c\"}")).get("run");
+    JsonNode run =
+        Http.json(call("PATCH", "/v1/actions/runs/" + id, "{\"link\":\"https://c\"}")).get("run");
 
     assertThat(run.get("link").asText()).isEqualTo("https://c");
     assertThat(port.run(id).orElseThrow().link().asText()).isEqualTo("https://c");
@@ -104,8 +117,13 @@ class RunRoutesTest {
   @Test
   void patchRun_status_endsRunAndSetsEndedAt() {
     String id = newRun("deploy");
-    JsonNode run = Http.json(call("PATCH", "/v1/actions/runs/" + id + "?version=v2",
-        "{\"status\":\"SUCCESS\",\"summary\":\"done\",\"externalRunId\":\"ext-1\"}")).get("run");
+    JsonNode run =
+        Http.json(
+                call(
+                    "PATCH",
+                    "/v1/actions/runs/" + id + "?version=v2",
+                    "{\"status\":\"SUCCESS\",\"summary\":\"done\",\"externalRunId\":\"ext-1\"}"))
+            .get("run");
 
     assertThat(run.get("status").asText()).isEqualTo("SUCCESS");
     assertThat(run.get("endedAt").asText()).isNotEmpty();
@@ -115,11 +133,13 @@ class RunRoutesTest {
   @Test
   void patchRun_badStatusEnum_answers422() {
     String id = newRun("deploy");
-    HttpResponse<String> response = call("PATCH", "/v1/actions/runs/" + id, "{\"status\":\"DONE\"}");
+    HttpResponse<String> response =
+        call("PATCH", "/v1/actions/runs/" + id, "{\"status\":\"DONE\"}");
 
     assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(Http.json(response).get("message").asText()).isEqualTo(
-        "The json provided does not match the route's schema: \"status\" must be one of [SUCCESS, FAILURE], got \"DONE\"");
+    assertThat(Http.json(response).get("message").asText())
+        .isEqualTo(
+            "The json provided does not match the route's schema: \"status\" must be one of [SUCCESS, FAILURE], got \"DONE\"");
   }
 
   @Test
@@ -135,12 +155,16 @@ class RunRoutesTest {
   void patchRun_finishedRun_answers422RunAlreadyFinished() {
     String id = newRun("deploy");
     call("PATCH", "/v1/actions/runs/" + id, "{\"status\":\"FAILURE\"}");
-    HttpResponse<String> response = call("PATCH", "/v1/actions/runs/" + id, "{\"statusLabel\":\"late\"}");
+    HttpResponse<String> response =
+        call("PATCH", "/v1/actions/runs/" + id, "{\"statusLabel\":\"late\"}");
 
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(Http.json(response).get("error").asText()).isEqualTo("run_already_finished");
     assertThat(Http.json(response).get("message").asText())
-        .isEqualTo("Action run \"" + id + "\" has already finished with status FAILURE and can no longer be modified");
+        .isEqualTo(
+            "Action run \""
+                + id
+                + "\" has already finished with status FAILURE and can no longer be modified");
   }
 
   @Test
@@ -151,7 +175,10 @@ class RunRoutesTest {
       Http strictHttp = new Http(strict);
       strictHttp.call("PATCH", "/v1/actions/runs/" + id, "{\"status\":\"SUCCESS\"}");
 
-      assertThat(strictHttp.call("PATCH", "/v1/actions/runs/" + id, "{\"status\":\"SUCCESS\"}").statusCode())
+      assertThat(
+              strictHttp
+                  .call("PATCH", "/v1/actions/runs/" + id, "{\"status\":\"SUCCESS\"}")
+                  .statusCode())
           .isEqualTo(409);
     }
   }
@@ -159,11 +186,13 @@ class RunRoutesTest {
   @Test
   void patchRun_statusOnSynchronizedRun_answersRunSynchronizedError() {
     String id = newRun("deploy_sync");
-    HttpResponse<String> response = call("PATCH", "/v1/actions/runs/" + id, "{\"status\":\"SUCCESS\"}");
+    HttpResponse<String> response =
+        call("PATCH", "/v1/actions/runs/" + id, "{\"status\":\"SUCCESS\"}");
 
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(Http.json(response).get("error").asText()).isEqualTo("run_synchronized_error");
-    assertThat(call("PATCH", "/v1/actions/runs/" + id, "{\"statusLabel\":\"ok\"}").statusCode()).isEqualTo(200);
+    assertThat(call("PATCH", "/v1/actions/runs/" + id, "{\"statusLabel\":\"ok\"}").statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -171,10 +200,16 @@ class RunRoutesTest {
     String first = newRun("deploy");
     String second = newRun("deploy");
     String sync = newRun("deploy_sync");
-    call("PATCH", "/v1/actions/runs/" + first, "{\"status\":\"SUCCESS\",\"externalRunId\":\"ext-9\"}");
+    call(
+        "PATCH",
+        "/v1/actions/runs/" + first,
+        "{\"status\":\"SUCCESS\",\"externalRunId\":\"ext-9\"}");
 
-    JsonNode active = Http.json(call("GET", "/v1/actions/runs?version=v2&active=true&action=deploy", null)).get("runs");
-    JsonNode byExternal = Http.json(call("GET", "/v1/actions/runs?external_run_id=ext-9", null)).get("runs");
+    JsonNode active =
+        Http.json(call("GET", "/v1/actions/runs?version=v2&active=true&action=deploy", null))
+            .get("runs");
+    JsonNode byExternal =
+        Http.json(call("GET", "/v1/actions/runs?external_run_id=ext-9", null)).get("runs");
     JsonNode limited = Http.json(call("GET", "/v1/actions/runs?limit=1", null)).get("runs");
 
     assertThat(active).hasSize(1);

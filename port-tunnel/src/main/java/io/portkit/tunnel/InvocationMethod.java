@@ -133,9 +133,12 @@ public final class InvocationMethod {
 
   /** Returns the text telling a person where Port reaches the backend and what to paste. */
   public String instructions() {
-    return "Port can reach this backend at " + url + System.lineSeparator()
+    return "Port can reach this backend at "
+        + url
+        + System.lineSeparator()
         + "Paste this as the action's \"invocationMethod\" (Self-service > action > Edit JSON):"
-        + System.lineSeparator() + toJson();
+        + System.lineSeparator()
+        + toJson();
   }
 
   /** Logs {@link #instructions()} at INFO through slf4j and returns them. */

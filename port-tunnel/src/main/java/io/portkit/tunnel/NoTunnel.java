@@ -35,12 +35,14 @@ public final class NoTunnel implements Tunnel {
    */
   public static NoTunnel of(URI publicUrl) {
     Objects.requireNonNull(publicUrl, "publicUrl == null");
-    String scheme = publicUrl.getScheme() == null ? "" : publicUrl.getScheme().toLowerCase(Locale.ROOT);
+    String scheme =
+        publicUrl.getScheme() == null ? "" : publicUrl.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("https") || scheme.equals("http")) || publicUrl.getHost() == null) {
       throw new TunnelException(
           TunnelException.Reason.CONFIGURATION,
           "public URL must be an absolute http(s) URL with a host, for example"
-              + " https://port-backend.example.com: " + publicUrl);
+              + " https://port-backend.example.com: "
+              + publicUrl);
     }
     return new NoTunnel(publicUrl);
   }
@@ -48,8 +50,8 @@ public final class NoTunnel implements Tunnel {
   /**
    * Returns a tunnel whose URL is read from the {@value #PUBLIC_URL_VARIABLE} environment variable.
    *
-   * @throws TunnelException with {@link TunnelException.Reason#CONFIGURATION} if it is unset or
-   *     not a valid URL
+   * @throws TunnelException with {@link TunnelException.Reason#CONFIGURATION} if it is unset or not
+   *     a valid URL
    */
   public static NoTunnel fromEnv() {
     return fromEnvironment(System.getenv());
@@ -67,7 +69,8 @@ public final class NoTunnel implements Tunnel {
     if (value == null || value.isBlank()) {
       throw new TunnelException(
           TunnelException.Reason.CONFIGURATION,
-          PUBLIC_URL_VARIABLE + " is not set: set it to the URL at which Port reaches this backend"
+          PUBLIC_URL_VARIABLE
+              + " is not set: set it to the URL at which Port reaches this backend"
               + " (for example https://port-backend.example.com), or use an ngrok tunnel");
     }
     URI uri;
@@ -76,7 +79,8 @@ public final class NoTunnel implements Tunnel {
     } catch (java.net.URISyntaxException e) {
       throw new TunnelException(
           TunnelException.Reason.CONFIGURATION,
-          PUBLIC_URL_VARIABLE + " is not a valid URL: " + value, e);
+          PUBLIC_URL_VARIABLE + " is not a valid URL: " + value,
+          e);
     }
     return of(uri);
   }

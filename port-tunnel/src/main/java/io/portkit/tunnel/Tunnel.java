@@ -18,15 +18,15 @@ import java.net.URI;
 public interface Tunnel extends AutoCloseable {
 
   /**
-   * Returns the public base URL, for example {@code https://example.ngrok-free.app}; Port calls this
-   * URL (plus the receiver's path). It stays the same after {@link #close()}.
+   * Returns the public base URL, for example {@code https://example.ngrok-free.app}; Port calls
+   * this URL (plus the receiver's path). It stays the same after {@link #close()}.
    */
   URI publicUrl();
 
   /**
-   * Releases the tunnel. The first call tears it down; later calls, from any thread, return at once.
-   * Never throws: teardown failures are logged, because close runs in {@code finally} blocks and
-   * shutdown hooks, where a throw would hide the original error.
+   * Releases the tunnel. The first call tears it down; later calls, from any thread, return at
+   * once. Never throws: teardown failures are logged, because close runs in {@code finally} blocks
+   * and shutdown hooks, where a throw would hide the original error.
    */
   @Override
   void close();

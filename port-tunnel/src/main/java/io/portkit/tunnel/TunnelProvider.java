@@ -30,8 +30,7 @@ public interface TunnelProvider {
    */
   default Tunnel open(int localPort) {
     if (localPort < 1 || localPort > 65535) {
-      throw new IllegalArgumentException(
-          "localPort must be between 1 and 65535: " + localPort);
+      throw new IllegalArgumentException("localPort must be between 1 and 65535: " + localPort);
     }
     return open(URI.create("http://127.0.0.1:" + localPort));
   }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class NoTunnelTest {
   @Test
   void fromEnvironment_publicUrlSet_returnsIt() {
-    NoTunnel tunnel = NoTunnel.fromEnvironment(
-        Map.of("PORTKIT_PUBLIC_URL", "https://port-backend.example.com"));
+    NoTunnel tunnel =
+        NoTunnel.fromEnvironment(Map.of("PORTKIT_PUBLIC_URL", "https://port-backend.example.com"));
 
     assertThat(tunnel.publicUrl()).isEqualTo(URI.create("https://port-backend.example.com"));
     assertThat(tunnel).hasToString("NoTunnel[publicUrl=https://port-backend.example.com]");
@@ -20,10 +20,12 @@ class NoTunnelTest {
   @Test
   void fromEnvironment_unset_explains() {
     assertThatThrownBy(() -> NoTunnel.fromEnvironment(Map.of()))
-        .isInstanceOfSatisfying(TunnelException.class,
+        .isInstanceOfSatisfying(
+            TunnelException.class,
             e -> assertThat(e.reason()).isEqualTo(TunnelException.Reason.CONFIGURATION))
-        .hasMessage("PORTKIT_PUBLIC_URL is not set: set it to the URL at which Port reaches this"
-            + " backend (for example https://port-backend.example.com), or use an ngrok tunnel");
+        .hasMessage(
+            "PORTKIT_PUBLIC_URL is not set: set it to the URL at which Port reaches this"
+                + " backend (for example https://port-backend.example.com), or use an ngrok tunnel");
   }
 
   @Test
@@ -37,8 +39,9 @@ class NoTunnelTest {
   void of_relativeUrl_rejected() {
     assertThatThrownBy(() -> NoTunnel.of(URI.create("port-backend.example.com")))
         .isInstanceOf(TunnelException.class)
-        .hasMessage("public URL must be an absolute http(s) URL with a host, for example"
-            + " https://port-backend.example.com: port-backend.example.com");
+        .hasMessage(
+            "public URL must be an absolute http(s) URL with a host, for example"
+                + " https://port-backend.example.com: port-backend.example.com");
   }
 
   @Test

@@ -35,8 +35,8 @@ public final class RecommendedTemplate {
           + "\"entity\":\"{{ .entity }}\"}";
 
   /**
-   * The recommended {@code invocationMethod.headers}, as JSON: the run id also travels in a
-   * header, so it survives a body template that drops it.
+   * The recommended {@code invocationMethod.headers}, as JSON: the run id also travels in a header,
+   * so it survives a body template that drops it.
    */
   public static final String HEADERS = "{\"RUN_ID\":\"{{ .run.id }}\"}";
 

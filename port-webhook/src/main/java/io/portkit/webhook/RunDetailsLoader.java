@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <p>The dispatcher supplies one backed by the Port API client; {@link RunInvocation#details()}
  * calls it at most once per invocation, and only when a handler asks. Implementations must be
- * thread-safe and may throw any unchecked exception, which reaches the caller of {@code
- * details()}.
+ * thread-safe and may throw any unchecked exception, which reaches the caller of {@code details()}.
  */
 @FunctionalInterface
 public interface RunDetailsLoader {

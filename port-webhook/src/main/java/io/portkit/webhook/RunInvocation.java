@@ -72,7 +72,8 @@ public final class RunInvocation {
    * loader backed by the Port API client.
    */
   public RunInvocation withDetailsLoader(RunDetailsLoader loader) {
-    return new RunInvocation(parsed, headers, raw, Objects.requireNonNull(loader, "loader == null"));
+    return new RunInvocation(
+        parsed, headers, raw, Objects.requireNonNull(loader, "loader == null"));
   }
 
   /** Returns the run id, for example {@code r_QOz6WoOB1Q2lmhZZ}. */
@@ -126,8 +127,8 @@ public final class RunInvocation {
   }
 
   /**
-   * Returns the run's details from Port ({@code GET /v1/actions/runs/{runId}}), loading them on
-   * the first call only; concurrent first calls load once. A failed load is not cached.
+   * Returns the run's details from Port ({@code GET /v1/actions/runs/{runId}}), loading them on the
+   * first call only; concurrent first calls load once. A failed load is not cached.
    *
    * @throws IllegalStateException if no {@link RunDetailsLoader} was set
    */

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -98,13 +98,15 @@ public final class RunInvocationParser {
               + "; Port bodies are small and shallow, check the action's invocationMethod.body");
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new WebhookBodyException(
           "body is not valid JSON"
               + where
               + ": check the action's invocationMethod.body template renders a JSON object");
     } catch (IOException e) {
-      throw new WebhookBodyException("body could not be read as JSON: " + e.getClass().getSimpleName());
+      throw new WebhookBodyException(
+          "body could not be read as JSON: " + e.getClass().getSimpleName());
     }
   }
 
@@ -115,13 +117,14 @@ public final class RunInvocationParser {
             .or(() -> text(root.path("runId")))
             .or(() -> text(root.path("run_id")))
             .or(() -> headers.first(WebhookHeaders.RUN_ID).filter(s -> !s.isBlank()));
-    String runId = id.orElseThrow(
-        () ->
-            new WebhookBodyException(
-                "no run id in the webhook; looked at "
-                    + String.join(", ", RUN_ID_PLACES)
-                    + ": add \"port_context\": {\"runId\": \"{{ .run.id }}\"} to the action's"
-                    + " invocationMethod.body"));
+    String runId =
+        id.orElseThrow(
+            () ->
+                new WebhookBodyException(
+                    "no run id in the webhook; looked at "
+                        + String.join(", ", RUN_ID_PLACES)
+                        + ": add \"port_context\": {\"runId\": \"{{ .run.id }}\"} to the action's"
+                        + " invocationMethod.body"));
     if (!hasRunIdShape(runId)) {
       throw new WebhookBodyException(
           "the run id must be 1 to "
@@ -158,7 +161,8 @@ public final class RunInvocationParser {
   }
 
   private static Parsed extract(JsonNode root, String runId) {
-    if (root.has("resourceType") || (root.path("context").isObject() && root.path("payload").isObject())) {
+    if (root.has("resourceType")
+        || (root.path("context").isObject() && root.path("payload").isObject())) {
       return legacy(root, runId);
     }
     JsonNode ctx = root.path("port_context");
@@ -181,7 +185,9 @@ public final class RunInvocationParser {
         BodyFormat.LEGACY,
         actionId,
         text(context.path("blueprint")).orElse(null),
-        text(context.path("entity")).or(() -> text(payload.path("entity").path("identifier"))).orElse(null),
+        text(context.path("entity"))
+            .or(() -> text(payload.path("entity").path("identifier")))
+            .orElse(null),
         nonEmptyObject(payload.path("entity")),
         objectOrEmpty(payload.path("properties")),
         trigger.isObject() ? new RunTrigger(trigger, operation) : null);
@@ -195,7 +201,9 @@ public final class RunInvocationParser {
         BodyFormat.RECOMMENDED,
         text(ctx.path("action")).orElse(null),
         text(ctx.path("blueprint")).orElse(null),
-        text(ctx.path("entity")).or(() -> text(root.path("entity").path("identifier"))).orElse(null),
+        text(ctx.path("entity"))
+            .or(() -> text(root.path("entity").path("identifier")))
+            .orElse(null),
         entity,
         objectOrEmpty(root.path("inputs")),
         trigger.isObject() ? new RunTrigger(trigger, null) : null);

@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who or what triggered a run, read from the {@code trigger} object of Port's trigger data
- * ({@code {by{orgId,userId,user{email,...}}, origin, at, operation}}).
+ * Who or what triggered a run, read from the {@code trigger} object of Port's trigger data ({@code
+ * {by{orgId,userId,user{email,...}}, origin, at, operation}}).
  *
- * <p>Immutable and thread-safe. Every accessor returns empty when the field is absent, not text,
- * or (for {@link #at()}) not an ISO-8601 instant; {@link #raw()} keeps everything Port sent.
+ * <p>Immutable and thread-safe. Every accessor returns empty when the field is absent, not text, or
+ * (for {@link #at()}) not an ISO-8601 instant; {@link #raw()} keeps everything Port sent.
  */
 public final class RunTrigger {
   private final JsonNode raw;
@@ -66,6 +66,10 @@ public final class RunTrigger {
   /** Shows origin and operation only: the user's personal data stays out of logs. */
   @Override
   public String toString() {
-    return "RunTrigger[origin=" + origin().orElse("?") + ", operation=" + operation().orElse("?") + "]";
+    return "RunTrigger[origin="
+        + origin().orElse("?")
+        + ", operation="
+        + operation().orElse("?")
+        + "]";
   }
 }

@@ -13,8 +13,8 @@ final class SignatureHeader {
   private SignatureHeader() {}
 
   /**
-   * Returns the decoded {@code v1} signatures of a space-separated header value. A {@code v1}
-   * entry that is not Base64 is kept as an empty array, so it can only ever mismatch.
+   * Returns the decoded {@code v1} signatures of a space-separated header value. A {@code v1} entry
+   * that is not Base64 is kept as an empty array, so it can only ever mismatch.
    */
   static List<byte[]> v1Signatures(String header) {
     List<byte[]> v1 = new ArrayList<>();

@@ -7,9 +7,9 @@ import java.nio.ByteOrder;
 /**
  * Strict UTF-8 validation of webhook bodies, per RFC 3629 (Unicode table 3-7). Stateless.
  *
- * <p>Jackson's byte parser decodes leniently: it accepts overlong forms (so {@code C1 81} reads
- * as {@code A}) and encoded surrogates, and it auto-detects UTF-16 and UTF-32. A signed body must
- * mean exactly one thing, so the parser checks the bytes first.
+ * <p>Jackson's byte parser decodes leniently: it accepts overlong forms (so {@code C1 81} reads as
+ * {@code A}) and encoded surrogates, and it auto-detects UTF-16 and UTF-32. A signed body must mean
+ * exactly one thing, so the parser checks the bytes first.
  */
 final class Utf8 {
   /** Reads eight body bytes at once for the ASCII fast path. */
@@ -22,8 +22,8 @@ final class Utf8 {
   private Utf8() {}
 
   /**
-   * Returns the offset of the first byte that does not start a well-formed UTF-8 sequence, or
-   * -1 when all of {@code bytes} is well-formed. A NUL byte counts as invalid: JSON text never
+   * Returns the offset of the first byte that does not start a well-formed UTF-8 sequence, or -1
+   * when all of {@code bytes} is well-formed. A NUL byte counts as invalid: JSON text never
    * contains one, and rejecting it also rules out UTF-16 and UTF-32 bodies.
    */
   static int firstInvalid(byte[] bytes) {
@@ -49,8 +49,10 @@ final class Utf8 {
         continue;
       }
       int lead = b & 0xFF;
-      int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-          : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+      int length =
+          lead >= 0xC2 && lead <= 0xDF
+              ? 2
+              : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
       if (length == 0 || i + length > n || !secondByteOk(lead, bytes[i + 1] & 0xFF)) {
         return i;
       }
@@ -64,7 +66,9 @@ final class Utf8 {
     return -1;
   }
 
-  /** The second byte's range depends on the lead: this excludes overlongs, surrogates, > U+10FFFF. */
+  /**
+   * The second byte's range depends on the lead: this excludes overlongs, surrogates, > U+10FFFF.
+   */
   private static boolean secondByteOk(int lead, int second) {
     int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
     int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;

@@ -9,11 +9,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Computes Port's webhook signature: {@code v1,} + Base64(HMAC-SHA256(secret, "{timestamp}.{body}")).
+ * Computes Port's webhook signature: {@code v1,} + Base64(HMAC-SHA256(secret,
+ * "{timestamp}.{body}")).
  *
  * <p>This is the signing half of {@link WebhookHeaders#SIGNATURE}. Port signs with the
- * organisation's client secret; tests and the port-testkit emulator use this class to send
- * requests that a real verifier accepts:
+ * organisation's client secret; tests and the port-testkit emulator use this class to send requests
+ * that a real verifier accepts:
  *
  * <pre>{@code
  * WebhookSigner signer = WebhookSigner.withSecret(clientSecret);

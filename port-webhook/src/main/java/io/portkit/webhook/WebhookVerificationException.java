@@ -8,9 +8,9 @@ import java.util.Objects;
  * recently.
  *
  * <p>A {@link PortException} (unchecked, like the rest of portkit's errors) that is never
- * retryable: the same request fails the same way again. The
- * {@link #reason()} says why in a form code can branch on; the message says what to check. Neither
- * ever contains a secret, a signature or the request body.
+ * retryable: the same request fails the same way again. The {@link #reason()} says why in a form
+ * code can branch on; the message says what to check. Neither ever contains a secret, a signature
+ * or the request body.
  */
 public final class WebhookVerificationException extends PortException {
   private static final long serialVersionUID = 1L;

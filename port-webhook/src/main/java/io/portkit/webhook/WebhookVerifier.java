@@ -22,8 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Checks {@code x-port-signature} ({@code v1,} + Base64 HMAC-SHA256 of {@code
  * "{timestamp}.{body}"}) over the <em>raw</em> body bytes, so call it before any JSON parsing.
- * Digests are compared in constant time. When the raw bytes do not match and the agent fallback
- * is on, it also tries the compact JSON that Port's execution agent signs (see {@link
+ * Digests are compared in constant time. When the raw bytes do not match and the agent fallback is
+ * on, it also tries the compact JSON that Port's execution agent signs (see {@link
  * Builder#agentBodyFallback(boolean)}). Then the timestamp must be within the tolerance of the
  * injected clock, in both directions.
  *
@@ -32,8 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Verification proof = verifier.verify(headers, rawBody); // throws when the request is not Port's
  * }</pre>
  *
- * <p>Immutable and thread-safe; share one instance. Secrets never appear in {@link #toString()}
- * or in exception messages.
+ * <p>Immutable and thread-safe; share one instance. Secrets never appear in {@link #toString()} or
+ * in exception messages.
  */
 public final class WebhookVerifier {
   /** Default largest distance between {@code x-port-timestamp} and now, either way. */
@@ -71,8 +71,8 @@ public final class WebhookVerifier {
   }
 
   /**
-   * Verifies a request given its headers (names matched ignoring case) and raw body. Several
-   * {@code x-port-signature} headers count as one space-separated list; a repeated {@code
+   * Verifies a request given its headers (names matched ignoring case) and raw body. Several {@code
+   * x-port-signature} headers count as one space-separated list; a repeated {@code
    * x-port-timestamp} is {@link Reason#MALFORMED_TIMESTAMP}.
    *
    * @return when the request was signed and which serialization of the body matched
@@ -179,7 +179,9 @@ public final class WebhookVerifier {
     } catch (NumberFormatException | java.time.DateTimeException e) {
       throw new WebhookVerificationException(
           Reason.MALFORMED_TIMESTAMP,
-          "x-port-timestamp must be whole epoch seconds, got '" + SignatureHeader.shorten(ts) + "'");
+          "x-port-timestamp must be whole epoch seconds, got '"
+              + SignatureHeader.shorten(ts)
+              + "'");
     }
   }
 
@@ -235,8 +237,8 @@ public final class WebhookVerifier {
     private Builder() {}
 
     /**
-     * Adds a Port client secret (used as UTF-8). Add the old and the new secret while rotating;
-     * a request signed with either is accepted.
+     * Adds a Port client secret (used as UTF-8). Add the old and the new secret while rotating; a
+     * request signed with either is accepted.
      *
      * @throws IllegalArgumentException if {@code secret} is empty
      */
@@ -286,7 +288,9 @@ public final class WebhookVerifier {
       return this;
     }
 
-    /** Sets the largest body, in bytes, the fallback re-serializes; larger bodies only match raw. */
+    /**
+     * Sets the largest body, in bytes, the fallback re-serializes; larger bodies only match raw.
+     */
     public Builder fallbackMaxBytes(int maxBytes) {
       if (maxBytes < 1) {
         throw new IllegalArgumentException("fallbackMaxBytes must be at least 1, got " + maxBytes);

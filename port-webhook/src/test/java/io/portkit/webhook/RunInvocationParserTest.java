@@ -81,7 +81,8 @@ class RunInvocationParserTest {
     assertThat(run.runId()).isEqualTo("r_Q0YotCZMKxDLdlaU");
     assertThat(run.format()).isEqualTo(BodyFormat.MINIMAL);
     assertThat(run.actionIdentifier()).isEmpty();
-    assertThat(run.inputs().toString()).isEqualTo("{\"service_name\":\"payments\",\"env\":\"prod\"}");
+    assertThat(run.inputs().toString())
+        .isEqualTo("{\"service_name\":\"payments\",\"env\":\"prod\"}");
   }
 
   @Test
@@ -97,7 +98,8 @@ class RunInvocationParserTest {
   @Test
   void parse_runIdOnlyInHeader_foundCaseInsensitively() {
     RunInvocation run =
-        parser.parse(RequestHeaders.of("run_id", "r_from_header"), Fixtures.bytes("webhook/no-run-id.json"));
+        parser.parse(
+            RequestHeaders.of("run_id", "r_from_header"), Fixtures.bytes("webhook/no-run-id.json"));
 
     assertThat(run.runId()).isEqualTo("r_from_header");
     assertThat(run.headers().first("RUN_ID")).contains("r_from_header");
@@ -134,7 +136,8 @@ class RunInvocationParserTest {
 
   @Test
   void parse_trailingGarbage_throws() {
-    assertThatThrownBy(() -> parser.parse(RequestHeaders.empty(), "{\"runId\":\"r\"} x".getBytes(UTF_8)))
+    assertThatThrownBy(
+            () -> parser.parse(RequestHeaders.empty(), "{\"runId\":\"r\"} x".getBytes(UTF_8)))
         .isInstanceOf(WebhookBodyException.class);
   }
 
@@ -194,7 +197,8 @@ class RunInvocationParserTest {
 
   @Test
   void recommendedTemplate_isValidJsonWithEveryPlaceholder() throws Exception {
-    JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(RecommendedTemplate.BODY);
+    JsonNode body =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(RecommendedTemplate.BODY);
 
     assertThat(body.path("port_context").path("runId").asText()).isEqualTo("{{ .run.id }}");
     assertThat(body.path("port_context").path("trigger").asText()).isEqualTo("{{ .trigger }}");
@@ -220,7 +224,8 @@ class RunInvocationParserTest {
   void hasRunIdShape_rejectsEmptyTooLongAndEveryOtherCharacter() {
     assertThat(RunInvocationParser.hasRunIdShape("")).isFalse();
     assertThat(
-            RunInvocationParser.hasRunIdShape("r".repeat(RunInvocationParser.MAX_RUN_ID_LENGTH + 1)))
+            RunInvocationParser.hasRunIdShape(
+                "r".repeat(RunInvocationParser.MAX_RUN_ID_LENGTH + 1)))
         .isFalse();
     // Every printable ASCII character outside the allowed set, plus a few beyond ASCII.
     for (char c = 0x20; c < 0x7F; c++) {

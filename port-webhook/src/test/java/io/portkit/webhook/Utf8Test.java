@@ -31,7 +31,8 @@ class Utf8Test {
   @Test
   void firstInvalid_multiByteAfterAsciiBlocks_validAndBrokenFormsFound() {
     byte[] valid = ("0123456789abcdef" + "é€😀" + "tail").getBytes(UTF_8);
-    byte[] overlong = concat("0123456789abcdef".getBytes(UTF_8), new byte[] {(byte) 0xC1, (byte) 0x81});
+    byte[] overlong =
+        concat("0123456789abcdef".getBytes(UTF_8), new byte[] {(byte) 0xC1, (byte) 0x81});
 
     assertThat(Utf8.firstInvalid(valid)).isEqualTo(-1);
     assertThat(Utf8.firstInvalid(overlong)).isEqualTo(16);
@@ -42,9 +43,18 @@ class Utf8Test {
     long seed = 20261127L;
     Random random = new Random(seed);
     byte[][] pieces = {
-      "ab".getBytes(UTF_8), "{\"k\":1}".getBytes(UTF_8), "é".getBytes(UTF_8), "€".getBytes(UTF_8),
-      "😀".getBytes(UTF_8), {(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {0}, "01234567".getBytes(UTF_8)
+      "ab".getBytes(UTF_8),
+      "{\"k\":1}".getBytes(UTF_8),
+      "é".getBytes(UTF_8),
+      "€".getBytes(UTF_8),
+      "😀".getBytes(UTF_8),
+      {(byte) 0x80},
+      {(byte) 0xC0, (byte) 0xAF},
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+      {(byte) 0xE2, (byte) 0x82},
+      {0},
+      "01234567".getBytes(UTF_8)
     };
     for (int round = 0; round < 20_000; round++) {
       byte[] bytes = new byte[0];
@@ -53,14 +63,19 @@ class Utf8Test {
         bytes = concat(bytes, pieces[random.nextInt(pieces.length)]);
       }
       boolean strictlyValid = strictlyDecodes(bytes) && indexOfNul(bytes) < 0;
-      assertThat(Utf8.firstInvalid(bytes) == -1).as("seed %d round %d", seed, round).isEqualTo(strictlyValid);
+      assertThat(Utf8.firstInvalid(bytes) == -1)
+          .as("seed %d round %d", seed, round)
+          .isEqualTo(strictlyValid);
     }
   }
 
   private static boolean strictlyDecodes(byte[] bytes) {
     try {
-      UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
       return true;
     } catch (CharacterCodingException e) {
       return false;

@@ -136,13 +136,15 @@ class WebhookVerifierTest {
         rejection(verifier().build(), "2024-04-16T14:31:29Z", VECTOR, BODY);
 
     assertThat(e.reason()).isEqualTo(Reason.MALFORMED_TIMESTAMP);
-    assertThat(e).hasMessage("x-port-timestamp must be whole epoch seconds, got '2024-04-16T14:31:29Z'");
+    assertThat(e)
+        .hasMessage("x-port-timestamp must be whole epoch seconds, got '2024-04-16T14:31:29Z'");
   }
 
   @Test
   void verify_signatureWithoutVersion_rejectsMalformedSignature() {
     WebhookVerificationException e =
-        rejection(verifier().build(), "" + TS, "3PeZSTRLxpTx16HqnAauHYCHGKH9oK5QERcq6RBqZKg=", BODY);
+        rejection(
+            verifier().build(), "" + TS, "3PeZSTRLxpTx16HqnAauHYCHGKH9oK5QERcq6RBqZKg=", BODY);
 
     assertThat(e.reason()).isEqualTo(Reason.MALFORMED_SIGNATURE);
     assertThat(e)
@@ -153,8 +155,7 @@ class WebhookVerifierTest {
 
   @Test
   void verify_onlyOtherVersions_rejectsUnsupportedVersion() {
-    WebhookVerificationException e =
-        rejection(verifier().build(), "" + TS, "v2,abc v0,def", BODY);
+    WebhookVerificationException e = rejection(verifier().build(), "" + TS, "v2,abc v0,def", BODY);
 
     assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_VERSION);
     assertThat(e)
@@ -179,7 +180,8 @@ class WebhookVerifierTest {
 
   @Test
   void verify_signatureNotBase64_rejectsMismatchWithoutCrashing() {
-    WebhookVerificationException e = rejection(verifier().build(), "" + TS, "v1,***not-base64***", BODY);
+    WebhookVerificationException e =
+        rejection(verifier().build(), "" + TS, "v1,***not-base64***", BODY);
 
     assertThat(e.reason()).isEqualTo(Reason.MISMATCH);
   }
@@ -201,9 +203,11 @@ class WebhookVerifierTest {
   @Test
   void verify_agentSpacedBodyWithEscapedNonAscii_acceptsWithFallback() {
     // The agent signs json.dumps(body, separators=(",", ":")) and sends requests(json=body).
-    String signed = "{\"port_context\":{\"runId\":\"r_1\"},\"inputs\":{\"name\":\"caf\\u00e9 \\ud83d\\ude00\",\"n\":1.50,\"ok\":true,\"x\":null,\"l\":[1, 2]}}"
-        .replace("[1, 2]", "[1,2]");
-    String sent = "{\"port_context\": {\"runId\": \"r_1\"}, \"inputs\": {\"name\": \"caf\\u00e9 \\ud83d\\ude00\", \"n\": 1.50, \"ok\": true, \"x\": null, \"l\": [1, 2]}}";
+    String signed =
+        "{\"port_context\":{\"runId\":\"r_1\"},\"inputs\":{\"name\":\"caf\\u00e9 \\ud83d\\ude00\",\"n\":1.50,\"ok\":true,\"x\":null,\"l\":[1, 2]}}"
+            .replace("[1, 2]", "[1,2]");
+    String sent =
+        "{\"port_context\": {\"runId\": \"r_1\"}, \"inputs\": {\"name\": \"caf\\u00e9 \\ud83d\\ude00\", \"n\": 1.50, \"ok\": true, \"x\": null, \"l\": [1, 2]}}";
     String sig = WebhookSigner.withSecret(SECRET).sign(TS, signed);
 
     Verification proof = verifier().build().verify("" + TS, sig, sent.getBytes(UTF_8));

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every log line of the test JVM passes through here: it is counted, scanned by {@link LogSecrets}
- * at once (so nothing is kept but findings), and optionally echoed to standard error with
- * {@code -Dportkit.test.log=debug} (or {@code trace}, {@code info}, {@code warn}, {@code error}).
+ * at once (so nothing is kept but findings), and optionally echoed to standard error with {@code
+ * -Dportkit.test.log=debug} (or {@code trace}, {@code info}, {@code warn}, {@code error}).
  *
  * <p>Thread-safe. Findings hold the line redacted, never the secret.
  */
@@ -27,17 +27,17 @@ public final class CapturedLogs {
 
   private CapturedLogs() {}
 
-  /**
-   * Records one formatted log line at {@code level} (an SLF4J level name) from {@code logger}.
-   */
+  /** Records one formatted log line at {@code level} (an SLF4J level name) from {@code logger}. */
   public static void record(String logger, String level, int levelInt, String line) {
     Objects.requireNonNull(line, "line == null");
     LINES.incrementAndGet();
-    LogSecrets.find(line).ifPresent(kind -> {
-      synchronized (LEAKS) {
-        LEAKS.add(new Leak(logger, level, kind, LogSecrets.redact(line)));
-      }
-    });
+    LogSecrets.find(line)
+        .ifPresent(
+            kind -> {
+              synchronized (LEAKS) {
+                LEAKS.add(new Leak(logger, level, kind, LogSecrets.redact(line)));
+              }
+            });
     if (levelInt >= ECHO_LEVEL) {
       System.err.println("[" + level + "] " + logger + " - " + LogSecrets.redact(line));
     }

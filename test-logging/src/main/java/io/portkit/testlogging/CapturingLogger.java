@@ -7,8 +7,8 @@ import org.slf4j.helpers.MessageFormatter;
 
 /**
  * A logger with every level enabled, so that debug and trace messages are formatted and scanned
- * too, which hands each line (message, then each cause's class and message) to {@link CapturedLogs}.
- * Thread-safe.
+ * too, which hands each line (message, then each cause's class and message) to {@link
+ * CapturedLogs}. Thread-safe.
  */
 final class CapturingLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
@@ -25,7 +25,8 @@ final class CapturingLogger extends LegacyAbstractLogger {
   @Override
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
-    StringBuilder line = new StringBuilder(MessageFormatter.basicArrayFormat(messagePattern, arguments));
+    StringBuilder line =
+        new StringBuilder(MessageFormatter.basicArrayFormat(messagePattern, arguments));
     for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
       line.append(t == throwable ? " | " : " | caused by ").append(t);
     }

@@ -10,13 +10,14 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The SLF4J 2 provider of portkit's test suites: every logger captures its lines into
- * {@link CapturedLogs}. Found through {@code META-INF/services}; the build also names it in
- * {@code -Dslf4j.provider} so it wins over a binding a module ships (slf4j-simple in examples).
+ * The SLF4J 2 provider of portkit's test suites: every logger captures its lines into {@link
+ * CapturedLogs}. Found through {@code META-INF/services}; the build also names it in {@code
+ * -Dslf4j.provider} so it wins over a binding a module ships (slf4j-simple in examples).
  */
 public final class CapturingServiceProvider implements SLF4JServiceProvider {
   private final ConcurrentHashMap<String, Logger> loggers = new ConcurrentHashMap<>();
-  private final ILoggerFactory factory = name -> loggers.computeIfAbsent(name, CapturingLogger::new);
+  private final ILoggerFactory factory =
+      name -> loggers.computeIfAbsent(name, CapturingLogger::new);
   private final IMarkerFactory markers = new BasicMarkerFactory();
   private final MDCAdapter mdc = new BasicMDCAdapter();
 

@@ -16,8 +16,14 @@ public final class LogSecrecySummary implements TestExecutionListener {
   @Override
   public void testPlanExecutionFinished(TestPlan testPlan) {
     List<CapturedLogs.Leak> late = CapturedLogs.drainLeaks();
-    System.out.println("log secrecy: " + CapturedLogs.lines() + " log lines scanned for "
-        + LogSecrets.knownCount() + " known test secrets, JWTs, bearer tokens and generated secrets; "
-        + (late.isEmpty() ? "no leak after the last test class" : late.size() + " LEAK(S) after the last test class: " + late));
+    System.out.println(
+        "log secrecy: "
+            + CapturedLogs.lines()
+            + " log lines scanned for "
+            + LogSecrets.knownCount()
+            + " known test secrets, JWTs, bearer tokens and generated secrets; "
+            + (late.isEmpty()
+                ? "no leak after the last test class"
+                : late.size() + " LEAK(S) after the last test class: " + late));
   }
 }

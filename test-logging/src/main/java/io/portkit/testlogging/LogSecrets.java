@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * What counts as a secret in a log line: the values listed in {@code portkit-test-secrets.txt},
- * values registered at runtime, and three shapes no log line may carry whatever the test (a JWT,
- * an {@code Authorization: Bearer} value, and a 40-character mixed-case alphanumeric string, the
- * shape of the client secrets PortEmulator generates).
+ * values registered at runtime, and three shapes no log line may carry whatever the test (a JWT, an
+ * {@code Authorization: Bearer} value, and a 40-character mixed-case alphanumeric string, the shape
+ * of the client secrets PortEmulator generates).
  *
  * <p>Thread-safe. Never returns or prints a secret: findings name the kind of secret only.
  */
@@ -25,15 +25,18 @@ public final class LogSecrets {
   /** The classpath resource listing fixed test secrets, one a line, {@code #} for comments. */
   public static final String RESOURCE = "portkit-test-secrets.txt";
 
-  private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+");
-  private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+(?!\\*\\*\\*)[A-Za-z0-9._~+/-]{6,}");
+  private static final Pattern JWT =
+      Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+");
+  private static final Pattern BEARER =
+      Pattern.compile("(?i)bearer\\s+(?!\\*\\*\\*)[A-Za-z0-9._~+/-]{6,}");
   // Emulator client secrets: 40 letters and digits with upper case, lower case and a digit, so
   // lower-case hex digests (commit ids, SHA-1) do not match. A run inside a longer Base64 value
   // (a '+' before it, or '+', '/' or '=' after it) is binary data, not a secret: the Kafka
   // broker's debug lines carry Base64 consumer assignments.
   private static final Pattern GENERATED =
-      Pattern.compile("(?<![A-Za-z0-9+])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[0-9])"
-          + "[A-Za-z0-9]{40}(?![A-Za-z0-9+/=])");
+      Pattern.compile(
+          "(?<![A-Za-z0-9+])(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[0-9])"
+              + "[A-Za-z0-9]{40}(?![A-Za-z0-9+/=])");
   private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
   static {
@@ -51,8 +54,10 @@ public final class LogSecrets {
   public static void register(String secret) {
     Objects.requireNonNull(secret, "secret == null");
     if (secret.length() < 6) {
-      throw new IllegalArgumentException("secret is shorter than 6 characters (" + secret.length()
-          + "); use a longer test secret so log scanning cannot mistake words for it");
+      throw new IllegalArgumentException(
+          "secret is shorter than 6 characters ("
+              + secret.length()
+              + "); use a longer test secret so log scanning cannot mistake words for it");
     }
     KNOWN.add(secret);
   }
@@ -102,9 +107,11 @@ public final class LogSecrets {
     Set<String> secrets = ConcurrentHashMap.newKeySet();
     InputStream in = LogSecrets.class.getClassLoader().getResourceAsStream(RESOURCE);
     if (in == null) {
-      throw new IllegalStateException(RESOURCE + " is missing from the classpath: the portkit-test-logging jar is incomplete");
+      throw new IllegalStateException(
+          RESOURCE + " is missing from the classpath: the portkit-test-logging jar is incomplete");
     }
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         String value = line.strip();

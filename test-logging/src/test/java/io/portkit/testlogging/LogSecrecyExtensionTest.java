@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /** Runs small test classes through a real launcher and checks what the extension made of them. */
 class LogSecrecyExtensionTest {
 
-  /** Logs a fixed test secret; run only through the launcher below (surefire skips nested classes). */
+  /**
+   * Logs a fixed test secret; run only through the launcher below (surefire skips nested classes).
+   */
   static class Leaky {
     @Test
     void logsSecret() {
@@ -48,9 +50,10 @@ class LogSecrecyExtensionTest {
     assertThat(failures).hasSize(1);
     assertThat(failures.get(0))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("1 log line(s) carried a secret while LogSecrecyExtensionTest$Leaky ran (secrets shown as ***); never log a"
-            + " secret, token or authtoken:\n  DEBUG leaky.fixture logged a known test secret:"
-            + " connecting with secret ***");
+        .hasMessage(
+            "1 log line(s) carried a secret while LogSecrecyExtensionTest$Leaky ran (secrets shown as ***); never log a"
+                + " secret, token or authtoken:\n  DEBUG leaky.fixture logged a known test secret:"
+                + " connecting with secret ***");
   }
 
   @Test

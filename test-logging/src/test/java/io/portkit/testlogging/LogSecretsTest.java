@@ -10,14 +10,16 @@ class LogSecretsTest {
 
   @Test
   void find_knownSecretFromResource_namesKindOnly() {
-    assertThat(LogSecrets.find("verifying with hunter2-secret now")).contains("a known test secret");
+    assertThat(LogSecrets.find("verifying with hunter2-secret now"))
+        .contains("a known test secret");
   }
 
   @Test
   void find_jwtBearerAndGeneratedSecret_eachRecognised() {
     assertThat(LogSecrets.find("token " + JWT)).contains("a JWT");
     assertThat(LogSecrets.find("Authorization: Bearer abcdef123456")).contains("a bearer token");
-    assertThat(LogSecrets.find("secret=Ab3dEfGh1jKlMn0pQrStUv2xYzAb3dEfGh1jKlMn")).contains("a generated client secret");
+    assertThat(LogSecrets.find("secret=Ab3dEfGh1jKlMn0pQrStUv2xYzAb3dEfGh1jKlMn"))
+        .contains("a generated client secret");
   }
 
   @Test
@@ -30,7 +32,8 @@ class LogSecretsTest {
   @Test
   void find_generatedShapeInsideLongerBase64_noFinding() {
     // A Kafka consumer assignment as the broker logs it at debug: Base64, not a secret.
-    assertThat(LogSecrets.find("\"assignment\":\"AAMAAAABABBvcmdfdGVzdC5yZWRlbGl2ZXIAAAAB/////w==\""))
+    assertThat(
+            LogSecrets.find("\"assignment\":\"AAMAAAABABBvcmdfdGVzdC5yZWRlbGl2ZXIAAAAB/////w==\""))
         .isEmpty();
     assertThat(LogSecrets.find("blob=Ab3dEfGh1jKlMn0pQrStUv2xYzAb3dEfGh1jKlMn+more")).isEmpty();
     assertThat(LogSecrets.find("blob=x+Ab3dEfGh1jKlMn0pQrStUv2xYzAb3dEfGh1jKlMn")).isEmpty();
@@ -52,8 +55,9 @@ class LogSecretsTest {
   void register_tooShort_explains() {
     assertThatThrownBy(() -> LogSecrets.register("abc"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("secret is shorter than 6 characters (3); use a longer test secret so log scanning"
-            + " cannot mistake words for it");
+        .hasMessage(
+            "secret is shorter than 6 characters (3); use a longer test secret so log scanning"
+                + " cannot mistake words for it");
   }
 
   @Test

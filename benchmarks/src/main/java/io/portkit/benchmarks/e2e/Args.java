@@ -13,7 +13,8 @@ public final class Args {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals(name)) {
         if (i + 1 == args.length) {
-          throw new IllegalArgumentException(name + " needs a value, for example " + name + " " + fallback);
+          throw new IllegalArgumentException(
+              name + " needs a value, for example " + name + " " + fallback);
         }
         try {
           int value = Integer.parseInt(args[i + 1]);
@@ -23,7 +24,8 @@ public final class Args {
         } catch (NumberFormatException e) {
           // reported below with the expected form
         }
-        throw new IllegalArgumentException(name + " must be a positive integer, got " + args[i + 1]);
+        throw new IllegalArgumentException(
+            name + " must be a positive integer, got " + args[i + 1]);
       }
     }
     return fallback;

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs per second from trigger to final status: {@code window} simulated users each trigger the
  * {@code noop} action in the emulator (which signs and delivers the webhook like Port), and wait
- * for the run's final status, reported by the dispatcher through the client (the noop handler
- * calls {@code succeed}, one PATCH). Closed loop, so the rate is what the whole path sustains.
+ * for the run's final status, reported by the dispatcher through the client (the noop handler calls
+ * {@code succeed}, one PATCH). Closed loop, so the rate is what the whole path sustains.
  *
  * <pre>{@code
  * mvn -o -q -pl benchmarks -am package -DskipTests
@@ -48,19 +48,29 @@ public final class EndToEndBenchmark {
         // two cores the finished run's virtual thread can wait a cycle or two for a carrier, so 32
         // users were seen holding up to 74 runs in the dispatcher: leave room, or the benchmark
         // measures 503 "saturated" instead of throughput.
-        new LocalBackend(d -> d.maxInFlight(Math.max(256, window * 8))
-            .handle(LocalBackend.ACTION, (run, ctx) -> ctx.succeed(SUMMARY)))) {
+        new LocalBackend(
+            d ->
+                d.maxInFlight(Math.max(256, window * 8))
+                    .handle(LocalBackend.ACTION, (run, ctx) -> ctx.succeed(SUMMARY)))) {
       round(backend, warmup, window); // JIT, connection pools, token
       long[] latencies = round(backend, runs, window);
-      System.out.printf("end to end: java %s, %d cores, window %d%n",
+      System.out.printf(
+          "end to end: java %s, %d cores, window %d%n",
           Runtime.version(), Runtime.getRuntime().availableProcessors(), window);
-      System.out.printf("%d runs in %d ms: %.0f runs/s; latency trigger->final p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-          runs, latencies[runs] / 1_000_000, runs * 1e9 / latencies[runs],
-          pct(latencies, runs, 0.50), pct(latencies, runs, 0.99), pct(latencies, runs, 1.0));
+      System.out.printf(
+          "%d runs in %d ms: %.0f runs/s; latency trigger->final p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          runs,
+          latencies[runs] / 1_000_000,
+          runs * 1e9 / latencies[runs],
+          pct(latencies, runs, 0.50),
+          pct(latencies, runs, 0.99),
+          pct(latencies, runs, 1.0));
     }
   }
 
-  /** Triggers {@code runs} runs with {@code window} users; returns sorted latencies, then the total. */
+  /**
+   * Triggers {@code runs} runs with {@code window} users; returns sorted latencies, then the total.
+   */
   private static long[] round(LocalBackend backend, int runs, int window) throws Exception {
     long[] latencies = new long[runs + 1];
     AtomicInteger next = new AtomicInteger();
@@ -69,18 +79,25 @@ public final class EndToEndBenchmark {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int u = 0; u < window; u++) {
-        done.add(users.submit(() -> {
-          for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
-            long t0 = System.nanoTime();
-            String id = backend.port().trigger(LocalBackend.ACTION, JsonNodeFactory.instance.objectNode()).id();
-            EmulatedRun run = backend.port().awaitFinalStatus(id, RUN_WAIT);
-            if (!run.status().equals("SUCCESS")) {
-              throw new IllegalStateException("run " + id + " ended " + run.status() + ": " + run.summary());
-            }
-            latencies[i] = System.nanoTime() - t0;
-          }
-          return null;
-        }));
+        done.add(
+            users.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    String id =
+                        backend
+                            .port()
+                            .trigger(LocalBackend.ACTION, JsonNodeFactory.instance.objectNode())
+                            .id();
+                    EmulatedRun run = backend.port().awaitFinalStatus(id, RUN_WAIT);
+                    if (!run.status().equals("SUCCESS")) {
+                      throw new IllegalStateException(
+                          "run " + id + " ended " + run.status() + ": " + run.summary());
+                    }
+                    latencies[i] = System.nanoTime() - t0;
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get();

@@ -49,9 +49,13 @@ public final class LocalBackend implements AutoCloseable {
             .stopGrace(Duration.ZERO)
             .start();
     port.defineAction(
-        "{\"identifier\":\"" + ACTION + "\",\"title\":\"Noop\",\"trigger\":{\"type\":\"self-service\","
+        "{\"identifier\":\""
+            + ACTION
+            + "\",\"title\":\"Noop\",\"trigger\":{\"type\":\"self-service\","
             + "\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},\"invocationMethod\":"
-            + "{\"type\":\"WEBHOOK\",\"url\":\"" + receiver.uri() + "\"}}");
+            + "{\"type\":\"WEBHOOK\",\"url\":\""
+            + receiver.uri()
+            + "\"}}");
   }
 
   /** Returns the emulator the backend reports to. */

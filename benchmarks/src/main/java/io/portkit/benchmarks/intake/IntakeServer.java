@@ -49,7 +49,8 @@ public final class IntakeServer {
       WebhookVerifier verifier = WebhookVerifier.builder().secret(args[3]).build();
       WebhookReceiver.builder()
           .verifier(verifier)
-          .dispatcher(run -> DispatchOutcome.rejected(500, "not_used", "the benchmark uses /manual"))
+          .dispatcher(
+              run -> DispatchOutcome.rejected(500, "not_used", "the benchmark uses /manual"))
           .port(port)
           .executor(executor)
           .start();
@@ -65,7 +66,8 @@ public final class IntakeServer {
   }
 
   private static void bare(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       in.readAllBytes();
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, BARE_ANSWER.length);
@@ -77,10 +79,12 @@ public final class IntakeServer {
 
   private static ExecutorService pool(int threads) {
     AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "intake-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, "intake-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

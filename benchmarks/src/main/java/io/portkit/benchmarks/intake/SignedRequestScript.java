@@ -49,38 +49,45 @@ public final class SignedRequestScript {
     for (int i = 0; i < count; i++) {
       String runId = String.format("r_bench%011d", i);
       String b = body.replace(TEMPLATE_RUN_ID, runId);
-      lua.append("  {\"").append(ts).append("\", \"").append(signer.sign(ts, b))
-          .append("\", [==[").append(b).append("]==]},\n");
+      lua.append("  {\"")
+          .append(ts)
+          .append("\", \"")
+          .append(signer.sign(ts, b))
+          .append("\", [==[")
+          .append(b)
+          .append("]==]},\n");
     }
     lua.append("}\n").append(LUA_TAIL);
     return lua.toString();
   }
 
-  private static final String LUA_TAIL = String.join("\n",
-      "local requests = {}",
-      "local i = 0",
-      "init = function(args)",
-      "  for k, s in ipairs(signed) do",
-      "    requests[k] = wrk.format(\"POST\", \"/manual\", {",
-      "      [\"Content-Type\"] = \"application/json\",",
-      "      [\"X-Port-Timestamp\"] = s[1],",
-      "      [\"X-Port-Signature\"] = s[2]}, s[3])",
-      "  end",
-      "end",
-      "request = function()",
-      "  i = i % #requests + 1",
-      "  return requests[i]",
-      "end",
-      "done = function(summary, latency, requests)",
-      "  local e = summary.errors",
-      "  io.write(string.format(\"RESULT requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p90_ms=%.3f"
-          + " p99_ms=%.3f max_ms=%.3f errors=%d non2xx=%d\\n\",",
-      "    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),",
-      "    latency:percentile(50) / 1000, latency:percentile(90) / 1000,",
-      "    latency:percentile(99) / 1000, latency.max / 1000,",
-      "    e.connect + e.read + e.write + e.timeout, e.status))",
-      "end",
-      "");
+  private static final String LUA_TAIL =
+      String.join(
+          "\n",
+          "local requests = {}",
+          "local i = 0",
+          "init = function(args)",
+          "  for k, s in ipairs(signed) do",
+          "    requests[k] = wrk.format(\"POST\", \"/manual\", {",
+          "      [\"Content-Type\"] = \"application/json\",",
+          "      [\"X-Port-Timestamp\"] = s[1],",
+          "      [\"X-Port-Signature\"] = s[2]}, s[3])",
+          "  end",
+          "end",
+          "request = function()",
+          "  i = i % #requests + 1",
+          "  return requests[i]",
+          "end",
+          "done = function(summary, latency, requests)",
+          "  local e = summary.errors",
+          "  io.write(string.format(\"RESULT requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p90_ms=%.3f"
+              + " p99_ms=%.3f max_ms=%.3f errors=%d non2xx=%d\\n\",",
+          "    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),",
+          "    latency:percentile(50) / 1000, latency:percentile(90) / 1000,",
+          "    latency:percentile(99) / 1000, latency.max / 1000,",
+          "    e.connect + e.read + e.write + e.timeout, e.status))",
+          "end",
+          "");
 
   private static String template() {
     try (InputStream in = SignedRequestScript.class.getResourceAsStream("/webhook-body.json")) {

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Creates the runs in the emulator (same JVM), measures used heap after GC, delivers one signed
  * webhook per run, waits until every accepted handler is waiting, measures again, then releases
- * them in waves and counts the runs that ended SUCCESS. {@code --max-in-flight} defaults to
- * {@code --runs}; on Java 17 the dispatcher's pool has that many platform threads. Not run by the build.
+ * them in waves and counts the runs that ended SUCCESS. {@code --max-in-flight} defaults to {@code
+ * --runs}; on Java 17 the dispatcher's pool has that many platform threads. Not run by the build.
  */
 public final class InFlightMemoryBenchmark {
   private static final Duration WAIT = Duration.ofMinutes(5);
@@ -49,14 +49,23 @@ public final class InFlightMemoryBenchmark {
     Semaphore release = new Semaphore(0);
     Semaphore entered = new Semaphore(0);
     try (LocalBackend backend =
-        new LocalBackend(d -> d.maxInFlight(maxInFlight).rememberRuns(runs + 1, Duration.ofHours(1))
-            .handle(LocalBackend.ACTION, (run, ctx) -> {
-              entered.release();
-              release.acquire(); // the run waits, as a slow deployment would
-            }))) {
+        new LocalBackend(
+            d ->
+                d.maxInFlight(maxInFlight)
+                    .rememberRuns(runs + 1, Duration.ofHours(1))
+                    .handle(
+                        LocalBackend.ACTION,
+                        (run, ctx) -> {
+                          entered.release();
+                          release.acquire(); // the run waits, as a slow deployment would
+                        }))) {
       List<String> ids = new ArrayList<>(runs);
       for (int i = 0; i < runs; i++) {
-        ids.add(backend.port().createRun(LocalBackend.ACTION, JsonNodeFactory.instance.objectNode()).id());
+        ids.add(
+            backend
+                .port()
+                .createRun(LocalBackend.ACTION, JsonNodeFactory.instance.objectNode())
+                .id());
       }
       long before = usedHeapAfterGc();
       int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
@@ -65,26 +74,42 @@ public final class InFlightMemoryBenchmark {
       AtomicInteger refused = new AtomicInteger();
       deliverAll(backend, ids, accepted, refused, maxInFlight);
       if (!entered.tryAcquire(accepted.get(), WAIT.toSeconds(), TimeUnit.SECONDS)) {
-        throw new IllegalStateException("only " + entered.availablePermits() + " of " + accepted + " handlers started");
+        throw new IllegalStateException(
+            "only " + entered.availablePermits() + " of " + accepted + " handlers started");
       }
       long during = usedHeapAfterGc();
       int threadsDuring = ManagementFactory.getThreadMXBean().getThreadCount();
       int inFlight = backend.dispatcher().inFlight();
-      report(runs, maxInFlight, accepted.get(), refused.get(), inFlight, before, during, threadsBefore, threadsDuring);
+      report(
+          runs,
+          maxInFlight,
+          accepted.get(),
+          refused.get(),
+          inFlight,
+          before,
+          during,
+          threadsBefore,
+          threadsDuring);
 
       finishInWaves(backend, release, accepted.get());
-      long succeeded = ids.stream().map(id -> backend.port().run(id).orElseThrow())
-          .filter(r -> r.status().equals("SUCCESS")).count();
-      System.out.printf("released in waves of %d: %d runs ended SUCCESS (%d expected)%n", WAVE, succeeded, accepted.get());
+      long succeeded =
+          ids.stream()
+              .map(id -> backend.port().run(id).orElseThrow())
+              .filter(r -> r.status().equals("SUCCESS"))
+              .count();
+      System.out.printf(
+          "released in waves of %d: %d runs ended SUCCESS (%d expected)%n",
+          WAVE, succeeded, accepted.get());
     }
   }
 
   /**
    * Lets the waiting handlers finish {@value #WAVE} at a time. Releasing all at once would send
-   * every final PATCH together: thousands of connections into the emulator, which shares this
-   * 256 MB heap, so the figure would be the emulator's, not the backend's.
+   * every final PATCH together: thousands of connections into the emulator, which shares this 256
+   * MB heap, so the figure would be the emulator's, not the backend's.
    */
-  private static void finishInWaves(LocalBackend backend, Semaphore release, int accepted) throws Exception {
+  private static void finishInWaves(LocalBackend backend, Semaphore release, int accepted)
+      throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     for (int released = 0; released < accepted; ) {
       int wave = Math.min(WAVE, accepted - released);
@@ -99,37 +124,60 @@ public final class InFlightMemoryBenchmark {
     }
   }
 
-  /** Delivers one signed webhook per run, at most 256 open at once; 503 answers are counted, not retried. */
-  private static void deliverAll(LocalBackend backend, List<String> ids, AtomicInteger accepted,
-      AtomicInteger refused, int maxInFlight) throws Exception {
+  /**
+   * Delivers one signed webhook per run, at most 256 open at once; 503 answers are counted, not
+   * retried.
+   */
+  private static void deliverAll(
+      LocalBackend backend,
+      List<String> ids,
+      AtomicInteger accepted,
+      AtomicInteger refused,
+      int maxInFlight)
+      throws Exception {
     WebhookSender sender = WebhookSender.builder().timeout(WAIT).build();
     Semaphore open = new Semaphore(256);
     List<CompletableFuture<?>> answers = new ArrayList<>(ids.size());
     for (String id : ids) {
       open.acquire();
-      String body = "{\"port_context\":{\"runId\":\"" + id + "\",\"action\":\"" + LocalBackend.ACTION
-          + "\"},\"inputs\":{},\"entity\":{}}";
-      answers.add(sender.sendAsync(OutgoingWebhook.to(backend.receiver().uri())
-              .secret(backend.port().clientSecret()).body(body.getBytes(UTF_8)).build())
-          .whenComplete((answer, failure) -> {
-            open.release();
-            if (answer != null && answer.status() == 202) {
-              accepted.incrementAndGet();
-            } else if (refused.incrementAndGet() <= 3 && answer != null && maxInFlight > accepted.get()) {
-              System.out.println("unexpected answer: " + answer.status() + " " + answer.bodyText());
-            } else if (refused.get() <= 3 && answer == null) {
-              System.out.println("no answer: " + failure);
-            }
-          }));
+      String body =
+          "{\"port_context\":{\"runId\":\""
+              + id
+              + "\",\"action\":\""
+              + LocalBackend.ACTION
+              + "\"},\"inputs\":{},\"entity\":{}}";
+      answers.add(
+          sender
+              .sendAsync(
+                  OutgoingWebhook.to(backend.receiver().uri())
+                      .secret(backend.port().clientSecret())
+                      .body(body.getBytes(UTF_8))
+                      .build())
+              .whenComplete(
+                  (answer, failure) -> {
+                    open.release();
+                    if (answer != null && answer.status() == 202) {
+                      accepted.incrementAndGet();
+                    } else if (refused.incrementAndGet() <= 3
+                        && answer != null
+                        && maxInFlight > accepted.get()) {
+                      System.out.println(
+                          "unexpected answer: " + answer.status() + " " + answer.bodyText());
+                    } else if (refused.get() <= 3 && answer == null) {
+                      System.out.println("no answer: " + failure);
+                    }
+                  }));
     }
-    CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0])).exceptionally(e -> null)
+    CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0]))
+        .exceptionally(e -> null)
         .get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   /** Returns the process's resident memory from {@code /proc/self/status} (Linux), else "n/a". */
   private static String residentSetSize() {
     try {
-      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+      for (String line :
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
         if (line.startsWith("VmRSS:")) {
           return line.substring("VmRSS:".length()).trim();
         }
@@ -147,16 +195,33 @@ public final class InFlightMemoryBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static void report(int runs, int maxInFlight, int accepted, int refused, int inFlight,
-      long before, long during, int threadsBefore, int threadsDuring) {
+  private static void report(
+      int runs,
+      int maxInFlight,
+      int accepted,
+      int refused,
+      int inFlight,
+      long before,
+      long during,
+      int threadsBefore,
+      int threadsDuring) {
     long max = Runtime.getRuntime().maxMemory();
-    System.out.printf("memory: java %s, max heap %d MB, runs %d, maxInFlight %d%n",
+    System.out.printf(
+        "memory: java %s, max heap %d MB, runs %d, maxInFlight %d%n",
         Runtime.version(), max >> 20, runs, maxInFlight);
-    System.out.printf("accepted %d, refused (503) %d, in flight while measured %d%n", accepted, refused, inFlight);
-    System.out.printf("used heap after GC: %.1f MB with the runs created, %.1f MB with %d handlers waiting"
-        + " (+%.1f MB, %.1f KB per waiting run)%n", before / 1048576.0, during / 1048576.0, inFlight,
-        (during - before) / 1048576.0, inFlight == 0 ? 0.0 : (during - before) / 1024.0 / inFlight);
-    System.out.printf("live platform threads: %d before, %d while waiting; process RSS while waiting: %s%n",
+    System.out.printf(
+        "accepted %d, refused (503) %d, in flight while measured %d%n",
+        accepted, refused, inFlight);
+    System.out.printf(
+        "used heap after GC: %.1f MB with the runs created, %.1f MB with %d handlers waiting"
+            + " (+%.1f MB, %.1f KB per waiting run)%n",
+        before / 1048576.0,
+        during / 1048576.0,
+        inFlight,
+        (during - before) / 1048576.0,
+        inFlight == 0 ? 0.0 : (during - before) / 1024.0 / inFlight);
+    System.out.printf(
+        "live platform threads: %d before, %d while waiting; process RSS while waiting: %s%n",
         threadsBefore, threadsDuring, residentSetSize());
   }
 }

@@ -35,13 +35,15 @@ public final class TokenBenchmark {
   public static void main(String[] args) throws Exception {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    System.out.printf("TokenBenchmark: %d concurrent runs().get calls per round, %d rounds, java %s%n",
+    System.out.printf(
+        "TokenBenchmark: %d concurrent runs().get calls per round, %d rounds, java %s%n",
         calls, rounds, System.getProperty("java.version"));
     boolean ok = true;
     for (int round = 1; round <= rounds; round++) {
       Result r = round(calls);
-      System.out.printf("round %d: token requests=%d, calls ok=%d, failed=%d, run requests=%d,"
-          + " wall=%d ms%n", round, r.tokenRequests, r.ok, r.failed, r.runRequests, r.wallMillis);
+      System.out.printf(
+          "round %d: token requests=%d, calls ok=%d, failed=%d, run requests=%d," + " wall=%d ms%n",
+          round, r.tokenRequests, r.ok, r.failed, r.runRequests, r.wallMillis);
       ok &= r.tokenRequests == 1 && r.failed == 0;
     }
     System.exit(ok ? 0 : 1);
@@ -49,15 +51,17 @@ public final class TokenBenchmark {
 
   private static Result round(int calls) throws Exception {
     try (PortEmulator port = PortEmulator.start()) {
-      port.defineAction("{\"identifier\":\"deploy\",\"title\":\"Deploy\",\"trigger\":{\"type\":"
-          + "\"self-service\",\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},"
-          + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/hook\"}}");
+      port.defineAction(
+          "{\"identifier\":\"deploy\",\"title\":\"Deploy\",\"trigger\":{\"type\":"
+              + "\"self-service\",\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},"
+              + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/hook\"}}");
       String runId = port.createRun("deploy", JsonNodeFactory.instance.objectNode()).id();
-      PortClient client = PortClient.builder()
-          .baseUri(port.baseUri())
-          .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
-          .requestTimeout(Duration.ofSeconds(60))
-          .build();
+      PortClient client =
+          PortClient.builder()
+              .baseUri(port.baseUri())
+              .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
+              .requestTimeout(Duration.ofSeconds(60))
+              .build();
       CountDownLatch go = new CountDownLatch(1);
       AtomicInteger ok = new AtomicInteger();
       AtomicInteger failed = new AtomicInteger();
@@ -76,13 +80,19 @@ public final class TokenBenchmark {
       CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
       long wall = (System.nanoTime() - start) / 1_000_000;
       long tokens = port.requests().stream().filter(r -> r.path().equals(TOKEN_PATH)).count();
-      long runRequests = port.requests().stream().filter(r -> r.path().startsWith("/v1/actions/runs/")).count();
+      long runRequests =
+          port.requests().stream().filter(r -> r.path().startsWith("/v1/actions/runs/")).count();
       return new Result(tokens, ok.get(), failed.get(), runRequests, wall);
     }
   }
 
-  private static void call(PortClient client, String runId, CountDownLatch go, AtomicInteger ok,
-      AtomicInteger failed, CompletableFuture<Void> done) {
+  private static void call(
+      PortClient client,
+      String runId,
+      CountDownLatch go,
+      AtomicInteger ok,
+      AtomicInteger failed,
+      CompletableFuture<Void> done) {
     try {
       go.await();
       client.runs().get(runId);
@@ -98,5 +108,6 @@ public final class TokenBenchmark {
     }
   }
 
-  private record Result(long tokenRequests, int ok, int failed, long runRequests, long wallMillis) {}
+  private record Result(
+      long tokenRequests, int ok, int failed, long runRequests, long wallMillis) {}
 }

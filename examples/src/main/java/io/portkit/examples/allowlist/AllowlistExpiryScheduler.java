@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link TemporaryAllowlist#expireDue()} when the next entry is due, and at least every
- * {@code checkEvery} so that new grants are noticed; hands what was removed to a callback (for
- * example, to delete the {@code temporary_access} entities).
+ * Runs {@link TemporaryAllowlist#expireDue()} when the next entry is due, and at least every {@code
+ * checkEvery} so that new grants are noticed; hands what was removed to a callback (for example, to
+ * delete the {@code temporary_access} entities).
  *
  * <p>{@link #start()} runs a first check at once, which removes the entries that expired while the
  * process was down. A failing check or callback is logged and the schedule goes on. Thread-safe.
@@ -44,8 +44,12 @@ public final class AllowlistExpiryScheduler implements AutoCloseable {
    * @param checkEvery the longest wait between two checks; positive; never null
    * @param onExpired receives each non-empty list of removed entries; never null
    */
-  public AllowlistExpiryScheduler(TemporaryAllowlist allowlist, ScheduledExecutorService executor,
-      Clock clock, Duration checkEvery, Consumer<List<AllowlistEntry>> onExpired) {
+  public AllowlistExpiryScheduler(
+      TemporaryAllowlist allowlist,
+      ScheduledExecutorService executor,
+      Clock clock,
+      Duration checkEvery,
+      Consumer<List<AllowlistEntry>> onExpired) {
     this.allowlist = requireNonNull(allowlist, "allowlist == null");
     this.executor = requireNonNull(executor, "executor == null");
     this.clock = requireNonNull(clock, "clock == null");
@@ -79,7 +83,8 @@ public final class AllowlistExpiryScheduler implements AutoCloseable {
    */
   public Duration delayUntilNextCheck(Instant now) {
     requireNonNull(now, "now == null");
-    return allowlist.nextExpiry()
+    return allowlist
+        .nextExpiry()
         .map(expiry -> Duration.between(now, expiry))
         .map(d -> d.isNegative() ? Duration.ZERO : d)
         .filter(d -> d.compareTo(checkEvery) < 0)

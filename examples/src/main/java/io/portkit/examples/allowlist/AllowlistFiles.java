@@ -19,10 +19,11 @@ final class AllowlistFiles {
 
   private static final int VERSION = 1;
 
-  private final ObjectMapper json = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
   private final Path snippetFile;
   private final Path stateFile;
 
@@ -42,14 +43,24 @@ final class AllowlistFiles {
     try {
       State state = json.readValue(stateFile.toFile(), State.class);
       if (state.version() != VERSION || state.entries() == null) {
-        throw new AllowlistException("allowlist state " + stateFile + " has version "
-            + state.version() + " or no entries; expected version " + VERSION
-            + ": fix or delete the file");
+        throw new AllowlistException(
+            "allowlist state "
+                + stateFile
+                + " has version "
+                + state.version()
+                + " or no entries; expected version "
+                + VERSION
+                + ": fix or delete the file");
       }
       return List.copyOf(state.entries());
     } catch (IOException e) {
-      throw new AllowlistException("cannot read allowlist state " + stateFile + ": "
-          + e.getMessage() + "; fix or delete the file", e);
+      throw new AllowlistException(
+          "cannot read allowlist state "
+              + stateFile
+              + ": "
+              + e.getMessage()
+              + "; fix or delete the file",
+          e);
     }
   }
 
@@ -59,8 +70,8 @@ final class AllowlistFiles {
       writeAtomically(stateFile, json.writeValueAsBytes(new State(VERSION, entries)));
       writeAtomically(snippetFile, NginxSnippet.render(entries).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new AllowlistException("cannot write allowlist files " + stateFile + " and "
-          + snippetFile + ": " + e, e);
+      throw new AllowlistException(
+          "cannot write allowlist files " + stateFile + " and " + snippetFile + ": " + e, e);
     }
   }
 
@@ -72,8 +83,8 @@ final class AllowlistFiles {
     try {
       Files.write(temp, content);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

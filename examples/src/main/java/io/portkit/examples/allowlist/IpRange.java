@@ -8,8 +8,8 @@ import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
- * A validated IPv4 or IPv6 address or CIDR range, in canonical form ({@code 203.0.113.7},
- * {@code 10.0.0.0/8}, {@code 2001:db8::/32}).
+ * A validated IPv4 or IPv6 address or CIDR range, in canonical form ({@code 203.0.113.7}, {@code
+ * 10.0.0.0/8}, {@code 2001:db8::/32}).
  *
  * <p>{@link #parse} accepts only literal addresses: host names are rejected, never looked up. It
  * rejects ranges with host bits set and, unless allowed, the ranges that match every address.
@@ -62,12 +62,15 @@ public record IpRange(String address, int prefix, boolean ipv6) {
   public static IpRange parse(String input, boolean allowAllAddresses) {
     String text = input == null ? "" : input.strip();
     if (text.isEmpty()) {
-      throw new InvalidIpRangeException("IP address is empty: give an IPv4 or IPv6 address such as"
-          + " 203.0.113.7 or 2001:db8::1, optionally with a CIDR prefix such as /24");
+      throw new InvalidIpRangeException(
+          "IP address is empty: give an IPv4 or IPv6 address such as"
+              + " 203.0.113.7 or 2001:db8::1, optionally with a CIDR prefix such as /24");
     }
     if (text.length() > MAX_INPUT_LENGTH) {
-      throw new InvalidIpRangeException("IP address is too long (" + text.length()
-          + " characters): give an IPv4 or IPv6 address, optionally with a CIDR prefix");
+      throw new InvalidIpRangeException(
+          "IP address is too long ("
+              + text.length()
+              + " characters): give an IPv4 or IPv6 address, optionally with a CIDR prefix");
     }
     int slash = text.indexOf('/');
     String addressText = slash < 0 ? text : text.substring(0, slash);
@@ -77,12 +80,22 @@ public record IpRange(String address, int prefix, boolean ipv6) {
     byte[] network = network(bytes, prefix);
     if (!java.util.Arrays.equals(bytes, network)) {
       String net = format(network) + "/" + prefix;
-      throw new InvalidIpRangeException("'" + text + "' has host bits set: use " + net
-          + " to allow that network or " + format(bytes) + " for the single address");
+      throw new InvalidIpRangeException(
+          "'"
+              + text
+              + "' has host bits set: use "
+              + net
+              + " to allow that network or "
+              + format(bytes)
+              + " for the single address");
     }
     if (prefix == 0 && !allowAllAddresses) {
-      throw new InvalidIpRangeException("'" + text + "' is too broad: it allows every "
-          + (max == 32 ? "IPv4" : "IPv6") + " address; give a narrower range");
+      throw new InvalidIpRangeException(
+          "'"
+              + text
+              + "' is too broad: it allows every "
+              + (max == 32 ? "IPv4" : "IPv6")
+              + " address; give a narrower range");
     }
     return new IpRange(format(network), prefix, max == 128);
   }
@@ -114,8 +127,11 @@ public record IpRange(String address, int prefix, boolean ipv6) {
     if (IPV4_CHARS.matcher(address).matches()) {
       return ipv4Bytes(text, address);
     }
-    throw new InvalidIpRangeException("'" + text + "' is not an IP address: give a literal IPv4"
-        + " or IPv6 address (host names are not looked up)");
+    throw new InvalidIpRangeException(
+        "'"
+            + text
+            + "' is not an IP address: give a literal IPv4"
+            + " or IPv6 address (host names are not looked up)");
   }
 
   private static byte[] ipv4Bytes(String text, String address) {
@@ -148,8 +164,12 @@ public record IpRange(String address, int prefix, boolean ipv6) {
   private static byte[] ipv6Bytes(String text, String address) {
     int zone = address.indexOf('%');
     if (zone >= 0) {
-      throw new InvalidIpRangeException("'" + text + "' has a zone ID: remove "
-          + address.substring(zone) + " and give the address alone");
+      throw new InvalidIpRangeException(
+          "'"
+              + text
+              + "' has a zone ID: remove "
+              + address.substring(zone)
+              + " and give the address alone");
     }
     // The character check guarantees a literal: InetAddress never resolves a name that starts
     // with a hex digit or ':' and contains ':', it parses it or fails.
@@ -163,21 +183,34 @@ public record IpRange(String address, int prefix, boolean ipv6) {
       throw invalidIpv6(text);
     }
     if (parsed instanceof Inet4Address) {
-      throw new InvalidIpRangeException("'" + text + "' is an IPv4-mapped IPv6 address: give the"
-          + " IPv4 address " + parsed.getHostAddress() + " instead");
+      throw new InvalidIpRangeException(
+          "'"
+              + text
+              + "' is an IPv4-mapped IPv6 address: give the"
+              + " IPv4 address "
+              + parsed.getHostAddress()
+              + " instead");
     }
     return parsed.getAddress();
   }
 
   private static InvalidIpRangeException invalidIpv6(String text) {
-    return new InvalidIpRangeException("'" + text + "' is not a valid IPv6 address: use eight"
-        + " groups of hex digits separated by ':', with '::' for zeros, such as 2001:db8::1");
+    return new InvalidIpRangeException(
+        "'"
+            + text
+            + "' is not a valid IPv6 address: use eight"
+            + " groups of hex digits separated by ':', with '::' for zeros, such as 2001:db8::1");
   }
 
   private static int prefix(String text, String prefixText, int max) {
     if (!DIGITS.matcher(prefixText).matches() || Integer.parseInt(prefixText) > max) {
-      throw new InvalidIpRangeException("'" + text + "' has an invalid CIDR prefix: use /0 to /"
-          + max + " for " + (max == 32 ? "IPv4" : "IPv6"));
+      throw new InvalidIpRangeException(
+          "'"
+              + text
+              + "' has an invalid CIDR prefix: use /0 to /"
+              + max
+              + " for "
+              + (max == 32 ? "IPv4" : "IPv6"));
     }
     return Integer.parseInt(prefixText);
   }

@@ -29,10 +29,18 @@ public final class NginxSnippet {
     requireNonNull(entries, "entries == null");
     StringBuilder out = new StringBuilder(HEADER);
     entries.stream()
-        .sorted(Comparator.comparing(AllowlistEntry::expiresAt)
-            .thenComparing(AllowlistEntry::identifier))
-        .forEach(e -> out.append("allow ").append(e.range()).append(";  # expires ")
-            .append(e.expiresAt()).append(", run ").append(e.runId()).append('\n'));
+        .sorted(
+            Comparator.comparing(AllowlistEntry::expiresAt)
+                .thenComparing(AllowlistEntry::identifier))
+        .forEach(
+            e ->
+                out.append("allow ")
+                    .append(e.range())
+                    .append(";  # expires ")
+                    .append(e.expiresAt())
+                    .append(", run ")
+                    .append(e.runId())
+                    .append('\n'));
     return out.append("deny all;\n").toString();
   }
 }

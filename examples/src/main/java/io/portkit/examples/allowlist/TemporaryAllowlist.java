@@ -48,8 +48,10 @@ public final class TemporaryAllowlist {
     this.clock = b.clock;
     this.maxDuration = b.maxDuration;
     this.allowAllAddresses = b.allowAllAddresses;
-    Path stateFile = b.stateFile != null ? b.stateFile
-        : snippetFile.resolveSibling(snippetFile.getFileName() + ".state.json");
+    Path stateFile =
+        b.stateFile != null
+            ? b.stateFile
+            : snippetFile.resolveSibling(snippetFile.getFileName() + ".state.json");
     this.files = new AllowlistFiles(snippetFile, stateFile);
   }
 
@@ -78,8 +80,8 @@ public final class TemporaryAllowlist {
     checkRunId(runId);
     requireNonNull(duration, "duration == null");
     if (duration.isNegative() || duration.isZero() || duration.compareTo(maxDuration) > 0) {
-      throw new AllowlistException("access duration must be more than 0 and at most "
-          + maxDuration + ": " + duration);
+      throw new AllowlistException(
+          "access duration must be more than 0 and at most " + maxDuration + ": " + duration);
     }
     String identifier = identifier(range, runId);
     synchronized (lock) {
@@ -113,8 +115,10 @@ public final class TemporaryAllowlist {
       if (!due.isEmpty()) {
         files.write(kept);
         due.forEach(e -> entries.remove(e.identifier()));
-        due.forEach(e -> log.info("removed {} of run {}: expired at {}", e.range(), e.runId(),
-            e.expiresAt()));
+        due.forEach(
+            e ->
+                log.info(
+                    "removed {} of run {}: expired at {}", e.range(), e.runId(), e.expiresAt()));
       }
       return List.copyOf(due);
     }
@@ -172,8 +176,15 @@ public final class TemporaryAllowlist {
         IpRange.parse(entry.range(), true);
         checkRunId(entry.runId());
       } catch (IllegalArgumentException | AllowlistException e) {
-        throw new AllowlistException("allowlist state " + files.stateFile() + " has an invalid"
-            + " entry " + entry.identifier() + ": " + e.getMessage() + "; fix or delete the file",
+        throw new AllowlistException(
+            "allowlist state "
+                + files.stateFile()
+                + " has an invalid"
+                + " entry "
+                + entry.identifier()
+                + ": "
+                + e.getMessage()
+                + "; fix or delete the file",
             e);
       }
       entries.put(entry.identifier(), entry);
@@ -184,8 +195,8 @@ public final class TemporaryAllowlist {
   private static void checkRunId(String runId) {
     requireNonNull(runId, "runId == null");
     if (!RUN_ID.matcher(runId).matches()) {
-      throw new AllowlistException("invalid run id '" + runId + "': use 1 to 100 letters, digits,"
-          + " '_', '.' or '-'");
+      throw new AllowlistException(
+          "invalid run id '" + runId + "': use 1 to 100 letters, digits," + " '_', '.' or '-'");
     }
   }
 
@@ -269,8 +280,8 @@ public final class TemporaryAllowlist {
      */
     public TemporaryAllowlist build() {
       if (snippetFile == null) {
-        throw new IllegalStateException("snippetFile required: call snippetFile(Path) with the"
-            + " file nginx includes");
+        throw new IllegalStateException(
+            "snippetFile required: call snippetFile(Path) with the" + " file nginx includes");
       }
       TemporaryAllowlist allowlist = new TemporaryAllowlist(this);
       allowlist.load();

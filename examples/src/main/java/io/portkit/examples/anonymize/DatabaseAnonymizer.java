@@ -76,9 +76,9 @@ public final class DatabaseAnonymizer {
    * @param listener receives progress; never null ({@link SnapshotListener#NONE} to ignore it)
    * @return what was copied, for a {@code db_snapshot} entity
    * @throws SnapshotException for an unknown table (listing the available ones) or an existing
-   *     schema, before anything is created; for a column that cannot be masked or a database
-   *     error, after the new schema is dropped (the message then starts {@code snapshot <schema>
-   *     failed and was removed: })
+   *     schema, before anything is created; for a column that cannot be masked or a database error,
+   *     after the new schema is dropped (the message then starts {@code snapshot <schema> failed
+   *     and was removed: })
    * @throws RuntimeException whatever {@code listener} throws, after the new schema is dropped
    */
   public SnapshotResult snapshot(List<String> tables, String runId, SnapshotListener listener) {
@@ -88,38 +88,43 @@ public final class DatabaseAnonymizer {
     String baseName = "snapshot_" + (runId == null ? TIMESTAMP.format(now) : sanitize(runId));
     try (Connection connection = source.open()) {
       DatabaseMetaData meta = connection.getMetaData();
-      String schema = meta.storesUpperCaseIdentifiers()
-          ? baseName.toUpperCase(Locale.ROOT) : baseName;
+      String schema =
+          meta.storesUpperCaseIdentifiers() ? baseName.toUpperCase(Locale.ROOT) : baseName;
       String fromSchema = sourceSchema != null ? sourceSchema : connection.getSchema();
       List<String> chosen = resolve(meta, connection.getCatalog(), fromSchema, tables);
       if (schemaExists(meta, schema)) {
-        throw new SnapshotException("schema " + schema + " already exists: drop it or use another"
-            + " run id");
+        throw new SnapshotException(
+            "schema " + schema + " already exists: drop it or use another" + " run id");
       }
       connection.setAutoCommit(false);
       TableCopier copier = new TableCopier(connection, masker, rules, batchSize);
       try {
-        List<TableSnapshot> copied = copyAll(connection, copier, fromSchema, schema, chosen,
-            listener);
+        List<TableSnapshot> copied =
+            copyAll(connection, copier, fromSchema, schema, chosen, listener);
         connection.commit();
         log.info("snapshot {} of {} done: {} tables", schema, sourceUrl, copied.size());
         return new SnapshotResult(baseName, schema, sourceUrl, copied, now);
       } catch (SQLException | RuntimeException e) {
         dropQuietly(connection, copier, schema, e);
         if (e instanceof SQLException || e instanceof SnapshotException) {
-          throw new SnapshotException("snapshot " + schema + " failed and was removed: "
-              + e.getMessage(), e);
+          throw new SnapshotException(
+              "snapshot " + schema + " failed and was removed: " + e.getMessage(), e);
         }
         throw (RuntimeException) e; // the listener's own failure, unchanged
       }
     } catch (SQLException e) {
-      throw new SnapshotException("cannot read the source database " + sourceUrl + ": "
-          + e.getMessage(), e);
+      throw new SnapshotException(
+          "cannot read the source database " + sourceUrl + ": " + e.getMessage(), e);
     }
   }
 
-  private List<TableSnapshot> copyAll(Connection connection, TableCopier copier,
-      String fromSchema, String schema, List<String> chosen, SnapshotListener listener)
+  private List<TableSnapshot> copyAll(
+      Connection connection,
+      TableCopier copier,
+      String fromSchema,
+      String schema,
+      List<String> chosen,
+      SnapshotListener listener)
       throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA " + copier.quote(schema));
@@ -134,8 +139,8 @@ public final class DatabaseAnonymizer {
     return copied;
   }
 
-  private static void dropQuietly(Connection connection, TableCopier copier, String schema,
-      Exception failure) {
+  private static void dropQuietly(
+      Connection connection, TableCopier copier, String schema, Exception failure) {
     try {
       connection.rollback();
       // Some databases (H2, MySQL) commit DDL at once, so the rollback may leave the schema.
@@ -150,11 +155,12 @@ public final class DatabaseAnonymizer {
     }
   }
 
-  private static List<String> resolve(DatabaseMetaData meta, String catalog, String schema,
-      List<String> requested) throws SQLException {
+  private static List<String> resolve(
+      DatabaseMetaData meta, String catalog, String schema, List<String> requested)
+      throws SQLException {
     List<String> available = new ArrayList<>();
-    try (ResultSet rs = meta.getTables(catalog, TableCopier.escape(meta, schema), "%",
-        new String[] {"TABLE"})) {
+    try (ResultSet rs =
+        meta.getTables(catalog, TableCopier.escape(meta, schema), "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         available.add(rs.getString("TABLE_NAME"));
       }
@@ -167,13 +173,20 @@ public final class DatabaseAnonymizer {
     List<String> unknown = new ArrayList<>();
     for (String name : requested) {
       requireNonNull(name, "tables contains null");
-      available.stream().filter(a -> a.equalsIgnoreCase(name.strip())).findFirst()
+      available.stream()
+          .filter(a -> a.equalsIgnoreCase(name.strip()))
+          .findFirst()
           .ifPresentOrElse(chosen::add, () -> unknown.add(name));
     }
     if (!unknown.isEmpty()) {
-      throw new SnapshotException("unknown table" + (unknown.size() == 1 ? " " : "s ")
-          + String.join(", ", unknown) + " in schema " + schema + "; available tables: "
-          + (available.isEmpty() ? "none" : String.join(", ", available)));
+      throw new SnapshotException(
+          "unknown table"
+              + (unknown.size() == 1 ? " " : "s ")
+              + String.join(", ", unknown)
+              + " in schema "
+              + schema
+              + "; available tables: "
+              + (available.isEmpty() ? "none" : String.join(", ", available)));
     }
     return List.copyOf(chosen);
   }
@@ -289,8 +302,9 @@ public final class DatabaseAnonymizer {
      */
     public DatabaseAnonymizer build() {
       if (source == null) {
-        throw new IllegalStateException("source required: call source(ConnectionSource, jdbcUrl),"
-            + " for example with SampleDatabase.open(name)");
+        throw new IllegalStateException(
+            "source required: call source(ConnectionSource, jdbcUrl),"
+                + " for example with SampleDatabase.open(name)");
       }
       if (masker == null) {
         throw new IllegalStateException("masker required: call masker(Masker.withKey(secret))");

@@ -8,8 +8,9 @@ public final class JdbcUrls {
   // user:password@ in URL-style JDBC URLs (PostgreSQL, MySQL, SQL Server).
   private static final Pattern USER_INFO = Pattern.compile("//[^/@?;]*@");
   // key=value pairs after '?', '&' or ';' whose key names a credential.
-  private static final Pattern CREDENTIAL_PARAM = Pattern.compile(
-      "(?i)([?&;])(user|username|password|passwd|pwd|sslpassword|token|secret)=[^&;]*");
+  private static final Pattern CREDENTIAL_PARAM =
+      Pattern.compile(
+          "(?i)([?&;])(user|username|password|passwd|pwd|sslpassword|token|secret)=[^&;]*");
 
   private JdbcUrls() {}
 
@@ -22,7 +23,10 @@ public final class JdbcUrls {
     String redacted = USER_INFO.matcher(url).replaceFirst("//");
     redacted = CREDENTIAL_PARAM.matcher(redacted).replaceAll("$1");
     // Tidy separators left empty by the removals: "?&", "&&", ";;", a trailing '?', '&' or ';'.
-    return redacted.replaceAll("\\?&+", "?").replaceAll("&{2,}", "&").replaceAll(";{2,}", ";")
+    return redacted
+        .replaceAll("\\?&+", "?")
+        .replaceAll("&{2,}", "&")
+        .replaceAll(";{2,}", ";")
         .replaceAll("[?&;]+$", "");
   }
 }

@@ -8,10 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Masks personal values deterministically: the masked value is formatted from the keyed
- * HMAC-SHA256 of the kind and the original, so equal originals give equal masks (joins on masked
- * columns still match) while, without the key, the original cannot be recovered or guessed by
- * hashing candidates.
+ * Masks personal values deterministically: the masked value is formatted from the keyed HMAC-SHA256
+ * of the kind and the original, so equal originals give equal masks (joins on masked columns still
+ * match) while, without the key, the original cannot be recovered or guessed by hashing candidates.
  *
  * <p>Immutable and thread-safe. The key never appears in {@link #toString()} or any message.
  */
@@ -31,9 +30,13 @@ public final class Masker {
   public Masker(byte[] key) {
     requireNonNull(key, "key == null");
     if (key.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException("masking key must be at least " + MIN_KEY_BYTES
-          + " bytes, got " + key.length + ": use a random secret, for example from an environment"
-          + " variable");
+      throw new IllegalArgumentException(
+          "masking key must be at least "
+              + MIN_KEY_BYTES
+              + " bytes, got "
+              + key.length
+              + ": use a random secret, for example from an environment"
+              + " variable");
     }
     this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
   }

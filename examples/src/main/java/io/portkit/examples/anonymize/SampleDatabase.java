@@ -31,8 +31,8 @@ public final class SampleDatabase {
   public static String url(String name) {
     requireNonNull(name, "name == null");
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("invalid sample database name '" + name
-          + "': use 1 to 50 letters, digits or '_'");
+      throw new IllegalArgumentException(
+          "invalid sample database name '" + name + "': use 1 to 50 letters, digits or '_'");
     }
     return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
   }
@@ -52,15 +52,15 @@ public final class SampleDatabase {
         statement.execute("RUNSCRIPT FROM '" + SCRIPT + "'");
       }
     } catch (SQLException e) {
-      throw new SnapshotException("cannot create the sample database " + name + ": "
-          + e.getMessage(), e);
+      throw new SnapshotException(
+          "cannot create the sample database " + name + ": " + e.getMessage(), e);
     }
     return source;
   }
 
   private static boolean hasCustomers(Connection connection) throws SQLException {
-    try (ResultSet tables = connection.getMetaData()
-        .getTables(null, "PUBLIC", "CUSTOMERS", new String[] {"TABLE"})) {
+    try (ResultSet tables =
+        connection.getMetaData().getTables(null, "PUBLIC", "CUSTOMERS", new String[] {"TABLE"})) {
       return tables.next();
     }
   }

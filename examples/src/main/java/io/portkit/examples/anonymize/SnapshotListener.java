@@ -12,7 +12,7 @@ import java.util.List;
 public interface SnapshotListener {
 
   /** A listener that ignores everything. */
-  SnapshotListener NONE = (table, index, total) -> { };
+  SnapshotListener NONE = (table, index, total) -> {};
 
   /**
    * Called once the new schema exists, before any table is copied.

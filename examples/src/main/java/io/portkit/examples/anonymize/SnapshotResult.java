@@ -17,7 +17,10 @@ import java.util.Map;
  * @param createdAt when the snapshot was taken; never null
  */
 public record SnapshotResult(
-    String identifier, String schema, String sourceUrl, List<TableSnapshot> tables,
+    String identifier,
+    String schema,
+    String sourceUrl,
+    List<TableSnapshot> tables,
     Instant createdAt) {
 
   /** The identifier of the Port blueprint these results are meant for. */
@@ -58,8 +61,8 @@ public record SnapshotResult(
 
   /**
    * Returns the entity properties: {@code schema}, {@code source_url}, {@code tables}, {@code
-   * row_counts} (table to rows), {@code total_rows}, {@code masked_columns} and {@code
-   * created_at} (ISO-8601 UTC), in that order.
+   * row_counts} (table to rows), {@code total_rows}, {@code masked_columns} and {@code created_at}
+   * (ISO-8601 UTC), in that order.
    *
    * @return a new modifiable map of JSON-ready values
    */

@@ -19,8 +19,17 @@ final class TableCopier {
 
   /** Masked columns narrower than this are widened in the copy, so a mask always fits. */
   private static final int MASKED_WIDTH = 64;
-  private static final Set<Integer> TEXT_TYPES = Set.of(Types.CHAR, Types.VARCHAR,
-      Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB);
+
+  private static final Set<Integer> TEXT_TYPES =
+      Set.of(
+          Types.CHAR,
+          Types.VARCHAR,
+          Types.LONGVARCHAR,
+          Types.NCHAR,
+          Types.NVARCHAR,
+          Types.LONGNVARCHAR,
+          Types.CLOB,
+          Types.NCLOB);
 
   private record Column(String name, int jdbcType, int size, Optional<MaskKind> mask) {}
 
@@ -51,12 +60,24 @@ final class TableCopier {
     String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
     try (Statement statement = connection.createStatement()) {
       // CREATE TABLE AS ... WITH NO DATA copies the column types portably (H2, PostgreSQL).
-      statement.execute("CREATE TABLE " + target + " AS SELECT " + selectList(columns) + " FROM "
-          + source + " WITH NO DATA");
+      statement.execute(
+          "CREATE TABLE "
+              + target
+              + " AS SELECT "
+              + selectList(columns)
+              + " FROM "
+              + source
+              + " WITH NO DATA");
     }
     long rows = 0;
-    String insert = "INSERT INTO " + target + " (" + names + ") VALUES ("
-        + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    String insert =
+        "INSERT INTO "
+            + target
+            + " ("
+            + names
+            + ") VALUES ("
+            + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ")";
     try (Statement select = connection.createStatement();
         PreparedStatement out = connection.prepareStatement(insert)) {
       select.setFetchSize(batchSize);
@@ -72,8 +93,8 @@ final class TableCopier {
       }
       out.executeBatch();
     }
-    return new TableSnapshot(table, rows,
-        columns.stream().filter(c -> c.mask().isPresent()).map(Column::name).toList());
+    return new TableSnapshot(
+        table, rows, columns.stream().filter(c -> c.mask().isPresent()).map(Column::name).toList());
   }
 
   private void bindRow(ResultSet in, PreparedStatement out, List<Column> columns)
@@ -90,25 +111,41 @@ final class TableCopier {
   }
 
   private String selectList(List<Column> columns) {
-    return columns.stream().map(c -> c.mask().isPresent() && c.size() < MASKED_WIDTH
-            ? "CAST(" + quote(c.name()) + " AS VARCHAR(" + MASKED_WIDTH + ")) AS " + quote(c.name())
-            : quote(c.name()))
+    return columns.stream()
+        .map(
+            c ->
+                c.mask().isPresent() && c.size() < MASKED_WIDTH
+                    ? "CAST("
+                        + quote(c.name())
+                        + " AS VARCHAR("
+                        + MASKED_WIDTH
+                        + ")) AS "
+                        + quote(c.name())
+                    : quote(c.name()))
         .collect(Collectors.joining(", "));
   }
 
   private List<Column> columns(String schema, String table) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     List<Column> columns = new ArrayList<>();
-    try (ResultSet rs = meta.getColumns(connection.getCatalog(), escape(meta, schema),
-        escape(meta, table), "%")) {
+    try (ResultSet rs =
+        meta.getColumns(connection.getCatalog(), escape(meta, schema), escape(meta, table), "%")) {
       while (rs.next()) {
         String name = rs.getString("COLUMN_NAME");
         int type = rs.getInt("DATA_TYPE");
         Optional<MaskKind> mask = rules.kindFor(name);
         if (mask.isPresent() && !TEXT_TYPES.contains(type)) {
-          throw new SnapshotException("column " + table + "." + name + " matches the " + mask.get()
-              + " masking rule but has type " + typeName(type) + "; only text columns can be"
-              + " masked: change the masking rules or exclude the table");
+          throw new SnapshotException(
+              "column "
+                  + table
+                  + "."
+                  + name
+                  + " matches the "
+                  + mask.get()
+                  + " masking rule but has type "
+                  + typeName(type)
+                  + "; only text columns can be"
+                  + " masked: change the masking rules or exclude the table");
         }
         columns.add(new Column(name, type, rs.getInt("COLUMN_SIZE"), mask));
       }
@@ -130,8 +167,10 @@ final class TableCopier {
       return null;
     }
     String escape = meta.getSearchStringEscape();
-    return escape == null || escape.isEmpty() ? name
-        : name.replace(escape, escape + escape).replace("_", escape + "_")
+    return escape == null || escape.isEmpty()
+        ? name
+        : name.replace(escape, escape + escape)
+            .replace("_", escape + "_")
             .replace("%", escape + "%");
   }
 

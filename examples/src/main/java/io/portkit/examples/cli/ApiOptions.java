@@ -8,19 +8,25 @@ import picocli.CommandLine.Option;
 
 /**
  * The flags choosing Port's API and the client id ({@code --api-url}, {@code --region}, {@code
- * --client-id}); the secret comes only from {@value Settings#CLIENT_SECRET} so that it never
- * shows in a process list or shell history.
+ * --client-id}); the secret comes only from {@value Settings#CLIENT_SECRET} so that it never shows
+ * in a process list or shell history.
  */
 public final class ApiOptions {
-  @Option(names = "--api-url", paramLabel = "URL",
+  @Option(
+      names = "--api-url",
+      paramLabel = "URL",
       description = "Port API base URL (env PORT_API_URL; default https://api.port.io).")
   String apiUrl;
 
-  @Option(names = "--region", paramLabel = "eu|us",
+  @Option(
+      names = "--region",
+      paramLabel = "eu|us",
       description = "Port region when no API URL is set (env PORT_REGION; default eu).")
   String region;
 
-  @Option(names = "--client-id", paramLabel = "ID",
+  @Option(
+      names = "--client-id",
+      paramLabel = "ID",
       description = "Port client id (env PORT_CLIENT_ID).")
   String clientId;
 
@@ -36,10 +42,14 @@ public final class ApiOptions {
     String url = apiUrl != null ? apiUrl : settings.get(Settings.API_URL).orElse(null);
     if (url != null) {
       URI uri = parse(url.strip());
-      if (uri == null || uri.getHost() == null || !(uri.getScheme().equals("http")
-          || uri.getScheme().equals("https"))) {
-        throw new BadSettingException(Settings.API_URL + " (--api-url) must be an absolute http(s)"
-            + " URL such as https://api.port.io, got " + url);
+      if (uri == null
+          || uri.getHost() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        throw new BadSettingException(
+            Settings.API_URL
+                + " (--api-url) must be an absolute http(s)"
+                + " URL such as https://api.port.io, got "
+                + url);
       }
       return uri;
     }
@@ -55,15 +65,17 @@ public final class ApiOptions {
   }
 
   /**
-   * Returns the credentials from {@code --client-id} or {@value Settings#CLIENT_ID}, and
-   * {@value Settings#CLIENT_SECRET}.
+   * Returns the credentials from {@code --client-id} or {@value Settings#CLIENT_ID}, and {@value
+   * Settings#CLIENT_SECRET}.
    *
    * @throws MissingSettingException naming the first missing one
    */
   public ClientCredentials credentials(Settings settings) {
     String id = settings.require(Settings.CLIENT_ID, "--client-id", clientId);
-    String secret = settings.get(Settings.CLIENT_SECRET)
-        .orElseThrow(() -> new MissingSettingException(Settings.CLIENT_SECRET, null));
+    String secret =
+        settings
+            .get(Settings.CLIENT_SECRET)
+            .orElseThrow(() -> new MissingSettingException(Settings.CLIENT_SECRET, null));
     return new ClientCredentials(id, secret);
   }
 

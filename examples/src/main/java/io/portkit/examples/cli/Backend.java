@@ -43,40 +43,56 @@ public final class Backend implements AutoCloseable {
    * @throws BadSettingException if {@code host} is not a valid address
    * @throws java.io.UncheckedIOException if the port cannot be bound
    */
-  public static Backend start(PortClient client, String secret, ScenarioRouter router,
-      Timeline timeline, String host, int port) {
+  public static Backend start(
+      PortClient client,
+      String secret,
+      ScenarioRouter router,
+      Timeline timeline,
+      String host,
+      int port) {
     return start(client, secret, router, timeline, host, port, null);
   }
 
   /**
    * Starts the backend on {@code host:port}, recording runs in {@code journal} (nullable: none)
-   * before acknowledging them; runs a killed backend left unfinished are reported FAILURE
-   * ("backend restarted") as it starts. The backend closes the journal.
+   * before acknowledging them; runs a killed backend left unfinished are reported FAILURE ("backend
+   * restarted") as it starts. The backend closes the journal.
    *
    * @param secret the client secret Port signs webhooks with; never printed
    * @throws BadSettingException if {@code host} is not a valid address
    * @throws java.io.UncheckedIOException if the port cannot be bound
    */
-  public static Backend start(PortClient client, String secret, ScenarioRouter router,
-      Timeline timeline, String host, int port, RunJournal journal) {
+  public static Backend start(
+      PortClient client,
+      String secret,
+      ScenarioRouter router,
+      Timeline timeline,
+      String host,
+      int port,
+      RunJournal journal) {
     requireNonNull(router, "router == null");
     requireNonNull(timeline, "timeline == null");
-    RunDispatcherBuilder builder = RunDispatcher.builder()
-        .client(requireNonNull(client, "client == null"))
-        .defaultHandler((run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
-        .shutdownGrace(SHUTDOWN_GRACE);
+    RunDispatcherBuilder builder =
+        RunDispatcher.builder()
+            .client(requireNonNull(client, "client == null"))
+            .defaultHandler(
+                (run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
+            .shutdownGrace(SHUTDOWN_GRACE);
     if (journal != null) {
       builder.journal(journal);
     }
     RunDispatcher dispatcher = builder.build();
     try {
-      WebhookReceiver receiver = WebhookReceiver.builder()
-          .verifier(WebhookVerifier.builder().secret(requireNonNull(secret, "secret == null"))
-              .build())
-          .dispatcher(dispatcher)
-          .address(address(host))
-          .port(port)
-          .start();
+      WebhookReceiver receiver =
+          WebhookReceiver.builder()
+              .verifier(
+                  WebhookVerifier.builder()
+                      .secret(requireNonNull(secret, "secret == null"))
+                      .build())
+              .dispatcher(dispatcher)
+              .address(address(host))
+              .port(port)
+              .start();
       return new Backend(dispatcher, receiver);
     } catch (RuntimeException e) {
       dispatcher.close();
@@ -88,8 +104,8 @@ public final class Backend implements AutoCloseable {
     try {
       return InetAddress.getByName(requireNonNull(host, "host == null"));
     } catch (UnknownHostException e) {
-      throw new BadSettingException("--host " + host
-          + " is not an address of this machine: use 127.0.0.1 or 0.0.0.0");
+      throw new BadSettingException(
+          "--host " + host + " is not an address of this machine: use 127.0.0.1 or 0.0.0.0");
     }
   }
 

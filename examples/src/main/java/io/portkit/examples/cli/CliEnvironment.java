@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What the CLI takes from its process: the environment, the working directory (for {@code .env}
- * and {@code ./portkit-data}), the output streams, the stop signal and how to wait. Tests pass
- * their own so nothing global is touched.
+ * What the CLI takes from its process: the environment, the working directory (for {@code .env} and
+ * {@code ./portkit-data}), the output streams, the stop signal and how to wait. Tests pass their
+ * own so nothing global is touched.
  *
  * @param environment the environment variables
  * @param workingDir the directory holding {@code .env} and {@code portkit-data}
@@ -20,8 +20,12 @@ import java.util.Map;
  * @param pause how polling and the simulator wait
  */
 public record CliEnvironment(
-    Map<String, String> environment, Path workingDir, PrintStream out, PrintStream err,
-    StopSignal stop, Pause pause) {
+    Map<String, String> environment,
+    Path workingDir,
+    PrintStream out,
+    PrintStream err,
+    StopSignal stop,
+    Pause pause) {
 
   /** Validates the components and copies the environment. */
   public CliEnvironment {

@@ -12,8 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Lets a person trigger more demo runs from another terminal: writes the emulator's URL and
- * credentials to {@code portkit-data/demo.env} (owner-only where the file system allows) and
- * prints commands that read it, so the secret is never printed.
+ * credentials to {@code portkit-data/demo.env} (owner-only where the file system allows) and prints
+ * commands that read it, so the secret is never printed.
  */
 final class DemoAccess {
   static final String FILE = "portkit-data/demo.env";
@@ -22,17 +22,33 @@ final class DemoAccess {
 
   static void printHowToTriggerMore(PortEmulator emulator, CliEnvironment env, PrintStream out) {
     Path file = env.workingDir().resolve(FILE);
-    write(file, "# Written by `portkit demo`: the running demo emulator. Do not commit.\n"
-        + Settings.API_URL + "=" + emulator.baseUri() + "\n"
-        + Settings.CLIENT_ID + "=" + emulator.clientId() + "\n"
-        + Settings.CLIENT_SECRET + "=" + emulator.clientSecret() + "\n");
+    write(
+        file,
+        "# Written by `portkit demo`: the running demo emulator. Do not commit.\n"
+            + Settings.API_URL
+            + "="
+            + emulator.baseUri()
+            + "\n"
+            + Settings.CLIENT_ID
+            + "="
+            + emulator.clientId()
+            + "\n"
+            + Settings.CLIENT_SECRET
+            + "="
+            + emulator.clientSecret()
+            + "\n");
     String cli = "java -jar examples/target/port-examples.jar --env-file " + FILE;
     out.println();
-    out.println("The demo keeps serving. Its emulator's credentials are in " + FILE
-        + "; from another terminal (same directory):");
+    out.println(
+        "The demo keeps serving. Its emulator's credentials are in "
+            + FILE
+            + "; from another terminal (same directory):");
     out.println("  " + cli + " trigger provision_environment --input name=dev --wait");
-    out.println("  " + cli + " trigger grant_temporary_access --input ip=198.51.100.4"
-        + " --input duration_minutes=5 --wait");
+    out.println(
+        "  "
+            + cli
+            + " trigger grant_temporary_access --input ip=198.51.100.4"
+            + " --input duration_minutes=5 --wait");
     out.println("  " + cli + " trigger create_anonymized_db_copy --input tables=customers --wait");
     out.println("  " + cli + " run RUN_ID");
     out.println("Press Ctrl-C to stop.");
@@ -44,8 +60,9 @@ final class DemoAccess {
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }
       Files.writeString(file, content, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -24,26 +24,32 @@ import picocli.CommandLine.ParentCommand;
  * run's timeline. Then serves until Ctrl-C, or with {@code --once} prints a summary and exits 0 if
  * every run ended as it should, else 1.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = "Run every scenario against an in-process Port emulator (the default command).")
 public final class DemoCommand implements Callable<Integer> {
   /** How long one demo run may take before it counts as not finished. */
   public static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
 
-  @ParentCommand
-  private PortkitCli parent;
+  @ParentCommand private PortkitCli parent;
 
   @Option(names = "--once", description = "Exit after the runs finish: 0 if all ended as expected.")
   boolean once;
 
-  @Option(names = "--speed", paramLabel = "real|fast", defaultValue = "fast",
+  @Option(
+      names = "--speed",
+      paramLabel = "real|fast",
+      defaultValue = "fast",
       description = "Simulator delays: real (seconds) or fast (milliseconds). Default: fast.")
   SimulationSpeed speed;
 
-  @Mixin
-  JournalOptions journal = new JournalOptions();
+  @Mixin JournalOptions journal = new JournalOptions();
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Receiver port (default 0: any free port).")
   int port;
 
@@ -63,19 +69,31 @@ public final class DemoCommand implements Callable<Integer> {
     PrintStream out = env.out();
     Timeline timeline = new Timeline(out);
     try (PortEmulator emulator = PortEmulator.start()) {
-      PortClient client = PortClient.builder().baseUri(emulator.baseUri())
-          .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
-          .build();
-      try (Scenarios scenarios = Scenarios.start(HandlerKind.SIMULATOR, settings,
-              env.workingDir(), client, speed, env.pause());
-          Backend backend = Backend.start(client, emulator.clientSecret(), scenarios.router(),
-              timeline, "127.0.0.1", port,
-              journal.open(settings, env.workingDir(), "portkit-data/journal-demo"))) {
+      PortClient client =
+          PortClient.builder()
+              .baseUri(emulator.baseUri())
+              .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+              .build();
+      try (Scenarios scenarios =
+              Scenarios.start(
+                  HandlerKind.SIMULATOR, settings, env.workingDir(), client, speed, env.pause());
+          Backend backend =
+              Backend.start(
+                  client,
+                  emulator.clientSecret(),
+                  scenarios.router(),
+                  timeline,
+                  "127.0.0.1",
+                  port,
+                  journal.open(settings, env.workingDir(), "portkit-data/journal-demo"))) {
         DemoCatalog.install(emulator, backend.uri());
-        out.println("portkit demo: Port emulator at " + emulator.baseUri()
-            + ", receiver at " + backend.uri());
-        out.println("Catalog: blueprints " + DemoCatalog.BLUEPRINTS + ", actions "
-            + DemoCatalog.ACTIONS);
+        out.println(
+            "portkit demo: Port emulator at "
+                + emulator.baseUri()
+                + ", receiver at "
+                + backend.uri());
+        out.println(
+            "Catalog: blueprints " + DemoCatalog.BLUEPRINTS + ", actions " + DemoCatalog.ACTIONS);
         List<String[]> rows = new ArrayList<>();
         for (DemoRun demo : DemoRun.ALL) {
           rows.add(play(demo, client, emulator, timeline, out));
@@ -94,8 +112,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static String[] play(DemoRun demo, PortClient client, PortEmulator emulator,
-      Timeline timeline, PrintStream out) throws InterruptedException {
+  private static String[] play(
+      DemoRun demo, PortClient client, PortEmulator emulator, Timeline timeline, PrintStream out)
+      throws InterruptedException {
     out.println();
     out.println("> " + demo.action() + " " + demo.inputs() + ": " + demo.why());
     ActionRun run = client.runs().create(demo.action(), demo.inputs(), null);

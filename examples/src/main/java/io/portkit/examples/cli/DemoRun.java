@@ -19,23 +19,34 @@ import java.util.Map;
 public record DemoRun(String action, Map<String, Object> inputs, String expected, String why) {
 
   /** The demo's runs: one per scenario, then one that must fail (an invalid IP). */
-  public static final List<DemoRun> ALL = List.of(
-      new DemoRun(DemoCatalog.PROVISION_ENVIRONMENT, inputs("name", "demo-env", "size", "small"),
-          "SUCCESS", "the simulator: logs, status labels, links, then SUCCESS"),
-      new DemoRun(DemoCatalog.GRANT_TEMPORARY_ACCESS,
-          inputs("ip", "203.0.113.7", "duration_minutes", 30),
-          "SUCCESS", "temporary IP allowlisting: a temporary_access entity tied to the run"),
-      new DemoRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY,
-          inputs("tables", List.of("customers", "orders", "support_tickets")),
-          "SUCCESS", "anonymized DB copy (H2): a db_snapshot entity tied to the run"),
-      new DemoRun(DemoCatalog.GRANT_TEMPORARY_ACCESS, inputs("ip", "999.1.1.1"),
-          "FAILURE", "an invalid IP: the run must end with FAILURE and the reason"));
+  public static final List<DemoRun> ALL =
+      List.of(
+          new DemoRun(
+              DemoCatalog.PROVISION_ENVIRONMENT,
+              inputs("name", "demo-env", "size", "small"),
+              "SUCCESS",
+              "the simulator: logs, status labels, links, then SUCCESS"),
+          new DemoRun(
+              DemoCatalog.GRANT_TEMPORARY_ACCESS,
+              inputs("ip", "203.0.113.7", "duration_minutes", 30),
+              "SUCCESS",
+              "temporary IP allowlisting: a temporary_access entity tied to the run"),
+          new DemoRun(
+              DemoCatalog.CREATE_ANONYMIZED_DB_COPY,
+              inputs("tables", List.of("customers", "orders", "support_tickets")),
+              "SUCCESS",
+              "anonymized DB copy (H2): a db_snapshot entity tied to the run"),
+          new DemoRun(
+              DemoCatalog.GRANT_TEMPORARY_ACCESS,
+              inputs("ip", "999.1.1.1"),
+              "FAILURE",
+              "an invalid IP: the run must end with FAILURE and the reason"));
 
   /** Validates the components and copies the inputs, keeping their order. */
   public DemoRun {
     requireNonNull(action, "action == null");
-    inputs = Collections.unmodifiableMap(
-        new LinkedHashMap<>(requireNonNull(inputs, "inputs == null")));
+    inputs =
+        Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(inputs, "inputs == null")));
     requireNonNull(expected, "expected == null");
     requireNonNull(why, "why == null");
   }

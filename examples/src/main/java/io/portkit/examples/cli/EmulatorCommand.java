@@ -14,17 +14,23 @@ import picocli.CommandLine.ParentCommand;
  * logic: it accepts {@code PORT_CLIENT_ID}/{@code PORT_CLIENT_SECRET} when both are set (never
  * printing the secret), else prints the demo pair it generated.
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
+@Command(
+    name = "emulator",
+    mixinStandardHelpOptions = true,
     description = "Run the standalone Port emulator and print its URL.")
 public final class EmulatorCommand implements Callable<Integer> {
-  @ParentCommand
-  private PortkitCli parent;
+  @ParentCommand private PortkitCli parent;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Port to listen on (default 0: any free port).")
   int port;
 
-  @Option(names = "--token-lifetime", paramLabel = "DURATION",
+  @Option(
+      names = "--token-lifetime",
+      paramLabel = "DURATION",
       description = "Access token lifetime, e.g. PT3H, 90m, 3h (default 3h).")
   String tokenLifetime;
 
@@ -40,14 +46,18 @@ public final class EmulatorCommand implements Callable<Integer> {
     }
     PortEmulator emulator;
     try {
-      emulator = PortEmulatorMain.start(args.toArray(String[]::new), parent.settings().asMap(),
-          env.out());
+      emulator =
+          PortEmulatorMain.start(args.toArray(String[]::new), parent.settings().asMap(), env.out());
     } catch (IllegalArgumentException e) {
       throw new BadSettingException(e.getMessage());
     }
     try (emulator) {
-      env.out().println(Settings.API_URL + "=" + emulator.baseUri()
-          + "  (for .env: the other commands read PORT_API_URL)");
+      env.out()
+          .println(
+              Settings.API_URL
+                  + "="
+                  + emulator.baseUri()
+                  + "  (for .env: the other commands read PORT_API_URL)");
       env.out().println("Press Ctrl-C to stop.");
       env.out().flush();
       env.stop().await();

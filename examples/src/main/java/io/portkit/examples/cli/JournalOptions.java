@@ -9,13 +9,17 @@ import picocli.CommandLine.Option;
  * The {@code --journal-dir} flag shared by {@code serve} and {@code demo}: where the run journal
  * lives, so runs a killed backend left unfinished are ended when it starts again.
  *
- * <p>Precedence: the flag, then {@value Settings#JOURNAL_DIR}, then the command's default under
- * the working directory. Relative paths are resolved against the working directory.
+ * <p>Precedence: the flag, then {@value Settings#JOURNAL_DIR}, then the command's default under the
+ * working directory. Relative paths are resolved against the working directory.
  */
 public final class JournalOptions {
-  @Option(names = "--journal-dir", paramLabel = "DIR",
-      description = "Run journal directory (default ./portkit-data/journal; env "
-          + Settings.JOURNAL_DIR + ").")
+  @Option(
+      names = "--journal-dir",
+      paramLabel = "DIR",
+      description =
+          "Run journal directory (default ./portkit-data/journal; env "
+              + Settings.JOURNAL_DIR
+              + ").")
   String journalDir;
 
   /** Creates the options; picocli sets the flag. */
@@ -23,8 +27,8 @@ public final class JournalOptions {
 
   /** Returns the journal directory, {@code defaultDir} (relative) when nothing is set. */
   Path directory(Settings settings, Path workingDir, String defaultDir) {
-    String dir = journalDir != null ? journalDir
-        : settings.get(Settings.JOURNAL_DIR).orElse(defaultDir);
+    String dir =
+        journalDir != null ? journalDir : settings.get(Settings.JOURNAL_DIR).orElse(defaultDir);
     return workingDir.resolve(dir);
   }
 
@@ -38,8 +42,8 @@ public final class JournalOptions {
     try {
       return RunJournal.open(dir);
     } catch (JournalException e) {
-      throw new BadSettingException("--journal-dir / " + Settings.JOURNAL_DIR + ": "
-          + e.getMessage());
+      throw new BadSettingException(
+          "--journal-dir / " + Settings.JOURNAL_DIR + ": " + e.getMessage());
     }
   }
 }

@@ -37,31 +37,51 @@ final class KafkaServe {
    * Consumes until {@code stop}; then leaves the group and settles the runs in flight. Runs are
    * recorded in {@code journal} before their offsets are committed; the caller closes it.
    */
-  static int serve(KafkaSettings kafka, PortClient client, String secret, ScenarioRouter router,
-      Timeline timeline, RunJournal journal, StopSignal stop, PrintStream out)
+  static int serve(
+      KafkaSettings kafka,
+      PortClient client,
+      String secret,
+      ScenarioRouter router,
+      Timeline timeline,
+      RunJournal journal,
+      StopSignal stop,
+      PrintStream out)
       throws InterruptedException {
     requireNonNull(router, "router == null");
-    RunDispatcher dispatcher = RunDispatcher.builder()
-        .client(client)
-        .defaultHandler((run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
-        .shutdownGrace(Backend.SHUTDOWN_GRACE)
-        .journal(requireNonNull(journal, "journal == null")) // offsets follow durable acceptance
-        .build();
+    RunDispatcher dispatcher =
+        RunDispatcher.builder()
+            .client(client)
+            .defaultHandler(
+                (run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
+            .shutdownGrace(Backend.SHUTDOWN_GRACE)
+            .journal(
+                requireNonNull(journal, "journal == null")) // offsets follow durable acceptance
+            .build();
     // Closed in reverse: the consumer leaves the group first, then the dispatcher ends its runs.
     try (dispatcher;
-        KafkaRunConsumer consumer = KafkaRunConsumer.builder()
-            .settings(kafka)
-            .reader(RunMessageReader.builder().secret(secret).build())
-            .dispatcher(dispatcher)
-            .client(client)
-            .start()) {
-      out.println("Consuming Port runs from " + kafka.topic() + " as group " + kafka.groupId()
-          + " (" + kafka.brokers() + ")");
-      out.println("Set the action's invocationMethod to {\"type\": \"KAFKA\"}. Press Ctrl-C to stop.");
+        KafkaRunConsumer consumer =
+            KafkaRunConsumer.builder()
+                .settings(kafka)
+                .reader(RunMessageReader.builder().secret(secret).build())
+                .dispatcher(dispatcher)
+                .client(client)
+                .start()) {
+      out.println(
+          "Consuming Port runs from "
+              + kafka.topic()
+              + " as group "
+              + kafka.groupId()
+              + " ("
+              + kafka.brokers()
+              + ")");
+      out.println(
+          "Set the action's invocationMethod to {\"type\": \"KAFKA\"}. Press Ctrl-C to stop.");
       out.flush();
       stop.await();
-      out.println("Stopping: consumer (holding " + consumer.assignment().size()
-          + " partition(s)), runs in flight.");
+      out.println(
+          "Stopping: consumer (holding "
+              + consumer.assignment().size()
+              + " partition(s)), runs in flight.");
       return 0;
     }
   }

@@ -14,7 +14,10 @@ public final class MissingSettingException extends RuntimeException {
    * @param flag the flag that also sets it, or null when only the environment can (secrets)
    */
   public MissingSettingException(String variable, String flag) {
-    super("missing setting " + variable + ": set it in the environment or in .env"
-        + (flag == null ? "" : ", or pass " + flag));
+    super(
+        "missing setting "
+            + variable
+            + ": set it in the environment or in .env"
+            + (flag == null ? "" : ", or pass " + flag));
   }
 }

@@ -20,14 +20,14 @@ import picocli.CommandLine.ParentCommand;
  * {@code run RUN_ID}: prints a run's details, its action and its blueprint, each fetched through
  * Port's API (the proof of concept's "minimal webhook, details from the API").
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "Show a run's details, its action and its blueprint, fetched through the API.")
 public final class RunCommand implements Callable<Integer> {
-  @ParentCommand
-  private PortkitCli parent;
+  @ParentCommand private PortkitCli parent;
 
-  @Mixin
-  ApiOptions api = new ApiOptions();
+  @Mixin ApiOptions api = new ApiOptions();
 
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run, e.g. r_QOz6WoOB1Q2lmhZZ.")
   String runId;
@@ -41,8 +41,10 @@ public final class RunCommand implements Callable<Integer> {
     PortClient client = api.client(parent.settings());
     ActionRun run = client.runs().get(runId);
     out.println("Run " + run.id());
-    field(out, "status", run.status() + (run.statusLabel() == null ? "" : " (" + run.statusLabel()
-        + ")"));
+    field(
+        out,
+        "status",
+        run.status() + (run.statusLabel() == null ? "" : " (" + run.statusLabel() + ")"));
     field(out, "action", ref(run.action()));
     field(out, "blueprint", ref(run.blueprint()));
     field(out, "entity", ref(run.entity()));
@@ -68,8 +70,13 @@ public final class RunCommand implements Callable<Integer> {
     field(out, "title", action.title());
     field(out, "trigger", action.triggerType() + " " + action.operation());
     JsonNode method = action.raw().path("invocationMethod");
-    field(out, "invocation", method.path("type").asText("?") + " " + method.path("url").asText("")
-        + (method.path("synchronized").asBoolean(false) ? " (synchronized)" : " (async)"));
+    field(
+        out,
+        "invocation",
+        method.path("type").asText("?")
+            + " "
+            + method.path("url").asText("")
+            + (method.path("synchronized").asBoolean(false) ? " (synchronized)" : " (async)"));
   }
 
   private static void printBlueprint(PrintStream out, String id, Supplier<Blueprint> fetch) {
@@ -80,8 +87,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     field(out, "title", blueprint.title());
     field(out, "properties", String.join(", ", blueprint.properties().keySet()));
-    field(out, "relations", blueprint.relations().isEmpty() ? null
-        : String.join(", ", blueprint.relations().keySet()));
+    field(
+        out,
+        "relations",
+        blueprint.relations().isEmpty() ? null : String.join(", ", blueprint.relations().keySet()));
   }
 
   private static <T> T orNull(Supplier<T> fetch, PrintStream out) {
@@ -97,8 +106,9 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private static String ref(Ref ref) {
-    return ref == null ? null : ref.identifier() + (ref.title() == null ? "" : " (" + ref.title()
-        + ")");
+    return ref == null
+        ? null
+        : ref.identifier() + (ref.title() == null ? "" : " (" + ref.title() + ")");
   }
 
   private static void field(PrintStream out, String name, Object value) {

@@ -39,6 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class Scenarios implements AutoCloseable {
   /** The sample database used when no JDBC URL is configured. */
   public static final String SAMPLE_DATABASE = "portkit_demo";
+
   /** The allowlist snippet's file name under the data directory. */
   public static final String ALLOWLIST_FILE = "allowlist.conf";
 
@@ -46,8 +47,8 @@ public final class Scenarios implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final AllowlistExpiryScheduler expiry;
 
-  private Scenarios(ScenarioRouter router, ScheduledExecutorService executor,
-      AllowlistExpiryScheduler expiry) {
+  private Scenarios(
+      ScenarioRouter router, ScheduledExecutorService executor, AllowlistExpiryScheduler expiry) {
     this.router = router;
     this.executor = executor;
     this.expiry = expiry;
@@ -60,27 +61,41 @@ public final class Scenarios implements AutoCloseable {
    * @param workingDir resolves a relative data directory
    * @throws BadSettingException if the masking key is too short
    */
-  public static Scenarios start(HandlerKind kind, Settings settings, Path workingDir,
-      PortClient client, SimulationSpeed speed, Pause pause) {
+  public static Scenarios start(
+      HandlerKind kind,
+      Settings settings,
+      Path workingDir,
+      PortClient client,
+      SimulationSpeed speed,
+      Pause pause) {
     requireNonNull(kind, "kind == null");
     if (kind == HandlerKind.NOOP) {
       return new Scenarios(ScenarioRouter.all(new NoopHandler()), null, null);
     }
     Path dataDir = workingDir.resolve(settings.get(Settings.DATA_DIR).orElse("portkit-data"));
-    TemporaryAllowlist allowlist = TemporaryAllowlist.builder()
-        .snippetFile(dataDir.resolve(ALLOWLIST_FILE)).build();
-    ScenarioRouter router = new ScenarioRouter(Map.of(
-        DemoCatalog.PROVISION_ENVIRONMENT, new SimulatorHandler(speed, pause),
-        DemoCatalog.GRANT_TEMPORARY_ACCESS, new AllowlistHandler(allowlist),
-        DemoCatalog.CREATE_ANONYMIZED_DB_COPY, new SnapshotHandler(anonymizer(settings))),
-        new SimulatorHandler(speed, pause));
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "portkit-allowlist-expiry");
-      t.setDaemon(true);
-      return t;
-    });
-    AllowlistExpiryScheduler expiry = new AllowlistExpiryScheduler(allowlist, executor,
-        Clock.systemUTC(), Duration.ofMinutes(1), new ExpiredAccessRemover(client.entities()));
+    TemporaryAllowlist allowlist =
+        TemporaryAllowlist.builder().snippetFile(dataDir.resolve(ALLOWLIST_FILE)).build();
+    ScenarioRouter router =
+        new ScenarioRouter(
+            Map.of(
+                DemoCatalog.PROVISION_ENVIRONMENT, new SimulatorHandler(speed, pause),
+                DemoCatalog.GRANT_TEMPORARY_ACCESS, new AllowlistHandler(allowlist),
+                DemoCatalog.CREATE_ANONYMIZED_DB_COPY, new SnapshotHandler(anonymizer(settings))),
+            new SimulatorHandler(speed, pause));
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "portkit-allowlist-expiry");
+              t.setDaemon(true);
+              return t;
+            });
+    AllowlistExpiryScheduler expiry =
+        new AllowlistExpiryScheduler(
+            allowlist,
+            executor,
+            Clock.systemUTC(),
+            Duration.ofMinutes(1),
+            new ExpiredAccessRemover(client.entities()));
     expiry.start();
     return new Scenarios(router, executor, expiry);
   }
@@ -90,17 +105,22 @@ public final class Scenarios implements AutoCloseable {
     try {
       masker = Masker.withKey(settings.get(Settings.MASKING_KEY).orElseGet(Scenarios::randomKey));
     } catch (IllegalArgumentException e) {
-      throw new BadSettingException(Settings.MASKING_KEY + " is too short: use at least "
-          + Masker.MIN_KEY_BYTES + " bytes of random text");
+      throw new BadSettingException(
+          Settings.MASKING_KEY
+              + " is too short: use at least "
+              + Masker.MIN_KEY_BYTES
+              + " bytes of random text");
     }
     DatabaseAnonymizer.Builder builder = DatabaseAnonymizer.builder().masker(masker);
     String url = settings.get(Settings.DB_URL).orElse(null);
     if (url == null) {
       builder.source(SampleDatabase.open(SAMPLE_DATABASE), SampleDatabase.url(SAMPLE_DATABASE));
     } else {
-      ConnectionSource source = ConnectionSource.driverManager(url,
-          settings.get(Settings.DB_USER).orElse(null),
-          settings.get(Settings.DB_PASSWORD).orElse(null));
+      ConnectionSource source =
+          ConnectionSource.driverManager(
+              url,
+              settings.get(Settings.DB_USER).orElse(null),
+              settings.get(Settings.DB_PASSWORD).orElse(null));
       builder.source(source, JdbcUrls.redact(url));
     }
     return builder.build();

@@ -26,46 +26,66 @@ import picocli.CommandLine.ParentCommand;
  * acknowledges (run it later with {@code simulate RUN_ID}). Prints the public URL and the {@code
  * invocationMethod} to paste into the action, then serves until Ctrl-C.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Receive Port's webhooks and run the scenario handlers.")
 public final class ServeCommand implements Callable<Integer> {
-  @ParentCommand
-  private PortkitCli parent;
+  @ParentCommand private PortkitCli parent;
 
-  @Mixin
-  ApiOptions api = new ApiOptions();
+  @Mixin ApiOptions api = new ApiOptions();
 
-  @Mixin
-  JournalOptions journal = new JournalOptions();
+  @Mixin JournalOptions journal = new JournalOptions();
 
-  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
       description = "Address to bind (default 127.0.0.1).")
   String host;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8000",
       description = "Port to bind (default 8000; 0 for any free port).")
   int port;
 
-  @Option(names = "--tunnel", paramLabel = "ngrok|none",
+  @Option(
+      names = "--tunnel",
+      paramLabel = "ngrok|none",
       description = "ngrok or none (default ngrok when NGROK_AUTHTOKEN is set, else none).")
   TunnelKind tunnel;
 
-  @Option(names = "--public-url", paramLabel = "URL",
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
       description = "With --tunnel none: the URL Port reaches this backend at.")
   String publicUrl;
 
-  @Option(names = "--handler", paramLabel = "simulator|noop", defaultValue = "simulator",
-      description = "simulator: the scenarios by action, the simulator for the rest (default);"
-          + " noop: every run ends at once with SUCCESS.")
+  @Option(
+      names = "--handler",
+      paramLabel = "simulator|noop",
+      defaultValue = "simulator",
+      description =
+          "simulator: the scenarios by action, the simulator for the rest (default);"
+              + " noop: every run ends at once with SUCCESS.")
   HandlerKind handler;
 
-  @Option(names = "--speed", paramLabel = "real|fast", defaultValue = "real",
+  @Option(
+      names = "--speed",
+      paramLabel = "real|fast",
+      defaultValue = "real",
       description = "Simulator delays: real (seconds, default) or fast (milliseconds).")
   SimulationSpeed speed;
 
-  @Option(names = "--transport", paramLabel = "webhook|kafka", defaultValue = "webhook",
-      description = "webhook: Port calls this backend (default); kafka: consume ORG_ID.runs"
-          + " (PORT_KAFKA_* settings).")
+  @Option(
+      names = "--transport",
+      paramLabel = "webhook|kafka",
+      defaultValue = "webhook",
+      description =
+          "webhook: Port calls this backend (default); kafka: consume ORG_ID.runs"
+              + " (PORT_KAFKA_* settings).")
   Transport transport;
 
   /** Creates the command; picocli sets the parent and flags. */
@@ -78,8 +98,12 @@ public final class ServeCommand implements Callable<Integer> {
     if (transport == Transport.KAFKA) {
       return serveKafka(env, settings);
     }
-    TunnelKind kind = tunnel != null ? tunnel
-        : settings.get(Settings.NGROK_AUTHTOKEN).isPresent() ? TunnelKind.NGROK : TunnelKind.NONE;
+    TunnelKind kind =
+        tunnel != null
+            ? tunnel
+            : settings.get(Settings.NGROK_AUTHTOKEN).isPresent()
+                ? TunnelKind.NGROK
+                : TunnelKind.NONE;
     if (kind == TunnelKind.NONE && publicUrl != null) {
       NoTunnel.of(parseUrl(publicUrl)); // a bad URL is a setting error, found before binding
     }
@@ -87,10 +111,17 @@ public final class ServeCommand implements Callable<Integer> {
     PortClient client = api.client(settings);
     String secret = api.credentials(settings).clientSecret();
     Timeline timeline = new Timeline(env.out());
-    try (Scenarios scenarios = Scenarios.start(handler, settings, env.workingDir(), client, speed,
-            env.pause());
-        Backend backend = Backend.start(client, secret, scenarios.router(), timeline, host, port,
-            journal.open(settings, env.workingDir(), "portkit-data/journal"));
+    try (Scenarios scenarios =
+            Scenarios.start(handler, settings, env.workingDir(), client, speed, env.pause());
+        Backend backend =
+            Backend.start(
+                client,
+                secret,
+                scenarios.router(),
+                timeline,
+                host,
+                port,
+                journal.open(settings, env.workingDir(), "portkit-data/journal"));
         Tunnel open = openTunnel(ngrok, backend)) {
       printInstructions(open.publicUrl(), backend, env.out());
       env.stop().await();
@@ -103,11 +134,18 @@ public final class ServeCommand implements Callable<Integer> {
     var kafka = KafkaServe.settings(settings.asMap());
     PortClient client = api.client(settings);
     String secret = api.credentials(settings).clientSecret();
-    try (Scenarios scenarios = Scenarios.start(handler, settings, env.workingDir(), client, speed,
-        env.pause());
+    try (Scenarios scenarios =
+            Scenarios.start(handler, settings, env.workingDir(), client, speed, env.pause());
         RunJournal runs = journal.open(settings, env.workingDir(), "portkit-data/journal")) {
-      return KafkaServe.serve(kafka, client, secret, scenarios.router(), new Timeline(env.out()),
-          runs, env.stop(), env.out());
+      return KafkaServe.serve(
+          kafka,
+          client,
+          secret,
+          scenarios.router(),
+          new Timeline(env.out()),
+          runs,
+          env.stop(),
+          env.out());
     }
   }
 
@@ -133,21 +171,28 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       return NoTunnel.of(URI.create(url.strip())).publicUrl();
     } catch (IllegalArgumentException | TunnelException e) {
-      throw new BadSettingException("--public-url must be an absolute http(s) URL with a host,"
-          + " for example https://port-backend.example.com, got " + url);
+      throw new BadSettingException(
+          "--public-url must be an absolute http(s) URL with a host,"
+              + " for example https://port-backend.example.com, got "
+              + url);
     }
   }
 
   private static void printInstructions(URI publicUrl, Backend backend, PrintStream out)
       throws Exception {
-    URI delivery = publicUrl.getPath() == null || publicUrl.getPath().isEmpty()
-        ? publicUrl.resolve("/") : publicUrl;
-    InvocationMethod method = InvocationMethod.of(delivery,
-        new ObjectMapper().readTree(RecommendedTemplate.BODY));
+    URI delivery =
+        publicUrl.getPath() == null || publicUrl.getPath().isEmpty()
+            ? publicUrl.resolve("/")
+            : publicUrl;
+    InvocationMethod method =
+        InvocationMethod.of(delivery, new ObjectMapper().readTree(RecommendedTemplate.BODY));
     out.println("Receiving Port webhooks at " + delivery + " (local " + backend.uri() + ")");
     out.println("  POST " + delivery + "        verify, acknowledge, run the handler");
-    out.println("  POST " + delivery.resolve("manual") + "  verify and acknowledge only;"
-        + " then: simulate RUN_ID");
+    out.println(
+        "  POST "
+            + delivery.resolve("manual")
+            + "  verify and acknowledge only;"
+            + " then: simulate RUN_ID");
     out.println("Paste this invocationMethod into your Port action:");
     out.println(method.toJson());
     out.println("Press Ctrl-C to stop.");

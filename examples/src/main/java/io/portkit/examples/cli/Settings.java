@@ -22,28 +22,40 @@ import java.util.Optional;
 public final class Settings {
   /** The client id of a Port API credential. */
   public static final String CLIENT_ID = "PORT_CLIENT_ID";
+
   /** The client secret; also the secret that webhook signatures are verified with. */
   public static final String CLIENT_SECRET = "PORT_CLIENT_SECRET";
+
   /** The API base URL; default Port EU. */
   public static final String API_URL = "PORT_API_URL";
+
   /** {@code eu} (default) or {@code us}; used when {@link #API_URL} is not set. */
   public static final String REGION = "PORT_REGION";
+
   /** The ngrok authtoken; setting it makes {@code serve} default to {@code --tunnel ngrok}. */
   public static final String NGROK_AUTHTOKEN = "NGROK_AUTHTOKEN";
+
   /** The ngrok static domain. */
   public static final String NGROK_DOMAIN = "NGROK_DOMAIN";
+
   /** The ngrok edge label. */
   public static final String NGROK_EDGE = "NGROK_EDGE";
+
   /** Where the allowlist files go; default {@code ./portkit-data}. */
   public static final String DATA_DIR = "PORTKIT_DATA_DIR";
+
   /** The run journal directory (default {@code ./portkit-data/journal}). */
   public static final String JOURNAL_DIR = "PORTKIT_JOURNAL_DIR";
+
   /** The JDBC URL of the database to copy; default the embedded H2 sample. */
   public static final String DB_URL = "PORTKIT_DB_URL";
+
   /** The database user. */
   public static final String DB_USER = "PORTKIT_DB_USER";
+
   /** The database password (a secret). */
   public static final String DB_PASSWORD = "PORTKIT_DB_PASSWORD";
+
   /** The key masking personal columns (a secret); default a random key per process. */
   public static final String MASKING_KEY = "PORTKIT_MASKING_KEY";
 
@@ -60,8 +72,8 @@ public final class Settings {
    *
    * @param environment the process environment
    * @param envFile the {@code .env} file; a missing file is not an error
-   * @throws IllegalArgumentException if the file exists but cannot be parsed; the message gives
-   *     no line content, which may hold a secret
+   * @throws IllegalArgumentException if the file exists but cannot be parsed; the message gives no
+   *     line content, which may hold a secret
    */
   public static Settings load(Map<String, String> environment, Path envFile) {
     requireNonNull(environment, "environment == null");
@@ -75,17 +87,18 @@ public final class Settings {
 
   /** Returns settings holding exactly {@code values}; for tests and embedding. */
   public static Settings of(Map<String, String> values) {
-    return new Settings(new LinkedHashMap<>(requireNonNull(values, "values == null")),
-        Path.of(".env"));
+    return new Settings(
+        new LinkedHashMap<>(requireNonNull(values, "values == null")), Path.of(".env"));
   }
 
   private static Map<String, String> readEnvFile(Path envFile) {
     Path dir = envFile.toAbsolutePath().getParent();
     try {
-      Dotenv dotenv = Dotenv.configure()
-          .directory(dir == null ? "." : dir.toString())
-          .filename(envFile.getFileName().toString())
-          .load();
+      Dotenv dotenv =
+          Dotenv.configure()
+              .directory(dir == null ? "." : dir.toString())
+              .filename(envFile.getFileName().toString())
+              .load();
       Map<String, String> fromFile = new LinkedHashMap<>();
       for (DotenvEntry e : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
         fromFile.put(e.getKey(), e.getValue());
@@ -93,8 +106,8 @@ public final class Settings {
       return fromFile;
     } catch (DotenvException e) {
       // dotenv's message quotes the bad line, which may hold a secret: do not pass it on.
-      throw new IllegalArgumentException("cannot read " + envFile
-          + ": every line must be NAME=value or a # comment");
+      throw new IllegalArgumentException(
+          "cannot read " + envFile + ": every line must be NAME=value or a # comment");
     }
   }
 

@@ -18,19 +18,22 @@ import picocli.CommandLine.ParentCommand;
  * {@code simulate RUN_ID}: plays the simulator by hand against a run that {@code POST /manual}
  * acknowledged, printing its timeline. Exits 0 when the run ends with SUCCESS.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
     description = "Run the simulator against an existing run (one that /manual acknowledged).")
 public final class SimulateCommand implements Callable<Integer> {
-  @ParentCommand
-  private PortkitCli parent;
+  @ParentCommand private PortkitCli parent;
 
-  @Mixin
-  ApiOptions api = new ApiOptions();
+  @Mixin ApiOptions api = new ApiOptions();
 
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run, e.g. r_QOz6WoOB1Q2lmhZZ.")
   String runId;
 
-  @Option(names = "--speed", paramLabel = "real|fast", defaultValue = "real",
+  @Option(
+      names = "--speed",
+      paramLabel = "real|fast",
+      defaultValue = "real",
       description = "Simulator delays: real (seconds, default) or fast (milliseconds).")
   SimulationSpeed speed;
 
@@ -43,12 +46,24 @@ public final class SimulateCommand implements Callable<Integer> {
     PortClient client = api.client(parent.settings());
     ActionRun run = client.runs().get(runId);
     if (run.status().isTerminal()) {
-      env.err().println("portkit: run " + runId + " already ended with " + run.status()
-          + ": trigger a new run and acknowledge it with POST /manual");
+      env.err()
+          .println(
+              "portkit: run "
+                  + runId
+                  + " already ended with "
+                  + run.status()
+                  + ": trigger a new run and acknowledge it with POST /manual");
       return 1;
     }
-    env.out().println("Simulating run " + runId + " (action "
-        + run.actionIdentifier().orElse("?") + ", " + speed.name().toLowerCase() + " speed)");
+    env.out()
+        .println(
+            "Simulating run "
+                + runId
+                + " (action "
+                + run.actionIdentifier().orElse("?")
+                + ", "
+                + speed.name().toLowerCase()
+                + " speed)");
     Timeline timeline = new Timeline(env.out());
     RunContext ctx = timeline.watch(client.runContext(runId));
     new SimulatorHandler(speed, env.pause()).handle(ScenarioRequest.of(run), ctx);

@@ -19,15 +19,19 @@ public final class StopSignal {
   public StopSignal() {}
 
   /**
-   * Returns a signal triggered when the JVM shuts down (Ctrl-C, SIGTERM); the hook then waits up
-   * to {@code cleanup} for the command to call {@link #stopped()}.
+   * Returns a signal triggered when the JVM shuts down (Ctrl-C, SIGTERM); the hook then waits up to
+   * {@code cleanup} for the command to call {@link #stopped()}.
    */
   public static StopSignal onShutdown(Duration cleanup) {
     StopSignal signal = new StopSignal();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      signal.stop();
-      signal.awaitStopped(cleanup);
-    }, "portkit-cli-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  signal.stop();
+                  signal.awaitStopped(cleanup);
+                },
+                "portkit-cli-shutdown"));
     return signal;
   }
 

@@ -22,20 +22,21 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code trigger ACTION}: creates a run through Port's API ({@code POST /v1/actions/{id}/runs})
- * and, with {@code --wait}, follows it to its end, printing each new label, log count and the
- * final status. Exits 0 on SUCCESS (or when not waiting), 1 on FAILURE or when the wait runs out.
+ * and, with {@code --wait}, follows it to its end, printing each new label, log count and the final
+ * status. Exits 0 on SUCCESS (or when not waiting), 1 on FAILURE or when the wait runs out.
  */
-@Command(name = "trigger", mixinStandardHelpOptions = true,
+@Command(
+    name = "trigger",
+    mixinStandardHelpOptions = true,
     description = "Create a run of an action through the API; --wait follows it to its end.")
 public final class TriggerCommand implements Callable<Integer> {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  @ParentCommand
-  private PortkitCli parent;
+  @ParentCommand private PortkitCli parent;
 
-  @Mixin
-  ApiOptions api = new ApiOptions();
+  @Mixin ApiOptions api = new ApiOptions();
 
   @Parameters(index = "0", paramLabel = "ACTION", description = "The action identifier.")
   String action;
@@ -43,19 +44,28 @@ public final class TriggerCommand implements Callable<Integer> {
   @Option(names = "--entity", paramLabel = "ID", description = "The entity, for day-2 actions.")
   String entity;
 
-  @Option(names = "--input", paramLabel = "KEY=VALUE",
-      description = "A user input; VALUE is read as JSON when it parses (30, true, [\"a\"]),"
-          + " else as text. Repeatable.")
+  @Option(
+      names = "--input",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A user input; VALUE is read as JSON when it parses (30, true, [\"a\"]),"
+              + " else as text. Repeatable.")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--wait", description = "Follow the run until it ends.")
   boolean await;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
       description = "How long --wait follows the run (default 600).")
   long timeoutSeconds;
 
-  @Option(names = "--poll", paramLabel = "MILLIS", defaultValue = "1000",
+  @Option(
+      names = "--poll",
+      paramLabel = "MILLIS",
+      defaultValue = "1000",
       description = "How often --wait reads the run (default 1000).")
   long pollMillis;
 
@@ -75,8 +85,7 @@ public final class TriggerCommand implements Callable<Integer> {
     return follow(client, run.id(), out);
   }
 
-  private int follow(PortClient client, String runId, PrintStream out)
-      throws InterruptedException {
+  private int follow(PortClient client, String runId, PrintStream out) throws InterruptedException {
     Duration poll = Duration.ofMillis(Math.max(1, pollMillis));
     long polls = Math.max(1, Duration.ofSeconds(timeoutSeconds).toMillis() / poll.toMillis());
     String label = null;
@@ -88,8 +97,13 @@ public final class TriggerCommand implements Callable<Integer> {
       }
       if (run.status().isTerminal()) {
         run.links().forEach(l -> out.println("  [" + runId + "] link     " + l));
-        out.println("  [" + runId + "] " + run.status() + "  "
-            + (run.summary() == null ? "" : run.summary()));
+        out.println(
+            "  ["
+                + runId
+                + "] "
+                + run.status()
+                + "  "
+                + (run.summary() == null ? "" : run.summary()));
         return "SUCCESS".equals(run.status().value()) ? 0 : 1;
       }
       parent.environment().pause().pause(poll);

@@ -23,14 +23,17 @@ import java.util.List;
 public final class DemoCatalog {
   /** The simulator action. */
   public static final String PROVISION_ENVIRONMENT = "provision_environment";
+
   /** The temporary IP allowlisting action. */
   public static final String GRANT_TEMPORARY_ACCESS = "grant_temporary_access";
+
   /** The anonymized database copy action. */
   public static final String CREATE_ANONYMIZED_DB_COPY = "create_anonymized_db_copy";
 
   /** The blueprint resources, installed first because actions name them. */
   public static final List<String> BLUEPRINTS =
       List.of("environment", "temporary_access", "db_snapshot");
+
   /** The action resources. */
   public static final List<String> ACTIONS =
       List.of(PROVISION_ENVIRONMENT, GRANT_TEMPORARY_ACCESS, CREATE_ANONYMIZED_DB_COPY);
@@ -80,8 +83,13 @@ public final class DemoCatalog {
   private static ObjectNode read(String resource) {
     try (InputStream in = DemoCatalog.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("no catalog resource " + resource
-            + ": known blueprints " + BLUEPRINTS + ", actions " + ACTIONS);
+        throw new IllegalArgumentException(
+            "no catalog resource "
+                + resource
+                + ": known blueprints "
+                + BLUEPRINTS
+                + ", actions "
+                + ACTIONS);
       }
       JsonNode node = MAPPER.readTree(in);
       return (ObjectNode) node;

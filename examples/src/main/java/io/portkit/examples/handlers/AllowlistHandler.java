@@ -14,16 +14,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Grants temporary access to an IP address or range ({@code grant_temporary_access}): validates
- * the {@code ip} input, adds it to the allowlist for {@code duration_minutes} (default {@value
+ * Grants temporary access to an IP address or range ({@code grant_temporary_access}): validates the
+ * {@code ip} input, adds it to the allowlist for {@code duration_minutes} (default {@value
  * #DEFAULT_MINUTES}), and upserts a {@code temporary_access} entity tied to the run. An invalid
  * address or duration ends the run with FAILURE and the reason. Thread-safe.
  */
 public final class AllowlistHandler implements ScenarioHandler {
   /** The input holding the address or range. */
   public static final String IP_INPUT = "ip";
+
   /** The input holding the duration in minutes. */
   public static final String DURATION_INPUT = "duration_minutes";
+
   /** The duration used when the input is absent, in minutes. */
   public static final int DEFAULT_MINUTES = 60;
 
@@ -48,16 +50,22 @@ public final class AllowlistHandler implements ScenarioHandler {
       return;
     }
     Instant until = access.expiresAt().truncatedTo(ChronoUnit.SECONDS); // readable in Port's UI
-    run.log("Allowed " + access.ip() + " until " + until + " in "
-        + access.allowlistFile().getFileName());
+    run.log(
+        "Allowed "
+            + access.ip()
+            + " until "
+            + until
+            + " in "
+            + access.allowlistFile().getFileName());
     run.statusLabel("Recording access");
     run.upsertEntity(TemporaryAccess.BLUEPRINT, entity(access));
     run.succeed("Access for " + access.ip() + " granted until " + until);
   }
 
   static Entity entity(TemporaryAccess access) {
-    Entity.Builder builder = Entity.builder(access.identifier())
-        .title(access.ip() + " until " + access.expiresAt().truncatedTo(ChronoUnit.SECONDS));
+    Entity.Builder builder =
+        Entity.builder(access.identifier())
+            .title(access.ip() + " until " + access.expiresAt().truncatedTo(ChronoUnit.SECONDS));
     access.properties().forEach(builder::property);
     return builder.build();
   }
@@ -72,8 +80,8 @@ public final class AllowlistHandler implements ScenarioHandler {
     try {
       return Long.parseLong(value.asText().strip());
     } catch (NumberFormatException e) {
-      throw new AllowlistException(DURATION_INPUT + " must be a whole number of minutes, got '"
-          + value.asText() + "'");
+      throw new AllowlistException(
+          DURATION_INPUT + " must be a whole number of minutes, got '" + value.asText() + "'");
     }
   }
 }

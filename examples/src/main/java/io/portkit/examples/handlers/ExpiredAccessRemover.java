@@ -34,8 +34,11 @@ public final class ExpiredAccessRemover implements Consumer<List<AllowlistEntry>
         entities.delete(TemporaryAccess.BLUEPRINT, entry.identifier());
         log.info("access for {} expired; entity {} deleted", entry.range(), entry.identifier());
       } catch (PortException e) {
-        log.warn("access for {} expired but entity {} could not be deleted: {}", entry.range(),
-            entry.identifier(), e.getMessage());
+        log.warn(
+            "access for {} expired but entity {} could not be deleted: {}",
+            entry.range(),
+            entry.identifier(),
+            e.getMessage());
       }
     }
   }

@@ -3,8 +3,8 @@ package io.portkit.examples.handlers;
 import io.portkit.client.run.RunContext;
 
 /**
- * Finishes every run at once with SUCCESS: the smallest backend, for checking that Port reaches
- * the receiver ({@code serve --handler noop}). Stateless and thread-safe.
+ * Finishes every run at once with SUCCESS: the smallest backend, for checking that Port reaches the
+ * receiver ({@code serve --handler noop}). Stateless and thread-safe.
  */
 public final class NoopHandler implements ScenarioHandler {
 

@@ -15,8 +15,8 @@ public interface ScenarioHandler {
   /**
    * Handles the run.
    *
-   * @throws InterruptedException if the thread is interrupted (for example at shutdown); the run
-   *     is then left for the caller to finish
+   * @throws InterruptedException if the thread is interrupted (for example at shutdown); the run is
+   *     then left for the caller to finish
    * @throws RuntimeException for an unexpected failure; {@link ScenarioRouter#handle} then fails
    *     the run with a summary naming it
    */

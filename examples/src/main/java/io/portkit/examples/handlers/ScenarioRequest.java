@@ -30,16 +30,22 @@ public record ScenarioRequest(String runId, String action, ObjectNode inputs, St
   /** Returns the request for a verified webhook delivery. */
   public static ScenarioRequest of(RunInvocation invocation) {
     requireNonNull(invocation, "invocation == null");
-    return new ScenarioRequest(invocation.runId(), invocation.actionIdentifier().orElse(""),
-        invocation.inputs(), invocation.entityIdentifier().orElse(null));
+    return new ScenarioRequest(
+        invocation.runId(),
+        invocation.actionIdentifier().orElse(""),
+        invocation.inputs(),
+        invocation.entityIdentifier().orElse(null));
   }
 
   /** Returns the request for a run read through the API ({@code simulate RUN_ID}). */
   public static ScenarioRequest of(ActionRun run) {
     requireNonNull(run, "run == null");
     JsonNode props = run.properties();
-    return new ScenarioRequest(run.id(), run.actionIdentifier().orElse(""),
-        props.isObject() ? (ObjectNode) props : null, run.entityIdentifier().orElse(null));
+    return new ScenarioRequest(
+        run.id(),
+        run.actionIdentifier().orElse(""),
+        props.isObject() ? (ObjectNode) props : null,
+        run.entityIdentifier().orElse(null));
   }
 
   /** Returns the text input {@code name}, if present and not blank. */

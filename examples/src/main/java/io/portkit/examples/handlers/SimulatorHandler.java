@@ -32,26 +32,28 @@ public final class SimulatorHandler implements ScenarioHandler {
   @Override
   public void handle(ScenarioRequest request, RunContext run) throws InterruptedException {
     SimulationPlan plan = SimulationPlan.generate(request.runId().hashCode(), speed);
-    simulator.play(plan, new SimulationListener() {
-      @Override
-      public void log(String message) {
-        run.log(message);
-      }
+    simulator.play(
+        plan,
+        new SimulationListener() {
+          @Override
+          public void log(String message) {
+            run.log(message);
+          }
 
-      @Override
-      public void statusLabel(String label) {
-        run.statusLabel(label);
-      }
+          @Override
+          public void statusLabel(String label) {
+            run.statusLabel(label);
+          }
 
-      @Override
-      public void link(String url) {
-        run.addLink(url);
-      }
+          @Override
+          public void link(String url) {
+            run.addLink(url);
+          }
 
-      @Override
-      public void succeeded(String summary) {
-        run.succeed(summary);
-      }
-    });
+          @Override
+          public void succeeded(String summary) {
+            run.succeed(summary);
+          }
+        });
   }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 public final class SnapshotHandler implements ScenarioHandler {
   /** The input listing the tables to copy, an array of names or a comma-separated string. */
   public static final String TABLES_INPUT = "tables";
+
   /** The tables copied when the input is absent: the sample database's tables. */
   public static final List<String> DEFAULT_TABLES =
       List.of("customers", "orders", "support_tickets");
@@ -40,19 +41,33 @@ public final class SnapshotHandler implements ScenarioHandler {
     run.statusLabel("Copying");
     SnapshotResult result;
     try {
-      result = anonymizer.snapshot(tables, request.runId(), new SnapshotListener() {
-        @Override
-        public void started(String schema, List<String> chosen) {
-          run.log("Copying " + String.join(", ", chosen) + " into schema " + schema);
-        }
+      result =
+          anonymizer.snapshot(
+              tables,
+              request.runId(),
+              new SnapshotListener() {
+                @Override
+                public void started(String schema, List<String> chosen) {
+                  run.log("Copying " + String.join(", ", chosen) + " into schema " + schema);
+                }
 
-        @Override
-        public void tableCopied(TableSnapshot table, int index, int total) {
-          run.log("Copied " + table.table() + " (" + index + "/" + total + "): " + table.rows()
-              + " rows, masked " + (table.maskedColumns().isEmpty()
-                  ? "nothing" : String.join(", ", table.maskedColumns())));
-        }
-      });
+                @Override
+                public void tableCopied(TableSnapshot table, int index, int total) {
+                  run.log(
+                      "Copied "
+                          + table.table()
+                          + " ("
+                          + index
+                          + "/"
+                          + total
+                          + "): "
+                          + table.rows()
+                          + " rows, masked "
+                          + (table.maskedColumns().isEmpty()
+                              ? "nothing"
+                              : String.join(", ", table.maskedColumns())));
+                }
+              });
     } catch (SnapshotException e) {
       run.log("Snapshot failed: " + e.getMessage());
       run.fail("Anonymized copy failed: " + e.getMessage());
@@ -60,9 +75,16 @@ public final class SnapshotHandler implements ScenarioHandler {
     }
     run.statusLabel("Recording snapshot");
     run.upsertEntity(SnapshotResult.BLUEPRINT, entity(result));
-    run.succeed("Anonymized copy " + result.schema() + ": " + result.tables().size()
-        + " tables, " + result.totalRows() + " rows, " + result.maskedColumns().size()
-        + " columns masked");
+    run.succeed(
+        "Anonymized copy "
+            + result.schema()
+            + ": "
+            + result.tables().size()
+            + " tables, "
+            + result.totalRows()
+            + " rows, "
+            + result.maskedColumns().size()
+            + " columns masked");
   }
 
   static Entity entity(SnapshotResult result) {

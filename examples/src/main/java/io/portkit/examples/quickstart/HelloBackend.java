@@ -7,8 +7,8 @@ import io.portkit.webhook.dispatch.RunDispatcher;
 import io.portkit.webhook.server.WebhookReceiver;
 
 /**
- * The smallest complete Port backend: one action, {@code hello}, that logs a greeting, adds a
- * link and ends SUCCESS. README.md shows {@link #start} verbatim; {@code HelloBackendTest} runs it
+ * The smallest complete Port backend: one action, {@code hello}, that logs a greeting, adds a link
+ * and ends SUCCESS. README.md shows {@link #start} verbatim; {@code HelloBackendTest} runs it
  * against the Port emulator so the snippet cannot drift.
  *
  * <p>Run it against real Port with {@code PORT_CLIENT_ID} and {@code PORT_CLIENT_SECRET} set:
@@ -19,17 +19,23 @@ public final class HelloBackend {
 
   /** Starts a receiver on {@code httpPort} whose {@code hello} handler reports to {@code port}. */
   public static WebhookReceiver start(PortClient port, String clientSecret, int httpPort) {
-    RunDispatcher dispatcher = RunDispatcher.builder()
-        .client(port)
-        .handle("hello", (run, ctx) -> {
-          ctx.log("Hello, " + run.inputs().path("name").asText("world") + "!");
-          ctx.addLink("https://example.com/greetings/" + run.runId());
-        })                                   // returning = SUCCESS, throwing = FAILURE
-        .build();
-    dispatcher.installShutdownHook();        // Ctrl-C fails runs in flight instead of leaving them
+    RunDispatcher dispatcher =
+        RunDispatcher.builder()
+            .client(port)
+            .handle(
+                "hello",
+                (run, ctx) -> {
+                  ctx.log("Hello, " + run.inputs().path("name").asText("world") + "!");
+                  ctx.addLink("https://example.com/greetings/" + run.runId());
+                }) // returning = SUCCESS, throwing = FAILURE
+            .build();
+    dispatcher.installShutdownHook(); // Ctrl-C fails runs in flight instead of leaving them
     WebhookVerifier verifier = WebhookVerifier.builder().secret(clientSecret).build();
-    return WebhookReceiver.builder().verifier(verifier).dispatcher(dispatcher)
-        .port(httpPort).start();
+    return WebhookReceiver.builder()
+        .verifier(verifier)
+        .dispatcher(dispatcher)
+        .port(httpPort)
+        .start();
   }
 
   /** Serves on port 8000 until the process is stopped. */

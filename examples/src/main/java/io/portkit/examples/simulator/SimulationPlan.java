@@ -80,8 +80,10 @@ public record SimulationPlan(
     int updates = MIN_UPDATES + random.nextInt(MAX_UPDATES - MIN_UPDATES + 1);
 
     List<SimulationStep> steps = new ArrayList<>();
-    Steps add = (phase, kind, seconds, text) ->
-        steps.add(new SimulationStep(phase, kind, speed.scale(Duration.ofSeconds(seconds)), text));
+    Steps add =
+        (phase, kind, seconds, text) ->
+            steps.add(
+                new SimulationStep(phase, kind, speed.scale(Duration.ofSeconds(seconds)), text));
     add.step(Phase.INITIALIZING, Kind.LOG, 1, "Validating the request for " + resource);
     add.step(Phase.INITIALIZING, Kind.LOG, 1, "Reserving capacity in " + region);
     add.step(Phase.INITIALIZING, Kind.LOG, 1, "Preparing the provisioning workspace");
@@ -92,11 +94,22 @@ public record SimulationPlan(
     for (int i = 1; i <= updates; i++) {
       String work = UPDATE_WORK.get(random.nextInt(UPDATE_WORK.size()));
       add.step(Phase.UPDATE, Kind.LABEL, 0, "Update " + i + "/" + updates);
-      add.step(Phase.UPDATE, Kind.LOG, 1 + random.nextInt(4),
+      add.step(
+          Phase.UPDATE,
+          Kind.LOG,
+          1 + random.nextInt(4),
           "Update " + i + "/" + updates + ": " + work);
     }
-    add.step(Phase.SUCCESS, Kind.SUMMARY, 1,
-        "Provisioned " + resource + " in " + region + " with " + updates
+    add.step(
+        Phase.SUCCESS,
+        Kind.SUMMARY,
+        1,
+        "Provisioned "
+            + resource
+            + " in "
+            + region
+            + " with "
+            + updates
             + (updates == 1 ? " update" : " updates"));
     return new SimulationPlan(seed, speed, resource, updates, steps);
   }

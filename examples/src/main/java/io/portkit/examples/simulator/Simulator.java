@@ -33,8 +33,8 @@ public final class Simulator {
    *
    * @param plan the plan to play; never null
    * @param listener receives the reports; never null
-   * @throws InterruptedException if the thread is interrupted; checked before every step and
-   *     while pausing, so no step is reported after the interrupt is seen
+   * @throws InterruptedException if the thread is interrupted; checked before every step and while
+   *     pausing, so no step is reported after the interrupt is seen
    * @throws RuntimeException whatever {@code listener} throws, unchanged; later steps are skipped
    */
   public void play(SimulationPlan plan, SimulationListener listener) throws InterruptedException {

@@ -37,10 +37,12 @@ class AllowlistExpirySchedulerTest {
     clock.advance(Duration.ofMinutes(6));
     CompletableFuture<List<AllowlistEntry>> expired = new CompletableFuture<>();
 
-    try (AllowlistExpiryScheduler scheduler = new AllowlistExpiryScheduler(newAllowlist(),
-        executor, clock, Duration.ofHours(1), expired::complete)) {
+    try (AllowlistExpiryScheduler scheduler =
+        new AllowlistExpiryScheduler(
+            newAllowlist(), executor, clock, Duration.ofHours(1), expired::complete)) {
       scheduler.start();
-      assertThat(expired.get(5, TimeUnit.SECONDS)).extracting(AllowlistEntry::identifier)
+      assertThat(expired.get(5, TimeUnit.SECONDS))
+          .extracting(AllowlistEntry::identifier)
           .containsExactly("access_203-0-113-7_r_1");
     }
   }
@@ -51,8 +53,9 @@ class AllowlistExpirySchedulerTest {
     allowlist.grant("203.0.113.7", "r_1", Duration.ofMinutes(5));
     CompletableFuture<List<AllowlistEntry>> expired = new CompletableFuture<>();
 
-    try (AllowlistExpiryScheduler scheduler = new AllowlistExpiryScheduler(allowlist, executor,
-        clock, Duration.ofMillis(5), expired::complete)) {
+    try (AllowlistExpiryScheduler scheduler =
+        new AllowlistExpiryScheduler(
+            allowlist, executor, clock, Duration.ofMillis(5), expired::complete)) {
       scheduler.start();
       clock.advance(Duration.ofMinutes(5));
       assertThat(expired.get(5, TimeUnit.SECONDS)).hasSize(1);
@@ -67,18 +70,25 @@ class AllowlistExpirySchedulerTest {
     allowlist.grant("203.0.113.8", "r_2", Duration.ofMinutes(2));
     clock.advance(Duration.ofMinutes(1));
     CompletableFuture<List<AllowlistEntry>> second = new CompletableFuture<>();
-    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
 
-    try (AllowlistExpiryScheduler scheduler = new AllowlistExpiryScheduler(allowlist, executor,
-        clock, Duration.ofMillis(5), removed -> {
-          if (calls.incrementAndGet() == 1) {
-            clock.advance(Duration.ofMinutes(1));
-            throw new IllegalStateException("Port is down");
-          }
-          second.complete(removed);
-        })) {
+    try (AllowlistExpiryScheduler scheduler =
+        new AllowlistExpiryScheduler(
+            allowlist,
+            executor,
+            clock,
+            Duration.ofMillis(5),
+            removed -> {
+              if (calls.incrementAndGet() == 1) {
+                clock.advance(Duration.ofMinutes(1));
+                throw new IllegalStateException("Port is down");
+              }
+              second.complete(removed);
+            })) {
       scheduler.start();
-      assertThat(second.get(5, TimeUnit.SECONDS)).extracting(AllowlistEntry::runId)
+      assertThat(second.get(5, TimeUnit.SECONDS))
+          .extracting(AllowlistEntry::runId)
           .containsExactly("r_2");
     }
   }
@@ -86,8 +96,9 @@ class AllowlistExpirySchedulerTest {
   @Test
   void delayUntilNextCheck_boundedByNextExpiryAndCheckEvery() {
     TemporaryAllowlist allowlist = newAllowlist();
-    AllowlistExpiryScheduler scheduler = new AllowlistExpiryScheduler(allowlist, executor, clock,
-        Duration.ofMinutes(1), removed -> { });
+    AllowlistExpiryScheduler scheduler =
+        new AllowlistExpiryScheduler(
+            allowlist, executor, clock, Duration.ofMinutes(1), removed -> {});
     assertThat(scheduler.delayUntilNextCheck(T0)).isEqualTo(Duration.ofMinutes(1));
     allowlist.grant("203.0.113.7", "r_1", Duration.ofSeconds(20));
     assertThat(scheduler.delayUntilNextCheck(T0)).isEqualTo(Duration.ofSeconds(20));

@@ -3,14 +3,17 @@ package io.portkit.examples.allowlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class IpRangeTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       203.0.113.7         | 203.0.113.7      | 32  | false
       ' 198.51.100.7 '    | 198.51.100.7     | 32  | false
       0.0.0.0             | 0.0.0.0          | 32  | false
@@ -25,7 +28,8 @@ class IpRangeTest {
       2001:0:0:1:0:0:0:1  | 2001:0:0:1::1    | 128 | true
       2001:db8:0:0:1:0:0:1 | 2001:db8::1:0:0:1 | 128 | true
       """)
-  void parse_validInput_givesCanonicalRange(String input, String canonical, int prefix, boolean v6) {
+  void parse_validInput_givesCanonicalRange(
+      String input, String canonical, int prefix, boolean v6) {
     IpRange range = IpRange.parse(input);
     assertThat(range.toString()).isEqualTo(canonical);
     assertThat(range.prefix()).isEqualTo(prefix);
@@ -34,7 +38,10 @@ class IpRangeTest {
   }
 
   @ParameterizedTest(name = "[{index}] '{0}'")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       ''              | IP address is empty: give an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::1, optionally with a CIDR prefix such as /24
       '   '           | IP address is empty: give an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::1, optionally with a CIDR prefix such as /24
       example.com     | 'example.com' is not an IP address: give a literal IPv4 or IPv6 address (host names are not looked up)
@@ -78,8 +85,9 @@ class IpRangeTest {
     String input = "1".repeat(65);
     assertThatThrownBy(() -> IpRange.parse(input))
         .isInstanceOf(InvalidIpRangeException.class)
-        .hasMessage("IP address is too long (65 characters): give an IPv4 or IPv6 address,"
-            + " optionally with a CIDR prefix");
+        .hasMessage(
+            "IP address is too long (65 characters): give an IPv4 or IPv6 address,"
+                + " optionally with a CIDR prefix");
   }
 
   @Test

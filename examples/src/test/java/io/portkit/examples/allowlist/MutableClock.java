@@ -18,7 +18,18 @@ final class MutableClock extends Clock {
     now = now.plus(duration);
   }
 
-  @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-  @Override public Clock withZone(ZoneId zone) { throw new UnsupportedOperationException(); }
-  @Override public Instant instant() { return now; }
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
 }

@@ -20,13 +20,17 @@ class NginxSnippetTest {
   void render_sameExpiry_sortsByIdentifier() {
     Instant granted = Instant.parse("2026-01-01T00:00:00Z");
     Instant expiry = Instant.parse("2026-01-01T01:00:00Z");
-    String snippet = NginxSnippet.render(List.of(
-        new AllowlistEntry("access_b", "2001:db8::/32", "r_b", granted, expiry),
-        new AllowlistEntry("access_a", "10.0.0.0/8", "r_a", granted, expiry)));
+    String snippet =
+        NginxSnippet.render(
+            List.of(
+                new AllowlistEntry("access_b", "2001:db8::/32", "r_b", granted, expiry),
+                new AllowlistEntry("access_a", "10.0.0.0/8", "r_a", granted, expiry)));
 
-    assertThat(snippet).isEqualTo(HEADER
-        + "allow 10.0.0.0/8;  # expires 2026-01-01T01:00:00Z, run r_a\n"
-        + "allow 2001:db8::/32;  # expires 2026-01-01T01:00:00Z, run r_b\n"
-        + "deny all;\n");
+    assertThat(snippet)
+        .isEqualTo(
+            HEADER
+                + "allow 10.0.0.0/8;  # expires 2026-01-01T01:00:00Z, run r_a\n"
+                + "allow 2001:db8::/32;  # expires 2026-01-01T01:00:00Z, run r_b\n"
+                + "deny all;\n");
   }
 }

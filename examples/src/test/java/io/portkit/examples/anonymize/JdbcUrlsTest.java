@@ -8,7 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JdbcUrlsTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       jdbc:postgresql://db:5432/shop                               | jdbc:postgresql://db:5432/shop
       jdbc:postgresql://app:s3cret@db/shop?password=x&ssl=true     | jdbc:postgresql://db/shop?ssl=true
       jdbc:postgresql://db/shop?user=app&password=s3cret           | jdbc:postgresql://db/shop

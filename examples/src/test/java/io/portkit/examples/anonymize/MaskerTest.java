@@ -38,8 +38,9 @@ class MaskerTest {
   void constructor_shortKey_throwsWithoutEchoingKey() {
     assertThatThrownBy(() -> Masker.withKey("short-secret"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("masking key must be at least 16 bytes, got 12: use a random secret, for"
-            + " example from an environment variable");
+        .hasMessage(
+            "masking key must be at least 16 bytes, got 12: use a random secret, for"
+                + " example from an environment variable");
   }
 
   @Test

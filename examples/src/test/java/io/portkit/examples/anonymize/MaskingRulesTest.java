@@ -3,14 +3,17 @@ package io.portkit.examples.anonymize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class MaskingRulesTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(nullValues = "-", textBlock = """
+  @CsvSource(
+      nullValues = "-",
+      textBlock =
+          """
       email,           EMAIL
       CUSTOMER_EMAIL,  EMAIL
       contact_e_mail,  EMAIL
@@ -35,8 +38,8 @@ class MaskingRulesTest {
 
   @Test
   void with_customRule_appliesAfterExistingOnes() {
-    MaskingRules rules = MaskingRules.none().with("subject", MaskKind.NAME)
-        .with("sub.*", MaskKind.EMAIL);
+    MaskingRules rules =
+        MaskingRules.none().with("subject", MaskKind.NAME).with("sub.*", MaskKind.EMAIL);
     assertThat(rules.kindFor("SUBJECT")).contains(MaskKind.NAME);
     assertThat(rules.kindFor("subtitle")).contains(MaskKind.EMAIL);
     assertThat(rules.kindFor("email")).isEmpty();

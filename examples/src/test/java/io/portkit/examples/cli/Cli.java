@@ -16,7 +16,7 @@ final class Cli {
 
   Cli(Map<String, String> env, Path workingDir) {
     // Busy polling instead of sleeping: every wait in the CLI is bounded by a poll count.
-    environment = new CliEnvironment(env, workingDir, out.stream, err.stream, stop, d -> { });
+    environment = new CliEnvironment(env, workingDir, out.stream, err.stream, stop, d -> {});
   }
 
   int run(String... args) {
@@ -29,13 +29,16 @@ final class Cli {
    */
   CompletableFuture<Integer> start(String... args) {
     CompletableFuture<Integer> result = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      try {
-        result.complete(run(args));
-      } catch (Throwable e) {
-        result.completeExceptionally(e);
-      }
-    }, "cli-" + args[0]);
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(run(args));
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            },
+            "cli-" + args[0]);
     thread.setDaemon(true);
     thread.start();
     return result;

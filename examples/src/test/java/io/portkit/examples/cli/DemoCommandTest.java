@@ -21,7 +21,8 @@ class DemoCommandTest {
 
     String out = cli.out.text();
     assertThat(code).as(cli.all()).isEqualTo(0);
-    assertThat(out).containsPattern("r_\\w{16} +provision_environment +SUCCESS +SUCCESS +yes")
+    assertThat(out)
+        .containsPattern("r_\\w{16} +provision_environment +SUCCESS +SUCCESS +yes")
         .containsPattern("r_\\w{16} +grant_temporary_access +SUCCESS +SUCCESS +yes")
         .containsPattern("r_\\w{16} +create_anonymized_db_copy +SUCCESS +SUCCESS +yes")
         .containsPattern("r_\\w{16} +grant_temporary_access +FAILURE +FAILURE +yes")
@@ -41,11 +42,17 @@ class DemoCommandTest {
     var running = cli.start("demo");
     cli.out.await("Press Ctrl-C to stop\\.", java.time.Duration.ofSeconds(90));
     String envFile = Files.readString(dir.resolve("portkit-data/demo.env"));
-    String secret = envFile.lines().filter(l -> l.startsWith("PORT_CLIENT_SECRET="))
-        .findFirst().orElseThrow().substring("PORT_CLIENT_SECRET=".length());
+    String secret =
+        envFile
+            .lines()
+            .filter(l -> l.startsWith("PORT_CLIENT_SECRET="))
+            .findFirst()
+            .orElseThrow()
+            .substring("PORT_CLIENT_SECRET=".length());
 
     assertThat(cli.stop(running)).isEqualTo(0);
-    assertThat(cli.out.text()).contains("--env-file portkit-data/demo.env trigger")
+    assertThat(cli.out.text())
+        .contains("--env-file portkit-data/demo.env trigger")
         .contains("Stopping: receiver, runs in flight, emulator.");
     assertThat(cli.all()).doesNotContain(secret);
   }

@@ -26,8 +26,9 @@ class EmulatorCommandTest {
     cli.out.await("Press Ctrl-C to stop\\.", WAIT);
 
     // The printed pair works: the run command authenticates with it.
-    Cli user = new Cli(Map.of("PORT_API_URL", url, "PORT_CLIENT_ID", id,
-        "PORT_CLIENT_SECRET", secret), dir);
+    Cli user =
+        new Cli(
+            Map.of("PORT_API_URL", url, "PORT_CLIENT_ID", id, "PORT_CLIENT_SECRET", secret), dir);
     assertThat(user.run("run", "r_doesnotexist0000")).isEqualTo(1);
     assertThat(user.err.text()).contains("404");
     assertThat(cli.out.text()).contains("PORT_API_URL=" + url);
@@ -37,8 +38,8 @@ class EmulatorCommandTest {
   @Test
   @Timeout(60)
   void emulator_credentialsInEnv_acceptsThemAndNeverPrintsTheSecret() throws Exception {
-    Cli cli = new Cli(Map.of("PORT_CLIENT_ID", "my-id", "PORT_CLIENT_SECRET", "my-s3cret-value"),
-        dir);
+    Cli cli =
+        new Cli(Map.of("PORT_CLIENT_ID", "my-id", "PORT_CLIENT_SECRET", "my-s3cret-value"), dir);
 
     var running = cli.start("emulator");
     cli.out.await("Press Ctrl-C to stop\\.", WAIT);
@@ -53,7 +54,10 @@ class EmulatorCommandTest {
     Cli cli = new Cli(Map.of(), dir);
 
     assertThat(cli.run("emulator", "--token-lifetime", "forever")).isEqualTo(2);
-    assertThat(cli.err.text()).isEqualTo("portkit: --token-lifetime must be an ISO-8601 duration"
-        + " (PT3H) or a number with s, m or h (90m), got \"forever\"" + System.lineSeparator());
+    assertThat(cli.err.text())
+        .isEqualTo(
+            "portkit: --token-lifetime must be an ISO-8601 duration"
+                + " (PT3H) or a number with s, m or h (90m), got \"forever\""
+                + System.lineSeparator());
   }
 }

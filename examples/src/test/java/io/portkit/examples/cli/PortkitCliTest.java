@@ -21,8 +21,11 @@ class PortkitCliTest {
     int code = cli.run("run", "r_1");
 
     assertThat(code).isEqualTo(2);
-    assertThat(cli.err.text()).isEqualTo("portkit: missing setting PORT_CLIENT_ID: set it in the"
-        + " environment or in .env, or pass --client-id" + System.lineSeparator());
+    assertThat(cli.err.text())
+        .isEqualTo(
+            "portkit: missing setting PORT_CLIENT_ID: set it in the"
+                + " environment or in .env, or pass --client-id"
+                + System.lineSeparator());
     assertThat(cli.out.text()).isEmpty();
   }
 
@@ -33,8 +36,11 @@ class PortkitCliTest {
     int code = cli.run("trigger", "provision_environment");
 
     assertThat(code).isEqualTo(2);
-    assertThat(cli.err.text()).isEqualTo("portkit: missing setting PORT_CLIENT_SECRET: set it in"
-        + " the environment or in .env" + System.lineSeparator());
+    assertThat(cli.err.text())
+        .isEqualTo(
+            "portkit: missing setting PORT_CLIENT_SECRET: set it in"
+                + " the environment or in .env"
+                + System.lineSeparator());
   }
 
   @Test
@@ -44,18 +50,24 @@ class PortkitCliTest {
     int code = cli.run("serve", "--tunnel", "ngrok", "--port", "0");
 
     assertThat(code).isEqualTo(2);
-    assertThat(cli.err.text()).isEqualTo("portkit: missing setting NGROK_AUTHTOKEN: set it in the"
-        + " environment or in .env" + System.lineSeparator());
+    assertThat(cli.err.text())
+        .isEqualTo(
+            "portkit: missing setting NGROK_AUTHTOKEN: set it in the"
+                + " environment or in .env"
+                + System.lineSeparator());
   }
 
   @Test
   void run_badRegion_exits2NamingAcceptedValues() {
-    Cli cli = new Cli(Map.of("PORT_CLIENT_ID", "id", "PORT_CLIENT_SECRET", "s3cret",
-        "PORT_REGION", "mars"), dir);
+    Cli cli =
+        new Cli(
+            Map.of("PORT_CLIENT_ID", "id", "PORT_CLIENT_SECRET", "s3cret", "PORT_REGION", "mars"),
+            dir);
 
     assertThat(cli.run("run", "r_1")).isEqualTo(2);
-    assertThat(cli.err.text()).isEqualTo(
-        "portkit: PORT_REGION (--region) must be eu or us, got mars" + System.lineSeparator());
+    assertThat(cli.err.text())
+        .isEqualTo(
+            "portkit: PORT_REGION (--region) must be eu or us, got mars" + System.lineSeparator());
   }
 
   @Test
@@ -63,9 +75,11 @@ class PortkitCliTest {
     Cli cli = new Cli(Map.of("PORT_CLIENT_ID", "id", "PORT_CLIENT_SECRET", "s3cret"), dir);
 
     assertThat(cli.run("serve", "--tunnel", "none", "--public-url", "not a url")).isEqualTo(2);
-    assertThat(cli.err.text()).isEqualTo("portkit: --public-url must be an absolute http(s) URL"
-        + " with a host, for example https://port-backend.example.com, got not a url"
-        + System.lineSeparator());
+    assertThat(cli.err.text())
+        .isEqualTo(
+            "portkit: --public-url must be an absolute http(s) URL"
+                + " with a host, for example https://port-backend.example.com, got not a url"
+                + System.lineSeparator());
   }
 
   @Test
@@ -94,21 +108,37 @@ class PortkitCliTest {
     Cli cli = new Cli(Map.of(), dir);
 
     assertThat(cli.run("run", "r_1")).isEqualTo(2);
-    assertThat(cli.err.text()).isEqualTo("portkit: cannot read " + dir.resolve(".env")
-        + ": every line must be NAME=value or a # comment" + System.lineSeparator());
+    assertThat(cli.err.text())
+        .isEqualTo(
+            "portkit: cannot read "
+                + dir.resolve(".env")
+                + ": every line must be NAME=value or a # comment"
+                + System.lineSeparator());
   }
 
   @Test
   void precedence_envThenEnvFileThenFlags_flagsWin() throws Exception {
     try (PortEmulator emulator = PortEmulator.start()) {
       DemoCatalog.install(emulator, URI.create("http://127.0.0.1:9/"));
-      String runId = emulator.createRun(DemoCatalog.PROVISION_ENVIRONMENT,
-          EmulatorFixtures.json("{}")).id();
+      String runId =
+          emulator.createRun(DemoCatalog.PROVISION_ENVIRONMENT, EmulatorFixtures.json("{}")).id();
       // The environment is wrong on both counts; .env fixes both.
-      Files.writeString(dir.resolve(".env"), "PORT_API_URL=" + emulator.baseUri() + "\n"
-          + "PORT_CLIENT_ID=" + emulator.clientId() + "\n");
-      Map<String, String> env = Map.of("PORT_API_URL", "http://127.0.0.1:1",
-          "PORT_CLIENT_ID", "wrong-id", "PORT_CLIENT_SECRET", emulator.clientSecret());
+      Files.writeString(
+          dir.resolve(".env"),
+          "PORT_API_URL="
+              + emulator.baseUri()
+              + "\n"
+              + "PORT_CLIENT_ID="
+              + emulator.clientId()
+              + "\n");
+      Map<String, String> env =
+          Map.of(
+              "PORT_API_URL",
+              "http://127.0.0.1:1",
+              "PORT_CLIENT_ID",
+              "wrong-id",
+              "PORT_CLIENT_SECRET",
+              emulator.clientSecret());
 
       Cli fromEnvFile = new Cli(env, dir);
       assertThat(fromEnvFile.run("run", runId)).isEqualTo(0);

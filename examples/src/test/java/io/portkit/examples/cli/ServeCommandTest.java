@@ -54,16 +54,28 @@ class ServeCommandTest {
     DemoCatalog.install(emulator, url);
 
     Cli trigger = new Cli(env(), dir);
-    int code = trigger.run("trigger", DemoCatalog.GRANT_TEMPORARY_ACCESS,
-        "--input", "ip=198.51.100.4", "--input", "duration_minutes=5", "--wait", "--poll", "5",
-        "--timeout", "20");
+    int code =
+        trigger.run(
+            "trigger",
+            DemoCatalog.GRANT_TEMPORARY_ACCESS,
+            "--input",
+            "ip=198.51.100.4",
+            "--input",
+            "duration_minutes=5",
+            "--wait",
+            "--poll",
+            "5",
+            "--timeout",
+            "20");
 
     assertThat(code).as(trigger.all()).isEqualTo(0);
     assertThat(trigger.out.text())
         .containsPattern("Created run r_\\w{16} of grant_temporary_access")
         .contains("SUCCESS  Access for 198.51.100.4 granted until ");
-    assertThat(serve.out.text()).contains("\"url\" : \"" + url + "\"")
-        .contains("\"runId\" : \"{{ .run.id }}\"").contains("/manual");
+    assertThat(serve.out.text())
+        .contains("\"url\" : \"" + url + "\"")
+        .contains("\"runId\" : \"{{ .run.id }}\"")
+        .contains("/manual");
     assertThat(serve.stop(running)).isEqualTo(0);
     assertThat(serve.all() + trigger.all()).doesNotContain(emulator.clientSecret());
   }
@@ -75,9 +87,17 @@ class ServeCommandTest {
     DemoCatalog.install(emulator, startServe(serve));
 
     Cli trigger = new Cli(env(), dir);
-    int code = trigger.run("trigger", DemoCatalog.GRANT_TEMPORARY_ACCESS,
-        "--input", "ip=10.0.0.300",
-        "--wait", "--poll", "5", "--timeout", "20");
+    int code =
+        trigger.run(
+            "trigger",
+            DemoCatalog.GRANT_TEMPORARY_ACCESS,
+            "--input",
+            "ip=10.0.0.300",
+            "--wait",
+            "--poll",
+            "5",
+            "--timeout",
+            "20");
 
     assertThat(code).isEqualTo(1);
     assertThat(trigger.out.text()).contains("FAILURE  Access not granted: ");
@@ -91,8 +111,16 @@ class ServeCommandTest {
     DemoCatalog.install(emulator, startServe(serve, "--handler", "noop"));
 
     Cli trigger = new Cli(env(), dir);
-    assertThat(trigger.run("trigger", DemoCatalog.CREATE_ANONYMIZED_DB_COPY, "--wait", "--poll",
-        "5", "--timeout", "20")).isEqualTo(0);
+    assertThat(
+            trigger.run(
+                "trigger",
+                DemoCatalog.CREATE_ANONYMIZED_DB_COPY,
+                "--wait",
+                "--poll",
+                "5",
+                "--timeout",
+                "20"))
+        .isEqualTo(0);
     assertThat(trigger.out.text()).contains("SUCCESS  Received by portkit (noop handler)");
     serve.stop(running);
   }
@@ -119,21 +147,31 @@ class ServeCommandTest {
     assertThat(simulate.out.text()).contains("[" + runId + "] SUCCESS  Provisioned ");
     Cli again = new Cli(env(), dir);
     assertThat(again.run("simulate", runId)).isEqualTo(1);
-    assertThat(again.err.text()).isEqualTo("portkit: run " + runId + " already ended with SUCCESS:"
-        + " trigger a new run and acknowledge it with POST /manual" + System.lineSeparator());
+    assertThat(again.err.text())
+        .isEqualTo(
+            "portkit: run "
+                + runId
+                + " already ended with SUCCESS:"
+                + " trigger a new run and acknowledge it with POST /manual"
+                + System.lineSeparator());
     serve.stop(running);
   }
 
   @Test
   void run_existingRun_printsRunActionAndBlueprint() throws Exception {
     DemoCatalog.install(emulator, URI.create("https://backend.example.com/"));
-    String runId = emulator.createRun(DemoCatalog.GRANT_TEMPORARY_ACCESS,
-        EmulatorFixtures.json("{\"ip\":\"203.0.113.9\"}")).id();
+    String runId =
+        emulator
+            .createRun(
+                DemoCatalog.GRANT_TEMPORARY_ACCESS,
+                EmulatorFixtures.json("{\"ip\":\"203.0.113.9\"}"))
+            .id();
     Cli cli = new Cli(env(), dir);
 
     assertThat(cli.run("run", runId)).isEqualTo(0);
 
-    assertThat(cli.out.text()).startsWith("Run " + runId + System.lineSeparator())
+    assertThat(cli.out.text())
+        .startsWith("Run " + runId + System.lineSeparator())
         .contains("  status      IN_PROGRESS")
         .contains("  inputs      {\"ip\":\"203.0.113.9\"}")
         .contains("Action grant_temporary_access")
@@ -151,9 +189,19 @@ class ServeCommandTest {
     Cli serve = new Cli(env, dir);
     DemoCatalog.install(emulator, startServe(serve, "--speed", "fast"));
     Cli trigger = new Cli(env(), dir);
-    int code = trigger.run("trigger", DemoCatalog.GRANT_TEMPORARY_ACCESS,
-        "--input", "ip=198.51.100.4", "--input", "duration_minutes=5", "--wait", "--poll", "5",
-        "--timeout", "20");
+    int code =
+        trigger.run(
+            "trigger",
+            DemoCatalog.GRANT_TEMPORARY_ACCESS,
+            "--input",
+            "ip=198.51.100.4",
+            "--input",
+            "duration_minutes=5",
+            "--wait",
+            "--poll",
+            "5",
+            "--timeout",
+            "20");
     assertThat(code).as(trigger.all()).isEqualTo(0);
     assertThat(serve.stop(running)).isEqualTo(0);
 
@@ -175,9 +223,14 @@ class ServeCommandTest {
       int code = serve.run("serve", "--tunnel", "none", "--port", "0", "--journal-dir", "busy");
 
       assertThat(code).isEqualTo(2);
-      assertThat(serve.err.text()).isEqualTo("portkit: --journal-dir / PORTKIT_JOURNAL_DIR: the"
-          + " journal in " + journalDir + " is in use by another process or journal: give each"
-          + " backend process its own journal directory" + System.lineSeparator());
+      assertThat(serve.err.text())
+          .isEqualTo(
+              "portkit: --journal-dir / PORTKIT_JOURNAL_DIR: the"
+                  + " journal in "
+                  + journalDir
+                  + " is in use by another process or journal: give each"
+                  + " backend process its own journal directory"
+                  + System.lineSeparator());
     }
   }
 }

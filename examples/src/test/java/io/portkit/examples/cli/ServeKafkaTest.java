@@ -27,9 +27,10 @@ class ServeKafkaTest {
 
     assertThat(code).as(serve.all()).isEqualTo(2);
     assertThat(serve.err.text().strip())
-        .isEqualTo("portkit: Kafka settings missing: PORT_KAFKA_BROKERS, PORT_ORG_ID (or both"
-            + " PORT_KAFKA_TOPIC and PORT_KAFKA_GROUP_ID); Port support gives you the brokers,"
-            + " username, password and your org id");
+        .isEqualTo(
+            "portkit: Kafka settings missing: PORT_KAFKA_BROKERS, PORT_ORG_ID (or both"
+                + " PORT_KAFKA_TOPIC and PORT_KAFKA_GROUP_ID); Port support gives you the brokers,"
+                + " username, password and your org id");
   }
 
   @Test
@@ -43,8 +44,9 @@ class ServeKafkaTest {
 
     assertThat(code).as(serve.all()).isEqualTo(2);
     assertThat(serve.err.text().strip())
-        .isEqualTo("portkit: security protocol SASL_SSL needs credentials: set PORT_KAFKA_USERNAME"
-            + " and PORT_KAFKA_PASSWORD (or PORT_KAFKA_SECURITY_PROTOCOL=PLAINTEXT for a local"
-            + " broker)");
+        .isEqualTo(
+            "portkit: security protocol SASL_SSL needs credentials: set PORT_KAFKA_USERNAME"
+                + " and PORT_KAFKA_PASSWORD (or PORT_KAFKA_SECURITY_PROTOCOL=PLAINTEXT for a local"
+                + " broker)");
   }
 }

@@ -16,9 +16,10 @@ class SettingsTest {
   void load_envFileSetsSameVariable_envFileWins() throws Exception {
     Files.writeString(dir.resolve(".env"), "PORT_CLIENT_ID=from-file\nPORT_REGION=us\n");
 
-    Settings settings = Settings.load(
-        Map.of("PORT_CLIENT_ID", "from-env", "PORT_API_URL", "https://x.example"),
-        dir.resolve(".env"));
+    Settings settings =
+        Settings.load(
+            Map.of("PORT_CLIENT_ID", "from-env", "PORT_API_URL", "https://x.example"),
+            dir.resolve(".env"));
 
     assertThat(settings.get("PORT_CLIENT_ID")).contains("from-file");
     assertThat(settings.get("PORT_API_URL")).contains("https://x.example");
@@ -48,8 +49,9 @@ class SettingsTest {
 
     assertThatThrownBy(() -> settings.require("PORT_CLIENT_ID", "--client-id", ""))
         .isInstanceOf(MissingSettingException.class)
-        .hasMessage("missing setting PORT_CLIENT_ID: set it in the environment or in .env,"
-            + " or pass --client-id");
+        .hasMessage(
+            "missing setting PORT_CLIENT_ID: set it in the environment or in .env,"
+                + " or pass --client-id");
   }
 
   @Test
@@ -58,8 +60,8 @@ class SettingsTest {
 
     assertThatThrownBy(() -> Settings.load(Map.of(), dir.resolve(".env")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cannot read " + dir.resolve(".env")
-            + ": every line must be NAME=value or a # comment")
+        .hasMessage(
+            "cannot read " + dir.resolve(".env") + ": every line must be NAME=value or a # comment")
         .hasNoCause();
   }
 

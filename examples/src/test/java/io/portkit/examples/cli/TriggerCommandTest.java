@@ -10,9 +10,16 @@ import org.junit.jupiter.api.Test;
 class TriggerCommandTest {
   @Test
   void properties_jsonValuesParsedOthersKeptAsText() {
-    Map<String, Object> properties = TriggerCommand.properties(List.of("ip=203.0.113.7",
-        "duration_minutes=30", "tables=[\"orders\",\"customers\"]", "note=1 2", "flag=true",
-        "empty=", "eq=a=b"));
+    Map<String, Object> properties =
+        TriggerCommand.properties(
+            List.of(
+                "ip=203.0.113.7",
+                "duration_minutes=30",
+                "tables=[\"orders\",\"customers\"]",
+                "note=1 2",
+                "flag=true",
+                "empty=",
+                "eq=a=b"));
 
     assertThat(properties.get("ip")).isEqualTo("203.0.113.7");
     assertThat(((JsonNode) properties.get("duration_minutes")).asInt()).isEqualTo(30);

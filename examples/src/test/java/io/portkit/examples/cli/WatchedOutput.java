@@ -40,8 +40,8 @@ final class WatchedOutput extends OutputStream {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("output did not match " + regex + " within " + timeout
-            + "; output so far:\n" + text());
+        throw new AssertionError(
+            "output did not match " + regex + " within " + timeout + "; output so far:\n" + text());
       }
       wait(Math.max(1, left / 1_000_000));
     }

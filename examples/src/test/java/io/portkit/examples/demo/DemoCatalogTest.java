@@ -21,7 +21,8 @@ class DemoCatalogTest {
 
       assertThat(action.get("identifier").asText()).isEqualTo(id);
       assertThat(method.get("url").asText()).isEqualTo(URL.toString());
-      assertThat(method.get("body")).isEqualTo(new ObjectMapper().readTree(RecommendedTemplate.BODY));
+      assertThat(method.get("body"))
+          .isEqualTo(new ObjectMapper().readTree(RecommendedTemplate.BODY));
       assertThat(method.get("synchronized").asBoolean()).isFalse();
       assertThat(DemoCatalog.BLUEPRINTS)
           .contains(action.path("trigger").path("blueprintIdentifier").asText());
@@ -31,9 +32,14 @@ class DemoCatalogTest {
   @Test
   void install_emptyEmulator_definesBlueprintsThenActions() {
     try (PortEmulator emulator = PortEmulator.start()) {
-      assertThat(DemoCatalog.install(emulator, URL)).containsExactly("environment",
-          "temporary_access", "db_snapshot", "provision_environment", "grant_temporary_access",
-          "create_anonymized_db_copy");
+      assertThat(DemoCatalog.install(emulator, URL))
+          .containsExactly(
+              "environment",
+              "temporary_access",
+              "db_snapshot",
+              "provision_environment",
+              "grant_temporary_access",
+              "create_anonymized_db_copy");
     }
   }
 
@@ -41,8 +47,9 @@ class DemoCatalogTest {
   void blueprint_unknown_throwsNamingTheKnownOnes() {
     assertThatThrownBy(() -> DemoCatalog.blueprint("nope"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("no catalog resource catalog/blueprint-nope.json: known blueprints"
-            + " [environment, temporary_access, db_snapshot], actions [provision_environment,"
-            + " grant_temporary_access, create_anonymized_db_copy]");
+        .hasMessage(
+            "no catalog resource catalog/blueprint-nope.json: known blueprints"
+                + " [environment, temporary_access, db_snapshot], actions [provision_environment,"
+                + " grant_temporary_access, create_anonymized_db_copy]");
   }
 }

@@ -28,14 +28,18 @@ class AllowlistHandlerTest {
   }
 
   private AllowlistHandler handler() {
-    return new AllowlistHandler(TemporaryAllowlist.builder()
-        .snippetFile(dir.resolve("allow.conf")).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
+    return new AllowlistHandler(
+        TemporaryAllowlist.builder()
+            .snippetFile(dir.resolve("allow.conf"))
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .build());
   }
 
   @Test
   void handle_validIp_grantsUpsertsEntityAndSucceeds() throws Exception {
-    ScenarioRequest request = port.newRun(DemoCatalog.GRANT_TEMPORARY_ACCESS,
-        "{\"ip\":\"203.0.113.7\",\"duration_minutes\":30}");
+    ScenarioRequest request =
+        port.newRun(
+            DemoCatalog.GRANT_TEMPORARY_ACCESS, "{\"ip\":\"203.0.113.7\",\"duration_minutes\":30}");
 
     handler().handle(request, port.context(request));
 
@@ -43,7 +47,8 @@ class AllowlistHandlerTest {
     assertThat(run.status()).isEqualTo("SUCCESS");
     assertThat(run.summary())
         .isEqualTo("Access for 203.0.113.7 granted until 2026-01-01T10:30:00Z");
-    assertThat(run.entities()).extracting(TiedEntity::blueprint)
+    assertThat(run.entities())
+        .extracting(TiedEntity::blueprint)
         .containsExactly("temporary_access");
     Entity entity =
         port.client.entities().get("temporary_access", run.entities().get(0).identifier());
@@ -62,31 +67,37 @@ class AllowlistHandlerTest {
 
     EmulatedRun run = port.run(request);
     assertThat(run.status()).isEqualTo("FAILURE");
-    assertThat(run.summary()).isEqualTo(
-        "Access not granted: '999.1.1.1' is not a valid IPv4 address: 999 is above 255");
+    assertThat(run.summary())
+        .isEqualTo("Access not granted: '999.1.1.1' is not a valid IPv4 address: 999 is above 255");
     assertThat(run.entities()).isEmpty();
   }
 
   @Test
   void handle_durationNotANumber_failsNamingTheInput() throws Exception {
-    ScenarioRequest request = port.newRun(DemoCatalog.GRANT_TEMPORARY_ACCESS,
-        "{\"ip\":\"203.0.113.7\",\"duration_minutes\":\"soon\"}");
+    ScenarioRequest request =
+        port.newRun(
+            DemoCatalog.GRANT_TEMPORARY_ACCESS,
+            "{\"ip\":\"203.0.113.7\",\"duration_minutes\":\"soon\"}");
 
     handler().handle(request, port.context(request));
 
-    assertThat(port.run(request).summary()).isEqualTo(
-        "Access not granted: duration_minutes must be a whole number of minutes, got 'soon'");
+    assertThat(port.run(request).summary())
+        .isEqualTo(
+            "Access not granted: duration_minutes must be a whole number of minutes, got 'soon'");
   }
 
   @Test
   void handle_durationOverMaximum_fails() throws Exception {
-    ScenarioRequest request = port.newRun(DemoCatalog.GRANT_TEMPORARY_ACCESS,
-        "{\"ip\":\"203.0.113.7\",\"duration_minutes\":2000}");
+    ScenarioRequest request =
+        port.newRun(
+            DemoCatalog.GRANT_TEMPORARY_ACCESS,
+            "{\"ip\":\"203.0.113.7\",\"duration_minutes\":2000}");
 
     handler().handle(request, port.context(request));
 
     assertThat(port.run(request).status()).isEqualTo("FAILURE");
-    assertThat(port.run(request).summary()).isEqualTo(
-        "Access not granted: access duration must be more than 0 and at most PT24H: PT33H20M");
+    assertThat(port.run(request).summary())
+        .isEqualTo(
+            "Access not granted: access duration must be more than 0 and at most PT24H: PT33H20M");
   }
 }

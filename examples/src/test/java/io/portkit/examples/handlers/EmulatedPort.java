@@ -19,8 +19,11 @@ final class EmulatedPort implements AutoCloseable {
 
   EmulatedPort() {
     DemoCatalog.install(emulator, URI.create("http://127.0.0.1:9/"));
-    client = PortClient.builder().baseUri(emulator.baseUri())
-        .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret())).build();
+    client =
+        PortClient.builder()
+            .baseUri(emulator.baseUri())
+            .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+            .build();
   }
 
   /** Creates a run of {@code action} and returns the request a handler would get. */

@@ -17,8 +17,8 @@ class ScenarioRouterTest {
 
   @Test
   void handle_knownAction_usesItsHandlerElseFallback() {
-    ScenarioHandler a = (r, run) -> { };
-    ScenarioHandler fallback = (r, run) -> { };
+    ScenarioHandler a = (r, run) -> {};
+    ScenarioHandler fallback = (r, run) -> {};
     ScenarioRouter router = new ScenarioRouter(Map.of("a", a), fallback);
 
     assertThat(router.handlerFor("a")).isSameAs(a);
@@ -28,9 +28,11 @@ class ScenarioRouterTest {
   @Test
   void handle_handlerThrows_failsRunNamingTheError() throws Exception {
     ScenarioRequest request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
-    ScenarioRouter router = ScenarioRouter.all((r, run) -> {
-      throw new IllegalStateException("disk full");
-    });
+    ScenarioRouter router =
+        ScenarioRouter.all(
+            (r, run) -> {
+              throw new IllegalStateException("disk full");
+            });
 
     router.handle(request, port.context(request));
 
@@ -42,10 +44,12 @@ class ScenarioRouterTest {
   @Test
   void handle_handlerThrowsAfterFinishing_keepsTheFinalStatus() throws Exception {
     ScenarioRequest request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
-    ScenarioRouter router = ScenarioRouter.all((r, run) -> {
-      run.succeed("done");
-      throw new IllegalStateException("late");
-    });
+    ScenarioRouter router =
+        ScenarioRouter.all(
+            (r, run) -> {
+              run.succeed("done");
+              throw new IllegalStateException("late");
+            });
 
     router.handle(request, port.context(request));
 

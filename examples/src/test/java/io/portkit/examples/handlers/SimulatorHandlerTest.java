@@ -22,8 +22,7 @@ class SimulatorHandlerTest {
 
   @Test
   void handle_anyRun_reportsLinksLabelsLogsAndSucceedsWithoutSleeping() throws Exception {
-    ScenarioRequest request =
-        port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{\"name\":\"dev\"}");
+    ScenarioRequest request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{\"name\":\"dev\"}");
     List<Duration> pauses = new ArrayList<>();
 
     new SimulatorHandler(SimulationSpeed.REAL, pauses::add).handle(request, port.context(request));

@@ -24,9 +24,11 @@ class SnapshotHandlerTest {
   }
 
   private SnapshotHandler handler() {
-    return new SnapshotHandler(DatabaseAnonymizer.builder()
-        .source(SampleDatabase.open(db), SampleDatabase.url(db))
-        .masker(Masker.withKey("a-test-key-of-enough-length")).build());
+    return new SnapshotHandler(
+        DatabaseAnonymizer.builder()
+            .source(SampleDatabase.open(db), SampleDatabase.url(db))
+            .masker(Masker.withKey("a-test-key-of-enough-length"))
+            .build());
   }
 
   @Test
@@ -37,9 +39,10 @@ class SnapshotHandlerTest {
 
     EmulatedRun run = port.run(request);
     assertThat(run.status()).isEqualTo("SUCCESS");
-    assertThat(run.summary()).startsWith("Anonymized copy SNAPSHOT_" + request.runId().toUpperCase()
-        + ": 3 tables, ");
-    assertThat(run.logs()).extracting(RunLogEntry::message)
+    assertThat(run.summary())
+        .startsWith("Anonymized copy SNAPSHOT_" + request.runId().toUpperCase() + ": 3 tables, ");
+    assertThat(run.logs())
+        .extracting(RunLogEntry::message)
         .contains("Copied CUSTOMERS (1/3): 8 rows, masked FULL_NAME, EMAIL, PHONE");
     Entity entity = port.client.entities().get("db_snapshot", run.entities().get(0).identifier());
     assertThat(entity.identifier()).isEqualTo("snapshot_" + request.runId().toLowerCase());

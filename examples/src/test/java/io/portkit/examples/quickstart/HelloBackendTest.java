@@ -19,21 +19,28 @@ class HelloBackendTest {
   @Test
   void start_emulatorTriggersHello_runEndsSuccessWithLogAndLink() throws Exception {
     try (PortEmulator emulator = PortEmulator.start()) {
-      PortClient port = PortClient.builder().baseUri(emulator.baseUri())
-          .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret())).build();
+      PortClient port =
+          PortClient.builder()
+              .baseUri(emulator.baseUri())
+              .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+              .build();
       try (WebhookReceiver receiver = HelloBackend.start(port, emulator.clientSecret(), 0)) {
-        emulator.defineAction("{\"identifier\":\"hello\",\"title\":\"Say hello\","
-            + "\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\"},"
-            + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"" + receiver.uri() + "\","
-            + "\"synchronized\":false,\"body\":{\"port_context\":{\"runId\":\"{{ .run.id }}\","
-            + "\"action\":\"{{ .action.identifier }}\"},\"inputs\":\"{{ .inputs }}\"}}}");
+        emulator.defineAction(
+            "{\"identifier\":\"hello\",\"title\":\"Say hello\","
+                + "\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\"},"
+                + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\""
+                + receiver.uri()
+                + "\","
+                + "\"synchronized\":false,\"body\":{\"port_context\":{\"runId\":\"{{ .run.id }}\","
+                + "\"action\":\"{{ .action.identifier }}\"},\"inputs\":\"{{ .inputs }}\"}}}");
         ObjectNode inputs = JSON.createObjectNode().put("name", "Ada");
 
         String runId = emulator.trigger("hello", inputs).id();
         EmulatedRun run = emulator.awaitFinalStatus(runId, Duration.ofSeconds(20));
 
         assertThat(run.status()).isEqualTo("SUCCESS");
-        assertThat(run.logs()).anySatisfy(log -> assertThat(log.message()).isEqualTo("Hello, Ada!"));
+        assertThat(run.logs())
+            .anySatisfy(log -> assertThat(log.message()).isEqualTo("Hello, Ada!"));
         assertThat(run.link().toString()).contains("https://example.com/greetings/" + runId);
       }
     }

@@ -17,11 +17,30 @@ class SimulatorTest {
   private static class RecordingListener implements SimulationListener {
     final List<String> calls = new ArrayList<>();
 
-    @Override public void phaseStarted(Phase phase) { calls.add("phase " + phase); }
-    @Override public void log(String message) { calls.add("log " + message); }
-    @Override public void statusLabel(String label) { calls.add("label " + label); }
-    @Override public void link(String url) { calls.add("link " + url); }
-    @Override public void succeeded(String summary) { calls.add("success " + summary); }
+    @Override
+    public void phaseStarted(Phase phase) {
+      calls.add("phase " + phase);
+    }
+
+    @Override
+    public void log(String message) {
+      calls.add("log " + message);
+    }
+
+    @Override
+    public void statusLabel(String label) {
+      calls.add("label " + label);
+    }
+
+    @Override
+    public void link(String url) {
+      calls.add("link " + url);
+    }
+
+    @Override
+    public void succeeded(String summary) {
+      calls.add("success " + summary);
+    }
   }
 
   @Test
@@ -39,30 +58,36 @@ class SimulatorTest {
         phase = step.phase();
         expected.add("phase " + phase);
       }
-      String prefix = switch (step.kind()) {
-        case LOG -> "log ";
-        case LABEL -> "label ";
-        case LINK -> "link ";
-        case SUMMARY -> "success ";
-      };
+      String prefix =
+          switch (step.kind()) {
+            case LOG -> "log ";
+            case LABEL -> "label ";
+            case LINK -> "link ";
+            case SUMMARY -> "success ";
+          };
       expected.add(prefix + step.text());
     }
     assertThat(listener.calls).containsExactlyElementsOf(expected);
     assertThat(listener.calls.get(0)).isEqualTo("phase INITIALIZING");
     assertThat(listener.calls.get(listener.calls.size() - 1)).startsWith("success Provisioned ");
-    assertThat(pauses).containsExactlyElementsOf(plan.steps().stream()
-        .map(SimulationStep::delay).filter(d -> !d.isZero()).toList());
+    assertThat(pauses)
+        .containsExactlyElementsOf(
+            plan.steps().stream().map(SimulationStep::delay).filter(d -> !d.isZero()).toList());
   }
 
   @Test
   void play_listenerThrows_propagatesAndStopsReporting() {
-    RecordingListener listener = new RecordingListener() {
-      @Override public void statusLabel(String label) {
-        throw new IllegalStateException("reporter down");
-      }
-    };
-    assertThatThrownBy(() -> new Simulator(d -> { })
-            .play(SimulationPlan.generate(1, SimulationSpeed.FAST), listener))
+    RecordingListener listener =
+        new RecordingListener() {
+          @Override
+          public void statusLabel(String label) {
+            throw new IllegalStateException("reporter down");
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                new Simulator(d -> {})
+                    .play(SimulationPlan.generate(1, SimulationSpeed.FAST), listener))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("reporter down");
     assertThat(listener.calls).noneMatch(c -> c.startsWith("success"));
@@ -74,8 +99,10 @@ class SimulatorTest {
     RecordingListener listener = new RecordingListener();
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(() -> new Simulator(d -> { })
-              .play(SimulationPlan.generate(9, SimulationSpeed.FAST), listener))
+      assertThatThrownBy(
+              () ->
+                  new Simulator(d -> {})
+                      .play(SimulationPlan.generate(9, SimulationSpeed.FAST), listener))
           .isInstanceOf(InterruptedException.class)
           .hasMessageStartingWith("simulation of sim-");
     } finally {
@@ -87,25 +114,31 @@ class SimulatorTest {
   @Test
   void play_interruptedDuringPause_stopsPromptlyAndPropagates() throws Exception {
     CountDownLatch blocked = new CountDownLatch(1);
-    Pause blockingOnThird = new Pause() {
-      int count;
-      @Override public void pause(Duration d) throws InterruptedException {
-        if (++count == 3) {
-          blocked.countDown();
-          new CountDownLatch(1).await(); // waits until interrupted
-        }
-      }
-    };
+    Pause blockingOnThird =
+        new Pause() {
+          int count;
+
+          @Override
+          public void pause(Duration d) throws InterruptedException {
+            if (++count == 3) {
+              blocked.countDown();
+              new CountDownLatch(1).await(); // waits until interrupted
+            }
+          }
+        };
     RecordingListener listener = new RecordingListener();
     CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-    Thread runner = new Thread(() -> {
-      try {
-        new Simulator(blockingOnThird).play(SimulationPlan.generate(2, SimulationSpeed.REAL), listener);
-        outcome.complete(null);
-      } catch (Throwable t) {
-        outcome.complete(t);
-      }
-    });
+    Thread runner =
+        new Thread(
+            () -> {
+              try {
+                new Simulator(blockingOnThird)
+                    .play(SimulationPlan.generate(2, SimulationSpeed.REAL), listener);
+                outcome.complete(null);
+              } catch (Throwable t) {
+                outcome.complete(t);
+              }
+            });
     runner.start();
     assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
     runner.interrupt();

@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * A Port access token with its type and expiry instant.
  *
- * <p>Immutable. {@link #toString()} masks the token value. Use {@link #of} to derive the expiry
- * the way portkit does: from the JWT's {@code exp} claim when the token is a JWT that has one
- * (Port re-issues the same active token, so {@code expiresIn} may overstate its remaining life),
+ * <p>Immutable. {@link #toString()} masks the token value. Use {@link #of} to derive the expiry the
+ * way portkit does: from the JWT's {@code exp} claim when the token is a JWT that has one (Port
+ * re-issues the same active token, so {@code expiresIn} may overstate its remaining life),
  * otherwise from {@code expiresIn} counted from the receipt time.
  *
  * @param value the bearer token; not blank, never printed

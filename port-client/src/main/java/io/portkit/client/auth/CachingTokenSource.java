@@ -12,13 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Caches one access token and refreshes it the google-auth way: {@link TokenState#FRESH} tokens
- * are returned without locking; when {@link TokenState#STALE} one caller fetches a new token while
- * the others keep using the current one; when {@link TokenState#EXPIRED} (or none yet) callers
- * wait for a single shared fetch and share its failure.
+ * Caches one access token and refreshes it the google-auth way: {@link TokenState#FRESH} tokens are
+ * returned without locking; when {@link TokenState#STALE} one caller fetches a new token while the
+ * others keep using the current one; when {@link TokenState#EXPIRED} (or none yet) callers wait for
+ * a single shared fetch and share its failure.
  *
- * <p>At most one fetch is in flight however many threads call. Port re-issues the same active
- * token until it expires, so after a fetch this source does not fetch again for {@link
+ * <p>At most one fetch is in flight however many threads call. Port re-issues the same active token
+ * until it expires, so after a fetch this source does not fetch again for {@link
  * Builder#minRefreshInterval(Duration)} unless the token is really past its expiry, which keeps a
  * stale-but-reissued token from causing a request per call. Thread-safe.
  */

@@ -60,7 +60,10 @@ public record ClientCredentials(String clientId, String clientSecret) {
     boolean secretMissing = secret == null || secret.isBlank();
     if (idMissing && secretMissing) {
       throw new IllegalStateException(
-          "environment variables " + CLIENT_ID_ENV + " and " + CLIENT_SECRET_ENV
+          "environment variables "
+              + CLIENT_ID_ENV
+              + " and "
+              + CLIENT_SECRET_ENV
               + " are not set: set them to the Port client id and secret");
     }
     if (idMissing || secretMissing) {

@@ -5,15 +5,15 @@ import io.portkit.client.internal.JsonNodes;
 import java.util.Objects;
 
 /**
- * An action as returned by {@code GET /v1/actions/{id}}. Immutable; {@link #raw()} holds fields
- * not modelled here (approval settings, publish flags, ...).
+ * An action as returned by {@code GET /v1/actions/{id}}. Immutable; {@link #raw()} holds fields not
+ * modelled here (approval settings, publish flags, ...).
  *
  * @param identifier the action identifier
  * @param title the title, or null
  * @param icon the icon, or null
  * @param description the description, or null
- * @param trigger the trigger JSON ({@code type}, {@code operation}, {@code userInputs}, ...), or
- *     a missing node
+ * @param trigger the trigger JSON ({@code type}, {@code operation}, {@code userInputs}, ...), or a
+ *     missing node
  * @param invocationMethod how the backend is invoked, or null when absent
  * @param raw the complete JSON object
  */
@@ -44,9 +44,14 @@ public record Action(
       throw new IllegalArgumentException("not an action: the JSON has no string identifier");
     }
     JsonNode im = node.get("invocationMethod");
-    return new Action(id, JsonNodes.text(node, "title"), JsonNodes.text(node, "icon"),
-        JsonNodes.text(node, "description"), JsonNodes.node(node, "trigger"),
-        im == null || !im.isObject() ? null : InvocationMethod.fromJson(im), node);
+    return new Action(
+        id,
+        JsonNodes.text(node, "title"),
+        JsonNodes.text(node, "icon"),
+        JsonNodes.text(node, "description"),
+        JsonNodes.node(node, "trigger"),
+        im == null || !im.isObject() ? null : InvocationMethod.fromJson(im),
+        node);
   }
 
   /** Returns the trigger type ({@code self-service} or {@code automation}), or null. */

@@ -56,8 +56,14 @@ public record Blueprint(
         .forEach((k, v) -> props.put(k, PropertySchema.fromJson(v)));
     Map<String, Relation> rels = new LinkedHashMap<>();
     JsonNodes.fields(node, "relations").forEach((k, v) -> rels.put(k, Relation.fromJson(v)));
-    return new Blueprint(id, JsonNodes.text(node, "title"), JsonNodes.text(node, "icon"),
-        JsonNodes.text(node, "description"), props, JsonNodes.stringList(schema, "required"),
-        rels, node);
+    return new Blueprint(
+        id,
+        JsonNodes.text(node, "title"),
+        JsonNodes.text(node, "icon"),
+        JsonNodes.text(node, "description"),
+        props,
+        JsonNodes.stringList(schema, "required"),
+        rels,
+        node);
   }
 }

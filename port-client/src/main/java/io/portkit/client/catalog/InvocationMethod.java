@@ -16,12 +16,15 @@ import io.portkit.client.internal.JsonNodes;
  * @param raw the complete JSON (headers, body template, ...)
  */
 public record InvocationMethod(
-    String type, String url, String method, boolean agent, boolean synchronous,
-    JsonNode raw) {
+    String type, String url, String method, boolean agent, boolean synchronous, JsonNode raw) {
   /** Reads an {@code invocationMethod} object; {@code true} and {@code "true"} both count. */
   public static InvocationMethod fromJson(JsonNode node) {
-    return new InvocationMethod(JsonNodes.text(node, "type"), JsonNodes.text(node, "url"),
-        JsonNodes.text(node, "method"), JsonNodes.bool(node, "agent"),
-        JsonNodes.bool(node, "synchronized"), node);
+    return new InvocationMethod(
+        JsonNodes.text(node, "type"),
+        JsonNodes.text(node, "url"),
+        JsonNodes.text(node, "method"),
+        JsonNodes.bool(node, "agent"),
+        JsonNodes.bool(node, "synchronized"),
+        node);
   }
 }

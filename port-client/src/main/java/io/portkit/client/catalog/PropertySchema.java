@@ -16,7 +16,11 @@ public record PropertySchema(
     String type, String title, String format, String description, JsonNode raw) {
   /** Reads one property definition. */
   public static PropertySchema fromJson(JsonNode node) {
-    return new PropertySchema(JsonNodes.text(node, "type"), JsonNodes.text(node, "title"),
-        JsonNodes.text(node, "format"), JsonNodes.text(node, "description"), node);
+    return new PropertySchema(
+        JsonNodes.text(node, "type"),
+        JsonNodes.text(node, "title"),
+        JsonNodes.text(node, "format"),
+        JsonNodes.text(node, "description"),
+        node);
   }
 }

@@ -14,7 +14,10 @@ import io.portkit.client.internal.JsonNodes;
 public record Relation(String title, String target, boolean required, boolean many) {
   /** Reads one relation definition. */
   public static Relation fromJson(JsonNode node) {
-    return new Relation(JsonNodes.text(node, "title"), JsonNodes.text(node, "target"),
-        JsonNodes.bool(node, "required"), JsonNodes.bool(node, "many"));
+    return new Relation(
+        JsonNodes.text(node, "title"),
+        JsonNodes.text(node, "target"),
+        JsonNodes.bool(node, "required"),
+        JsonNodes.bool(node, "many"));
   }
 }

@@ -10,10 +10,10 @@ import java.util.Objects;
 /**
  * A catalog entity: what is written with {@code POST /v1/blueprints/{bp}/entities} and read back.
  *
- * <p>{@code team} arrives as a string or an array and is always a list here. {@code properties}
- * and {@code relations} are JSON objects keyed by identifier; build them with {@link #builder}.
- * {@link #raw()} is the JSON Port returned (empty for entities built locally). Immutable; the JSON
- * nodes must not be modified.
+ * <p>{@code team} arrives as a string or an array and is always a list here. {@code properties} and
+ * {@code relations} are JSON objects keyed by identifier; build them with {@link #builder}. {@link
+ * #raw()} is the JSON Port returned (empty for entities built locally). Immutable; the JSON nodes
+ * must not be modified.
  *
  * <pre>{@code
  * Entity e = Entity.builder("svc-payments").title("Payments").property("tier", "gold")
@@ -70,9 +70,15 @@ public record Entity(
     if (id == null) {
       throw new IllegalArgumentException("not an entity: the JSON has no string identifier");
     }
-    return new Entity(id, JsonNodes.text(node, "title"), JsonNodes.text(node, "icon"),
-        JsonNodes.stringList(node, "team"), JsonNodes.object(node, "properties").deepCopy(),
-        JsonNodes.object(node, "relations").deepCopy(), JsonNodes.text(node, "blueprint"), node);
+    return new Entity(
+        id,
+        JsonNodes.text(node, "title"),
+        JsonNodes.text(node, "icon"),
+        JsonNodes.stringList(node, "team"),
+        JsonNodes.object(node, "properties").deepCopy(),
+        JsonNodes.object(node, "relations").deepCopy(),
+        JsonNodes.text(node, "blueprint"),
+        node);
   }
 
   /** Returns the JSON body to write: identifier, title, icon, team, properties, relations. */
@@ -125,8 +131,8 @@ public record Entity(
     }
 
     /**
-     * Sets a property. Strings, numbers, booleans, JSON nodes and null are stored as JSON;
-     * other values are stored as POJOs and serialised by the client's mapper.
+     * Sets a property. Strings, numbers, booleans, JSON nodes and null are stored as JSON; other
+     * values are stored as POJOs and serialised by the client's mapper.
      */
     public Builder property(String name, Object value) {
       Objects.requireNonNull(name, "name == null");
@@ -151,8 +157,8 @@ public record Entity(
 
     /** Returns the entity. */
     public Entity build() {
-      return new Entity(identifier, title, icon, team, properties.deepCopy(),
-          relations.deepCopy(), null, null);
+      return new Entity(
+          identifier, title, icon, team, properties.deepCopy(), relations.deepCopy(), null, null);
     }
 
     private static JsonNode toNode(Object value) {

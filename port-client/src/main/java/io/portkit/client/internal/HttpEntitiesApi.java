@@ -23,13 +23,14 @@ public final class HttpEntitiesApi implements EntitiesApi {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("upsert", options.upsert());
     q.put("merge", options.merge() ? Boolean.TRUE : null);
-    q.put("create_missing_related_entities",
+    q.put(
+        "create_missing_related_entities",
         options.createMissingRelatedEntities() ? Boolean.TRUE : null);
     q.put("run_id", options.runId());
     // With upsert the same body gives the same entity; a plain create may answer 409 on replay.
     ApiCall.Replay replay = options.upsert() ? ApiCall.Replay.IDEMPOTENT : ApiCall.Replay.UNSAFE;
-    ApiCall call = new ApiCall("POST", entitiesPath(blueprint), Paths.query(q),
-        entity.toJson(), replay);
+    ApiCall call =
+        new ApiCall("POST", entitiesPath(blueprint), Paths.query(q), entity.toJson(), replay);
     return Entity.fromJson(api.send(call).path("entity"));
   }
 

@@ -51,13 +51,17 @@ public final class PortApi {
     if (response.status() == 401) {
       AccessToken fresh = tokens.refreshAfterRejection(token);
       if (fresh.value().equals(token.value())) {
-        throw authFailure(call, response,
+        throw authFailure(
+            call,
+            response,
             "Port rejected the access token and re-issued the same one;"
                 + " check the credentials' permissions and the region (base URL).");
       }
       response = sender.send(call, fresh.authorizationHeader());
       if (response.status() == 401) {
-        throw authFailure(call, response,
+        throw authFailure(
+            call,
+            response,
             "Port rejected a freshly issued access token;"
                 + " check the credentials' permissions and the region (base URL).");
       }
@@ -69,21 +73,26 @@ public final class PortApi {
   }
 
   /**
-   * Returns a token fetcher for {@code credentials} that calls {@value #TOKEN_PATH} through
-   * {@code sender}.
+   * Returns a token fetcher for {@code credentials} that calls {@value #TOKEN_PATH} through {@code
+   * sender}.
    */
   public static CachingTokenSource.Fetcher tokenFetcher(
       RetryingSender sender, ObjectMapper mapper, ClientCredentials credentials, Clock clock) {
     Objects.requireNonNull(credentials, "credentials == null");
     return () -> {
-      ObjectNode body = JsonNodeFactory.instance.objectNode()
-          .put("clientId", credentials.clientId())
-          .put("clientSecret", credentials.clientSecret());
+      ObjectNode body =
+          JsonNodeFactory.instance
+              .objectNode()
+              .put("clientId", credentials.clientId())
+              .put("clientSecret", credentials.clientSecret());
       ApiCall call = new ApiCall("POST", TOKEN_PATH, "", body, ApiCall.Replay.IDEMPOTENT);
       RawResponse response = sender.send(call, null);
       if (response.status() == 401 || response.status() == 403) {
-        throw authFailure(call, response,
-            "Port refused the client credentials for client id " + credentials.clientId()
+        throw authFailure(
+            call,
+            response,
+            "Port refused the client credentials for client id "
+                + credentials.clientId()
                 + "; check PORT_CLIENT_ID / PORT_CLIENT_SECRET and the region (base URL).");
       }
       if (!response.isSuccess()) {
@@ -106,9 +115,14 @@ public final class PortApi {
     if (value == null || value.isBlank() || (ok != null && !ok.asBoolean())) {
       // The body is left out: on success it would hold the token.
       throw new PortAuthenticationException(
-          "Port's token answer has no accessToken.", response.status(), call.method(),
-          call.path(), JsonNodes.text(json, "error"), JsonNodes.text(json, "message"),
-          response.header("X-Trace-Id"), null);
+          "Port's token answer has no accessToken.",
+          response.status(),
+          call.method(),
+          call.path(),
+          JsonNodes.text(json, "error"),
+          JsonNodes.text(json, "message"),
+          response.header("X-Trace-Id"),
+          null);
     }
     JsonNode expiresIn = json.get("expiresIn");
     Long seconds = expiresIn != null && expiresIn.isNumber() ? expiresIn.asLong() : null;
@@ -116,8 +130,14 @@ public final class PortApi {
       return AccessToken.of(value, JsonNodes.text(json, "tokenType"), seconds, clock.instant());
     } catch (IllegalArgumentException e) {
       throw new PortAuthenticationException(
-          "Port's token answer is unusable: " + e.getMessage() + ".", response.status(),
-          call.method(), call.path(), null, null, response.header("X-Trace-Id"), null);
+          "Port's token answer is unusable: " + e.getMessage() + ".",
+          response.status(),
+          call.method(),
+          call.path(),
+          null,
+          null,
+          response.header("X-Trace-Id"),
+          null);
     }
   }
 
@@ -129,8 +149,14 @@ public final class PortApi {
     try {
       return mapper.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new PortApiException(response.status(), call.method(), call.path(), null,
-          "the answer is not JSON", response.header("X-Trace-Id"), body);
+      throw new PortApiException(
+          response.status(),
+          call.method(),
+          call.path(),
+          null,
+          "the answer is not JSON",
+          response.header("X-Trace-Id"),
+          body);
     }
   }
 
@@ -138,18 +164,29 @@ public final class PortApi {
       ApiCall call, RawResponse response, String explanation) {
     JsonNode json = errorJson(response.body());
     boolean tokenRoute = TOKEN_PATH.equals(call.path());
-    return new PortAuthenticationException(explanation, response.status(), call.method(),
-        call.path(), JsonNodes.text(json, "error"), JsonNodes.text(json, "message"),
-        response.header("X-Trace-Id"), tokenRoute ? null : response.body());
+    return new PortAuthenticationException(
+        explanation,
+        response.status(),
+        call.method(),
+        call.path(),
+        JsonNodes.text(json, "error"),
+        JsonNodes.text(json, "message"),
+        response.header("X-Trace-Id"),
+        tokenRoute ? null : response.body());
   }
 
   /** Maps a non-2xx answer to an exception carrying Port's error envelope and trace id. */
   public static PortApiException apiFailure(ApiCall call, RawResponse response) {
     JsonNode json = errorJson(response.body());
     boolean tokenRoute = TOKEN_PATH.equals(call.path());
-    return new PortApiException(response.status(), call.method(), call.path(),
-        JsonNodes.text(json, "error"), JsonNodes.text(json, "message"),
-        response.header("X-Trace-Id"), tokenRoute ? null : response.body());
+    return new PortApiException(
+        response.status(),
+        call.method(),
+        call.path(),
+        JsonNodes.text(json, "error"),
+        JsonNodes.text(json, "message"),
+        response.header("X-Trace-Id"),
+        tokenRoute ? null : response.body());
   }
 
   private static JsonNode errorJson(String body) {

@@ -84,8 +84,13 @@ public final class RetryingSender {
         if (wait.isEmpty()) {
           throw new PortTransportException(describe(call, attempt, e), mayRetry, e);
         }
-        log.warn("{} {} attempt {} failed ({}); retrying in {} ms",
-            call.method(), call.path(), attempt, e.toString(), wait.get().toMillis());
+        log.warn(
+            "{} {} attempt {} failed ({}); retrying in {} ms",
+            call.method(),
+            call.path(),
+            attempt,
+            e.toString(),
+            wait.get().toMillis());
         sleep(call, wait.get());
         continue;
       } catch (InterruptedException e) {
@@ -97,16 +102,22 @@ public final class RetryingSender {
         return response;
       }
       // x-ratelimit-reset says when the rate-limit window ends, which only explains a 429; on a
-      // 5xx it would make a transient failure wait for (or, past maxElapsed, give up on) the window.
+      // 5xx it would make a transient failure wait for (or, past maxElapsed, give up on) the
+      // window.
       String reset = response.status() == 429 ? response.header("x-ratelimit-reset") : null;
-      Duration server = ServerDelay.parse(response.header("Retry-After"), reset, clock.instant())
-          .orElse(null);
+      Duration server =
+          ServerDelay.parse(response.header("Retry-After"), reset, clock.instant()).orElse(null);
       Optional<Duration> wait = nextWait(attempt, start, server);
       if (wait.isEmpty()) {
         return response;
       }
-      log.warn("{} {} attempt {} answered {}; retrying in {} ms",
-          call.method(), call.path(), attempt, response.status(), wait.get().toMillis());
+      log.warn(
+          "{} {} attempt {} answered {}; retrying in {} ms",
+          call.method(),
+          call.path(),
+          attempt,
+          response.status(),
+          wait.get().toMillis());
       sleep(call, wait.get());
     }
   }
@@ -153,16 +164,23 @@ public final class RetryingSender {
   }
 
   private static String describe(ApiCall call, int attempts, IOException e) {
-    return "Port API " + call.method() + " " + call.path() + " failed after " + attempts
-        + (attempts == 1 ? " attempt: " : " attempts: ") + e.getClass().getSimpleName()
+    return "Port API "
+        + call.method()
+        + " "
+        + call.path()
+        + " failed after "
+        + attempts
+        + (attempts == 1 ? " attempt: " : " attempts: ")
+        + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   private HttpRequest request(ApiCall call, String authorization) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + call.path() + call.query()))
-        .timeout(requestTimeout)
-        .header("Accept", "application/json")
-        .header("User-Agent", userAgent);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + call.path() + call.query()))
+            .timeout(requestTimeout)
+            .header("Accept", "application/json")
+            .header("User-Agent", userAgent);
     if (authorization != null) {
       b.header("Authorization", authorization);
     }

@@ -1,5 +1,5 @@
 /**
- * HTTP plumbing of the Port client: request sending with retries, authentication, JSON helpers.
- * Not API: may change in any release and is excluded from Javadoc.
+ * HTTP plumbing of the Port client: request sending with retries, authentication, JSON helpers. Not
+ * API: may change in any release and is excluded from Javadoc.
  */
 package io.portkit.client.internal;

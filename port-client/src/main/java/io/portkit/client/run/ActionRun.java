@@ -15,9 +15,9 @@ import java.util.Optional;
  *
  * <p>{@code action} may arrive as a string (v1) or an object (v2); both become a {@link Ref}.
  * {@code link} may arrive as a string or an array; {@link #links()} is always a list. The status
- * keeps unknown values ({@link RunStatus}). {@link #raw()} is the whole JSON object, for fields
- * not modelled here ({@code rawProperties}, {@code response}, {@code source}, ...). Immutable;
- * the JSON nodes must not be modified.
+ * keeps unknown values ({@link RunStatus}). {@link #raw()} is the whole JSON object, for fields not
+ * modelled here ({@code rawProperties}, {@code response}, {@code source}, ...). Immutable; the JSON
+ * nodes must not be modified.
  *
  * @param id the run id, for example {@code r_QOz6WoOB1Q2lmhZZ}
  * @param status the status

@@ -107,8 +107,13 @@ final class ApiRunContext implements RunContext {
       }
       if (mode == Mode.SYNCHRONIZED) {
         // Port rejects a status PATCH for synchronized actions; send the rest, record the status.
-        RunUpdate withoutStatus = new RunUpdate(null, update.statusLabel(), update.links(),
-            update.summary(), update.externalRunId());
+        RunUpdate withoutStatus =
+            new RunUpdate(
+                null,
+                update.statusLabel(),
+                update.links(),
+                update.summary(),
+                update.externalRunId());
         if (!withoutStatus.isEmpty()) {
           send(withoutStatus);
         }

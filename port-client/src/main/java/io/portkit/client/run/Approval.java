@@ -16,7 +16,9 @@ public record Approval(String state, String userId, String description) {
     if (node == null || !node.isObject()) {
       return null;
     }
-    return new Approval(JsonNodes.text(node, "state"), JsonNodes.text(node, "userId"),
+    return new Approval(
+        JsonNodes.text(node, "state"),
+        JsonNodes.text(node, "userId"),
         JsonNodes.text(node, "description"));
   }
 }

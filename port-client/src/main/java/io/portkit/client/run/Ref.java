@@ -35,7 +35,10 @@ public record Ref(String identifier, String title, String icon, boolean deleted)
     if (id == null) {
       return null;
     }
-    return new Ref(id, JsonNodes.text(node, "title"), JsonNodes.text(node, "icon"),
+    return new Ref(
+        id,
+        JsonNodes.text(node, "title"),
+        JsonNodes.text(node, "icon"),
         JsonNodes.bool(node, "deleted"));
   }
 }

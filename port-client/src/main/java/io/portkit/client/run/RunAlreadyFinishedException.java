@@ -21,8 +21,15 @@ public class RunAlreadyFinishedException extends PortException {
    * @param attempted what was attempted, for example {@code log}
    */
   public RunAlreadyFinishedException(String runId, FinalStatus finalStatus, String attempted) {
-    super("run " + runId + " already finished with status " + finalStatus + "; cannot " + attempted
-        + " after the final status", false);
+    super(
+        "run "
+            + runId
+            + " already finished with status "
+            + finalStatus
+            + "; cannot "
+            + attempted
+            + " after the final status",
+        false);
     this.runId = Objects.requireNonNull(runId, "runId == null");
     this.finalStatus = Objects.requireNonNull(finalStatus, "finalStatus == null");
   }

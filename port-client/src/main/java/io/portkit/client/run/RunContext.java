@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reports the progress and result of one action run, following Port's rules so handlers do not
- * have to know them.
+ * Reports the progress and result of one action run, following Port's rules so handlers do not have
+ * to know them.
  *
  * <ul>
  *   <li>Links accumulate: Port's PATCH replaces the {@code link} array, so {@link #addLink} resends
@@ -20,13 +20,13 @@ import java.util.Optional;
  *       entities (Port allows that only while the run is in progress).
  * </ul>
  *
- * <p><b>Modes.</b> In {@link Mode#ASYNC} (Port's default) the final status is sent with a PATCH.
- * In {@link Mode#SYNCHRONIZED}, for actions with {@code "synchronized": true}, Port sets the status
+ * <p><b>Modes.</b> In {@link Mode#ASYNC} (Port's default) the final status is sent with a PATCH. In
+ * {@link Mode#SYNCHRONIZED}, for actions with {@code "synchronized": true}, Port sets the status
  * from the webhook's HTTP answer and rejects a status PATCH with {@code run_synchronized_error};
  * there {@link #succeed}/{@link #fail} send nothing for the status but record the {@link
  * #outcome()} for the webhook layer to answer with, while logs, labels, links, summary and entity
- * writes still go through the API. In async mode a {@code run_synchronized_error} from Port
- * becomes a {@link RunSynchronizedException} explaining the difference.
+ * writes still go through the API. In async mode a {@code run_synchronized_error} from Port becomes
+ * a {@link RunSynchronizedException} explaining the difference.
  *
  * <p>Thread-safe: calls may come from several threads and are sent one at a time, in call order.
  * Every write may throw {@link io.portkit.client.PortException}; a failed write changes no local
@@ -76,8 +76,8 @@ public interface RunContext {
   void externalRunId(String externalRunId);
 
   /**
-   * Sends several fields in one PATCH. Links given here replace the accumulated list. A status
-   * here is the final status, with the same once-only rule as {@link #succeed}.
+   * Sends several fields in one PATCH. Links given here replace the accumulated list. A status here
+   * is the final status, with the same once-only rule as {@link #succeed}.
    */
   void update(RunUpdate update);
 

@@ -3,8 +3,8 @@ package io.portkit.client.run;
 import java.util.Objects;
 
 /**
- * The body of {@code POST /v1/actions/runs/{id}/logs}. A log with a {@code terminationStatus}
- * ends the run and can be sent only once. Immutable.
+ * The body of {@code POST /v1/actions/runs/{id}/logs}. A log with a {@code terminationStatus} ends
+ * the run and can be sent only once. Immutable.
  *
  * @param message the log line; not null
  * @param terminationStatus the final status to set, or null for a plain log line

@@ -5,8 +5,8 @@ import io.portkit.client.internal.JsonNodes;
 import java.time.Instant;
 
 /**
- * A stored log line of a run, as Port returns it. Immutable; fields other than {@code message}
- * may be null.
+ * A stored log line of a run, as Port returns it. Immutable; fields other than {@code message} may
+ * be null.
  *
  * @param id the log id
  * @param runId the run id
@@ -19,8 +19,11 @@ public record RunLogEntry(
   /** Reads a {@code runLog} object. */
   public static RunLogEntry fromJson(JsonNode node) {
     String message = JsonNodes.text(node, "message");
-    return new RunLogEntry(JsonNodes.text(node, "id"), JsonNodes.text(node, "runId"),
-        message == null ? "" : message, JsonNodes.text(node, "createdBy"),
+    return new RunLogEntry(
+        JsonNodes.text(node, "id"),
+        JsonNodes.text(node, "runId"),
+        message == null ? "" : message,
+        JsonNodes.text(node, "createdBy"),
         JsonNodes.instant(node, "createdAt"));
   }
 }

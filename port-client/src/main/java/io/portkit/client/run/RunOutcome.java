@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a handler ended a run: final status plus the summary and label given with it. In
- * synchronized mode this is what the webhook answer should convey. Immutable.
+ * How a handler ended a run: final status plus the summary and label given with it. In synchronized
+ * mode this is what the webhook answer should convey. Immutable.
  *
  * @param status the final status
  * @param summary the summary, or null

@@ -41,14 +41,14 @@ public record RunQuery(
 
   /** Returns a copy filtered by action identifier. */
   public RunQuery withAction(String action) {
-    return new RunQuery(active, Objects.requireNonNull(action, "action == null"), entity,
-        externalRunId, limit);
+    return new RunQuery(
+        active, Objects.requireNonNull(action, "action == null"), entity, externalRunId, limit);
   }
 
   /** Returns a copy filtered by entity identifier. */
   public RunQuery withEntity(String entity) {
-    return new RunQuery(active, action, Objects.requireNonNull(entity, "entity == null"),
-        externalRunId, limit);
+    return new RunQuery(
+        active, action, Objects.requireNonNull(entity, "entity == null"), externalRunId, limit);
   }
 
   /** Returns a copy with {@code limit} set. */

@@ -5,22 +5,26 @@ import java.util.Objects;
 /**
  * The status of an action run, as a value that keeps whatever string Port sent.
  *
- * <p>Port documents five statuses ({@link #IN_PROGRESS}, {@link #SUCCESS}, {@link #FAILURE},
- * {@link #WAITING_FOR_APPROVAL}, {@link #DECLINED}). A status Port adds later is not an error: it
- * parses to a value whose {@link #kind()} is {@link Kind#UNKNOWN} and whose {@link #value()} is the
- * raw string (ADR 0005). Switch on {@link #kind()}; compare with {@code equals}. Immutable.
+ * <p>Port documents five statuses ({@link #IN_PROGRESS}, {@link #SUCCESS}, {@link #FAILURE}, {@link
+ * #WAITING_FOR_APPROVAL}, {@link #DECLINED}). A status Port adds later is not an error: it parses
+ * to a value whose {@link #kind()} is {@link Kind#UNKNOWN} and whose {@link #value()} is the raw
+ * string (ADR 0005). Switch on {@link #kind()}; compare with {@code equals}. Immutable.
  *
  * @param value the raw status string; not blank
  */
 public record RunStatus(String value) {
   /** The run is being worked on (Port's initial status). */
   public static final RunStatus IN_PROGRESS = new RunStatus("IN_PROGRESS");
+
   /** The run finished successfully. */
   public static final RunStatus SUCCESS = new RunStatus("SUCCESS");
+
   /** The run failed (also used when a user cancels a pending approval). */
   public static final RunStatus FAILURE = new RunStatus("FAILURE");
+
   /** The run waits for an approver. */
   public static final RunStatus WAITING_FOR_APPROVAL = new RunStatus("WAITING_FOR_APPROVAL");
+
   /** An approver declined the run. */
   public static final RunStatus DECLINED = new RunStatus("DECLINED");
 

@@ -3,9 +3,9 @@ package io.portkit.client.run;
 import io.portkit.client.PortApiException;
 
 /**
- * Port refused to set a run's status with {@code run_synchronized_error}: the action's webhook
- * is synchronized ({@code "synchronized": true}), so Port sets the status itself from the
- * webhook's HTTP answer (2xx success, anything else failure) and rejects a status PATCH.
+ * Port refused to set a run's status with {@code run_synchronized_error}: the action's webhook is
+ * synchronized ({@code "synchronized": true}), so Port sets the status itself from the webhook's
+ * HTTP answer (2xx success, anything else failure) and rejects a status PATCH.
  *
  * <p>Fix either side: answer the webhook with the outcome (use {@link RunContext.Mode#SYNCHRONIZED}
  * and return its recorded outcome), or make the action asynchronous and report the status through
@@ -23,12 +23,18 @@ public class RunSynchronizedException extends PortApiException {
    * @param cause the API exception carrying {@value #ERROR_CODE}
    */
   public RunSynchronizedException(PortApiException cause) {
-    super("The action is synchronized: Port sets the run status from the webhook's HTTP answer"
+    super(
+        "The action is synchronized: Port sets the run status from the webhook's HTTP answer"
             + " and rejects a status update. Return the outcome as the webhook answer"
             + " (RunContext.Mode.SYNCHRONIZED), or set \"synchronized\": false on the action to"
             + " report the status through the API.",
-        cause.statusCode(), cause.method(), cause.path(), cause.errorCode().orElse(null),
-        cause.portMessage().orElse(null), cause.traceId().orElse(null), cause.responseBody());
+        cause.statusCode(),
+        cause.method(),
+        cause.path(),
+        cause.errorCode().orElse(null),
+        cause.portMessage().orElse(null),
+        cause.traceId().orElse(null),
+        cause.responseBody());
     initCause(cause);
   }
 

@@ -5,9 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The body of {@code PATCH /v1/actions/runs/{id}}: every field optional, nulls omitted on the
- * wire. {@link #links()} is sent as Port's {@code link} array and replaces the run's links.
- * Immutable.
+ * The body of {@code PATCH /v1/actions/runs/{id}}: every field optional, nulls omitted on the wire.
+ * {@link #links()} is sent as Port's {@code link} array and replaces the run's links. Immutable.
  *
  * <pre>{@code
  * RunUpdate u = RunUpdate.builder().statusLabel("Deploying").link("https://ci/run/1").build();
@@ -20,7 +19,10 @@ import java.util.Optional;
  * @param externalRunId the backend's id for the run, or null
  */
 public record RunUpdate(
-    FinalStatus status, String statusLabel, List<String> links, String summary,
+    FinalStatus status,
+    String statusLabel,
+    List<String> links,
+    String summary,
     String externalRunId) {
 
   /** Copies the links. */
@@ -51,7 +53,10 @@ public record RunUpdate(
 
   /** Returns whether every field is null. */
   public boolean isEmpty() {
-    return status == null && statusLabel == null && links == null && summary == null
+    return status == null
+        && statusLabel == null
+        && links == null
+        && summary == null
         && externalRunId == null;
   }
 

@@ -34,8 +34,9 @@ class AccessTokenTest {
   void of_noExpAndNoExpiresIn_throws() {
     assertThatThrownBy(() -> AccessToken.of("opaque", "Bearer", null, NOW))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the access token has no exp claim and the answer has no expiresIn:"
-            + " cannot tell when it expires");
+        .hasMessage(
+            "the access token has no exp claim and the answer has no expiresIn:"
+                + " cannot tell when it expires");
   }
 
   @Test

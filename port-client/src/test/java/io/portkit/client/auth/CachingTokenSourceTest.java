@@ -58,12 +58,14 @@ class CachingTokenSourceTest {
   @Test
   void token_staleAndFetchFails_returnsCurrentToken() {
     AtomicInteger calls = new AtomicInteger();
-    CachingTokenSource s = source(() -> {
-      if (calls.incrementAndGet() > 1) {
-        throw new PortException("token endpoint down", true);
-      }
-      return fetchNew();
-    });
+    CachingTokenSource s =
+        source(
+            () -> {
+              if (calls.incrementAndGet() > 1) {
+                throw new PortException("token endpoint down", true);
+              }
+              return fetchNew();
+            });
     s.token();
     clock.advance(Duration.ofMinutes(26));
 
@@ -73,10 +75,12 @@ class CachingTokenSourceTest {
   @Test
   void token_staleAndPortReissuesSameToken_doesNotFetchOnEveryCall() {
     Instant exp = clock.instant().plus(Duration.ofMinutes(30));
-    CachingTokenSource s = source(() -> {
-      fetches.incrementAndGet();
-      return new AccessToken("same", "Bearer", exp);
-    });
+    CachingTokenSource s =
+        source(
+            () -> {
+              fetches.incrementAndGet();
+              return new AccessToken("same", "Bearer", exp);
+            });
     s.token();
     clock.advance(Duration.ofMinutes(26));
 
@@ -99,9 +103,11 @@ class CachingTokenSourceTest {
 
   @Test
   void token_coldAndFetchFails_throwsFetchFailure() {
-    CachingTokenSource s = source(() -> {
-      throw new PortException("boom", true);
-    });
+    CachingTokenSource s =
+        source(
+            () -> {
+              throw new PortException("boom", true);
+            });
 
     assertThatThrownBy(s::token).isInstanceOf(PortException.class).hasMessage("boom");
   }
@@ -128,24 +134,28 @@ class CachingTokenSourceTest {
   void token_64ConcurrentColdCallers_exactlyOneFetch() throws Exception {
     int callers = 64;
     CountDownLatch allStarted = new CountDownLatch(callers);
-    CachingTokenSource s = source(() -> {
-      try {
-        // Hold the fetch until every caller is running, so they overlap it.
-        assertThat(allStarted.await(10, TimeUnit.SECONDS)).isTrue();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      return fetchNew();
-    });
+    CachingTokenSource s =
+        source(
+            () -> {
+              try {
+                // Hold the fetch until every caller is running, so they overlap it.
+                assertThat(allStarted.await(10, TimeUnit.SECONDS)).isTrue();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+              }
+              return fetchNew();
+            });
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     try {
       List<Future<AccessToken>> results = new ArrayList<>();
       for (int i = 0; i < callers; i++) {
-        results.add(pool.submit(() -> {
-          allStarted.countDown();
-          return s.token();
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  allStarted.countDown();
+                  return s.token();
+                }));
       }
       for (Future<AccessToken> f : results) {
         assertThat(f.get(10, TimeUnit.SECONDS).value()).isEqualTo("token-1");
@@ -184,12 +194,16 @@ class CachingTokenSourceTest {
     // token to take and must fetch itself.
     GatedClock gated = new GatedClock(clock);
     AtomicInteger calls = new AtomicInteger();
-    CachingTokenSource s = CachingTokenSource.builder(() -> {
-          if (calls.incrementAndGet() == 2) {
-            throw new PortException("token endpoint down", true);
-          }
-          return fetchNew();
-        }).clock(gated).build();
+    CachingTokenSource s =
+        CachingTokenSource.builder(
+                () -> {
+                  if (calls.incrementAndGet() == 2) {
+                    throw new PortException("token endpoint down", true);
+                  }
+                  return fetchNew();
+                })
+            .clock(gated)
+            .build();
     s.token();
     clock.advance(Duration.ofMinutes(31));
     CompletableFuture<AccessToken> late = new CompletableFuture<>();
@@ -198,7 +212,9 @@ class CachingTokenSourceTest {
     lateCaller.start();
     assertThat(gated.stopped.await(10, TimeUnit.SECONDS)).isTrue();
 
-    assertThatThrownBy(s::token).isInstanceOf(PortException.class).hasMessage("token endpoint down");
+    assertThatThrownBy(s::token)
+        .isInstanceOf(PortException.class)
+        .hasMessage("token endpoint down");
     gated.resume.countDown();
 
     assertThat(late.get(10, TimeUnit.SECONDS).value()).isEqualTo("token-2");
@@ -250,8 +266,12 @@ class CachingTokenSourceTest {
 
   @Test
   void build_expiryMarginAboveRefreshMargin_throws() {
-    assertThatThrownBy(() -> CachingTokenSource.builder(this::fetchNew)
-            .refreshMargin(Duration.ofMinutes(1)).expiryMargin(Duration.ofMinutes(2)).build())
+    assertThatThrownBy(
+            () ->
+                CachingTokenSource.builder(this::fetchNew)
+                    .refreshMargin(Duration.ofMinutes(1))
+                    .expiryMargin(Duration.ofMinutes(2))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("expiryMargin PT2M exceeds refreshMargin PT1M");
   }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ClientCredentialsTest {
   @Test
   void fromEnv_bothSet_readsThem() {
-    ClientCredentials c = ClientCredentials.fromEnv(
-        Map.of("PORT_CLIENT_ID", "id-1", "PORT_CLIENT_SECRET", "s3cr3t"));
+    ClientCredentials c =
+        ClientCredentials.fromEnv(Map.of("PORT_CLIENT_ID", "id-1", "PORT_CLIENT_SECRET", "s3cr3t"));
 
     assertThat(c.clientId()).isEqualTo("id-1");
     assertThat(c.clientSecret()).isEqualTo("s3cr3t");
@@ -25,19 +25,23 @@ class ClientCredentialsTest {
 
   @Test
   void fromEnv_secretBlank_namesIt() {
-    assertThatThrownBy(() -> ClientCredentials.fromEnv(
-            Map.of("PORT_CLIENT_ID", "id-1", "PORT_CLIENT_SECRET", " ")))
+    assertThatThrownBy(
+            () ->
+                ClientCredentials.fromEnv(
+                    Map.of("PORT_CLIENT_ID", "id-1", "PORT_CLIENT_SECRET", " ")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("environment variable PORT_CLIENT_SECRET is not set:"
-            + " set it to the Port client secret");
+        .hasMessage(
+            "environment variable PORT_CLIENT_SECRET is not set:"
+                + " set it to the Port client secret");
   }
 
   @Test
   void fromEnv_bothMissing_namesBoth() {
     assertThatThrownBy(() -> ClientCredentials.fromEnv(Map.of()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("environment variables PORT_CLIENT_ID and PORT_CLIENT_SECRET are not set:"
-            + " set them to the Port client id and secret");
+        .hasMessage(
+            "environment variables PORT_CLIENT_ID and PORT_CLIENT_SECRET are not set:"
+                + " set them to the Port client id and secret");
   }
 
   @Test

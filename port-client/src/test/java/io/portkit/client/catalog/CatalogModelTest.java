@@ -12,7 +12,8 @@ class CatalogModelTest {
 
   @Test
   void blueprintFromJson_readsSchemaAndRelations() throws Exception {
-    Blueprint bp = Blueprint.fromJson(mapper.readTree(fixture("catalog/blueprint.json")).get("blueprint"));
+    Blueprint bp =
+        Blueprint.fromJson(mapper.readTree(fixture("catalog/blueprint.json")).get("blueprint"));
 
     assertThat(bp.identifier()).isEqualTo("service");
     assertThat(bp.title()).isEqualTo("Service");

@@ -25,12 +25,19 @@ class EntityTest {
 
   @Test
   void toJson_builtEntity_writesOnlySetFields() throws Exception {
-    Entity e = Entity.builder("svc").title("Svc").property("tier", "gold").property("n", 2)
-        .property("on", true).relation("deps", List.of("a", "b")).build();
+    Entity e =
+        Entity.builder("svc")
+            .title("Svc")
+            .property("tier", "gold")
+            .property("n", 2)
+            .property("on", true)
+            .relation("deps", List.of("a", "b"))
+            .build();
 
-    assertThat(mapper.writeValueAsString(e.toJson())).isEqualTo(
-        "{\"identifier\":\"svc\",\"title\":\"Svc\",\"properties\":{\"tier\":\"gold\",\"n\":2,"
-            + "\"on\":true},\"relations\":{\"deps\":[\"a\",\"b\"]}}");
+    assertThat(mapper.writeValueAsString(e.toJson()))
+        .isEqualTo(
+            "{\"identifier\":\"svc\",\"title\":\"Svc\",\"properties\":{\"tier\":\"gold\",\"n\":2,"
+                + "\"on\":true},\"relations\":{\"deps\":[\"a\",\"b\"]}}");
   }
 
   @Test

@@ -30,26 +30,33 @@ class HttpEntitiesApiTest {
 
   @Test
   void upsert_defaultOptions_sendsUpsertTrueAndBody() {
-    server.enqueue("POST", "/v1/blueprints/service/entities",
-        Reply.json(201, fixture("entity/entity.json")));
+    server.enqueue(
+        "POST", "/v1/blueprints/service/entities", Reply.json(201, fixture("entity/entity.json")));
 
-    Entity stored = client.entities().upsert("service",
-        Entity.builder("payments/api").property("replicas", 2).build());
+    Entity stored =
+        client
+            .entities()
+            .upsert("service", Entity.builder("payments/api").property("replicas", 2).build());
 
     assertThat(stored.identifier()).isEqualTo("payments/api");
     FakePortServer.Recorded r = server.requests("POST", "/v1/blueprints/service/entities").get(0);
     assertThat(r.query()).isEqualTo("upsert=true");
-    assertThat(r.body()).isEqualTo(
-        "{\"identifier\":\"payments/api\",\"properties\":{\"replicas\":2},\"relations\":{}}");
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"identifier\":\"payments/api\",\"properties\":{\"replicas\":2},\"relations\":{}}");
   }
 
   @Test
   void upsert_allOptions_sendsEveryParameter() {
-    server.enqueue("POST", "/v1/blueprints/service/entities",
-        Reply.json(201, fixture("entity/entity.json")));
+    server.enqueue(
+        "POST", "/v1/blueprints/service/entities", Reply.json(201, fixture("entity/entity.json")));
 
-    client.entities().upsert("service", Entity.builder("e").build(),
-        EntityWriteOptions.MERGE.withCreateMissingRelatedEntities(true).withRunId("r_1"));
+    client
+        .entities()
+        .upsert(
+            "service",
+            Entity.builder("e").build(),
+            EntityWriteOptions.MERGE.withCreateMissingRelatedEntities(true).withRunId("r_1"));
 
     assertThat(server.requests("POST", "/v1/blueprints/service/entities").get(0).query())
         .isEqualTo("upsert=true&merge=true&create_missing_related_entities=true&run_id=r_1");
@@ -57,7 +64,9 @@ class HttpEntitiesApiTest {
 
   @Test
   void get_identifierWithSlash_encodedInPath() {
-    server.enqueue("GET", "/v1/blueprints/service/entities/payments%2Fapi",
+    server.enqueue(
+        "GET",
+        "/v1/blueprints/service/entities/payments%2Fapi",
         Reply.json(200, fixture("entity/entity.json")));
 
     assertThat(client.entities().get("service", "payments/api").title()).isEqualTo("Payments API");
@@ -65,7 +74,8 @@ class HttpEntitiesApiTest {
 
   @Test
   void delete_withRunAndDependents_sendsQuery() {
-    server.enqueue("DELETE", "/v1/blueprints/service/entities/a%20b", Reply.json(200, "{\"ok\":true}"));
+    server.enqueue(
+        "DELETE", "/v1/blueprints/service/entities/a%20b", Reply.json(200, "{\"ok\":true}"));
 
     client.entities().delete("service", "a b", "r_1", true);
 
@@ -75,8 +85,10 @@ class HttpEntitiesApiTest {
 
   @Test
   void catalog_blueprintAndAction_unwrapEnvelope() {
-    server.enqueue("GET", "/v1/blueprints/service", Reply.json(200, fixture("catalog/blueprint.json")));
-    server.enqueue("GET", "/v1/actions/deploy_service", Reply.json(200, fixture("catalog/action.json")));
+    server.enqueue(
+        "GET", "/v1/blueprints/service", Reply.json(200, fixture("catalog/blueprint.json")));
+    server.enqueue(
+        "GET", "/v1/actions/deploy_service", Reply.json(200, fixture("catalog/action.json")));
 
     Blueprint bp = client.catalog().blueprint("service");
     Action action = client.catalog().action("deploy_service");

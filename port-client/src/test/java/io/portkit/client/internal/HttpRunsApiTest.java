@@ -22,7 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HttpRunsApiTest {
-  private static final String RUN = "{\"ok\":true,\"run\":{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}}";
+  private static final String RUN =
+      "{\"ok\":true,\"run\":{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}}";
   private final FakePortServer server = FakePortServer.start();
   private final FakeClock clock = FakeClock.standard();
   private final PortClient client =
@@ -42,12 +43,21 @@ class HttpRunsApiTest {
 
   @Test
   void body_allFields_usesPortNames() {
-    RunUpdate u = RunUpdate.builder().status(FinalStatus.FAILURE).statusLabel("l")
-        .link("https://a").link("https://b").summary("s").externalRunId("x").build();
+    RunUpdate u =
+        RunUpdate.builder()
+            .status(FinalStatus.FAILURE)
+            .statusLabel("l")
+            .link("https://a")
+            .link("https://b")
+            .summary("s")
+            .externalRunId("x")
+            .build();
 
-    assertThat(HttpRunsApi.body(u).toString()).isEqualTo("{\"status\":\"FAILURE\","
-        + "\"statusLabel\":\"l\",\"link\":[\"https://a\",\"https://b\"],\"summary\":\"s\","
-        + "\"externalRunId\":\"x\"}");
+    assertThat(HttpRunsApi.body(u).toString())
+        .isEqualTo(
+            "{\"status\":\"FAILURE\","
+                + "\"statusLabel\":\"l\",\"link\":[\"https://a\",\"https://b\"],\"summary\":\"s\","
+                + "\"externalRunId\":\"x\"}");
   }
 
   @Test
@@ -64,38 +74,54 @@ class HttpRunsApiTest {
 
   @Test
   void update_runSynchronizedError_becomesExplanatoryException() {
-    server.enqueue("PATCH", "/v1/actions/runs/r_1", Reply.json(422,
-        "{\"ok\":false,\"error\":\"run_synchronized_error\",\"message\":\"Run is synchronized\"}"));
+    server.enqueue(
+        "PATCH",
+        "/v1/actions/runs/r_1",
+        Reply.json(
+            422,
+            "{\"ok\":false,\"error\":\"run_synchronized_error\",\"message\":\"Run is synchronized\"}"));
 
-    assertThatThrownBy(() -> client.runs().update("r_1",
-            RunUpdate.builder().status(FinalStatus.SUCCESS).build()))
-        .isInstanceOfSatisfying(RunSynchronizedException.class,
-            e -> assertThat(e.isRetryable()).isFalse())
-        .hasMessage("The action is synchronized: Port sets the run status from the webhook's"
-            + " HTTP answer and rejects a status update. Return the outcome as the webhook answer"
-            + " (RunContext.Mode.SYNCHRONIZED), or set \"synchronized\": false on the action to"
-            + " report the status through the API. Port API PATCH /v1/actions/runs/r_1 failed:"
-            + " 422 run_synchronized_error: Run is synchronized");
+    assertThatThrownBy(
+            () ->
+                client
+                    .runs()
+                    .update("r_1", RunUpdate.builder().status(FinalStatus.SUCCESS).build()))
+        .isInstanceOfSatisfying(
+            RunSynchronizedException.class, e -> assertThat(e.isRetryable()).isFalse())
+        .hasMessage(
+            "The action is synchronized: Port sets the run status from the webhook's"
+                + " HTTP answer and rejects a status update. Return the outcome as the webhook answer"
+                + " (RunContext.Mode.SYNCHRONIZED), or set \"synchronized\": false on the action to"
+                + " report the status through the API. Port API PATCH /v1/actions/runs/r_1 failed:"
+                + " 422 run_synchronized_error: Run is synchronized");
   }
 
   @Test
   void addLog_postsMessageAndReadsEntry() {
-    server.enqueue("POST", "/v1/actions/runs/r_1/logs", Reply.json(201, "{\"ok\":true,"
-        + "\"runLog\":{\"id\":\"l1\",\"runId\":\"r_1\",\"message\":\"hi\",\"createdBy\":\"u\","
-        + "\"createdAt\":\"2026-01-01T00:00:00Z\"}}"));
+    server.enqueue(
+        "POST",
+        "/v1/actions/runs/r_1/logs",
+        Reply.json(
+            201,
+            "{\"ok\":true,"
+                + "\"runLog\":{\"id\":\"l1\",\"runId\":\"r_1\",\"message\":\"hi\",\"createdBy\":\"u\","
+                + "\"createdAt\":\"2026-01-01T00:00:00Z\"}}"));
 
     RunLogEntry e = client.runs().addLog("r_1", new RunLog("hi", FinalStatus.SUCCESS, "Done"));
 
     assertThat(e.id()).isEqualTo("l1");
     assertThat(e.message()).isEqualTo("hi");
     assertThat(server.requests("POST", "/v1/actions/runs/r_1/logs").get(0).body())
-        .isEqualTo("{\"message\":\"hi\",\"terminationStatus\":\"SUCCESS\",\"statusLabel\":\"Done\"}");
+        .isEqualTo(
+            "{\"message\":\"hi\",\"terminationStatus\":\"SUCCESS\",\"statusLabel\":\"Done\"}");
   }
 
   @Test
   void logs_sendsLimitAndOffset() {
-    server.enqueue("GET", "/v1/actions/runs/r_1/logs", Reply.json(200,
-        "{\"ok\":true,\"runLogs\":[{\"message\":\"a\"},{\"message\":\"b\"}]}"));
+    server.enqueue(
+        "GET",
+        "/v1/actions/runs/r_1/logs",
+        Reply.json(200, "{\"ok\":true,\"runLogs\":[{\"message\":\"a\"},{\"message\":\"b\"}]}"));
 
     List<RunLogEntry> logs = client.runs().logs("r_1", 50, 10);
 
@@ -113,11 +139,19 @@ class HttpRunsApiTest {
 
   @Test
   void list_sendsFilters() {
-    server.enqueue("GET", "/v1/actions/runs", Reply.json(200,
-        "{\"ok\":true,\"runs\":[{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}]}"));
+    server.enqueue(
+        "GET",
+        "/v1/actions/runs",
+        Reply.json(200, "{\"ok\":true,\"runs\":[{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}]}"));
 
-    List<ActionRun> runs = client.runs().list(
-        RunQuery.byExternalRunId("ext 1").withActive(true).withAction("deploy").withLimit(5));
+    List<ActionRun> runs =
+        client
+            .runs()
+            .list(
+                RunQuery.byExternalRunId("ext 1")
+                    .withActive(true)
+                    .withAction("deploy")
+                    .withLimit(5));
 
     assertThat(runs).extracting(ActionRun::id).containsExactly("r_1");
     assertThat(server.requests("GET", "/v1/actions/runs").get(0).query())
@@ -146,7 +180,8 @@ class HttpRunsApiTest {
     server.enqueue("GET", "/v1/actions/runs/r_1", Reply.json(200, "<html>proxy</html>"));
 
     assertThatThrownBy(() -> client.runs().get("r_1"))
-        .isInstanceOfSatisfying(io.portkit.client.PortApiException.class,
+        .isInstanceOfSatisfying(
+            io.portkit.client.PortApiException.class,
             e -> assertThat(e.responseBody()).isEqualTo("<html>proxy</html>"))
         .hasMessage("Port API GET /v1/actions/runs/r_1 failed: 200: the answer is not JSON");
   }

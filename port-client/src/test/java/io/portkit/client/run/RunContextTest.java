@@ -27,7 +27,8 @@ class RunContextTest {
   private static final String RUN_PATH = "/v1/actions/runs/r_1";
   private static final String LOGS_PATH = RUN_PATH + "/logs";
   private static final String ENTITIES = "/v1/blueprints/service/entities";
-  private static final String RUN = "{\"ok\":true,\"run\":{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}}";
+  private static final String RUN =
+      "{\"ok\":true,\"run\":{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}}";
 
   private final FakePortServer server = FakePortServer.start();
   private final FakeClock clock = FakeClock.standard();
@@ -37,7 +38,8 @@ class RunContextTest {
   @BeforeEach
   void script() {
     server.enqueue("PATCH", RUN_PATH, Reply.json(200, RUN));
-    server.enqueue("POST", LOGS_PATH, Reply.json(201, "{\"ok\":true,\"runLog\":{\"message\":\"m\"}}"));
+    server.enqueue(
+        "POST", LOGS_PATH, Reply.json(201, "{\"ok\":true,\"runLog\":{\"message\":\"m\"}}"));
     server.enqueue("POST", ENTITIES, Reply.json(201, fixture("entity/entity.json")));
     server.enqueue("DELETE", ENTITIES + "/old", Reply.json(200, "{\"ok\":true}"));
   }
@@ -58,8 +60,9 @@ class RunContextTest {
     run.addLink("https://ci/1");
     run.addLink("https://ci/2");
 
-    assertThat(patchBodies()).containsExactly(
-        "{\"link\":[\"https://ci/1\"]}", "{\"link\":[\"https://ci/1\",\"https://ci/2\"]}");
+    assertThat(patchBodies())
+        .containsExactly(
+            "{\"link\":[\"https://ci/1\"]}", "{\"link\":[\"https://ci/1\",\"https://ci/2\"]}");
     assertThat(run.links()).containsExactly("https://ci/1", "https://ci/2");
   }
 
@@ -93,8 +96,11 @@ class RunContextTest {
     run.externalRunId("ci-7");
     run.log("step 1");
 
-    assertThat(patchBodies()).containsExactly("{\"statusLabel\":\"Building\"}",
-        "{\"summary\":\"Half way\"}", "{\"externalRunId\":\"ci-7\"}");
+    assertThat(patchBodies())
+        .containsExactly(
+            "{\"statusLabel\":\"Building\"}",
+            "{\"summary\":\"Half way\"}",
+            "{\"externalRunId\":\"ci-7\"}");
     assertThat(server.requests("POST", LOGS_PATH).get(0).body())
         .isEqualTo("{\"message\":\"step 1\"}");
   }
@@ -117,12 +123,15 @@ class RunContextTest {
     run.succeed("ok");
 
     assertThatThrownBy(() -> run.fail("nope"))
-        .isInstanceOfSatisfying(RunAlreadyFinishedException.class, e -> {
-          assertThat(e.runId()).isEqualTo("r_1");
-          assertThat(e.finalStatus()).isEqualTo(FinalStatus.SUCCESS);
-        })
-        .hasMessage("run r_1 already finished with status SUCCESS; cannot set the final status"
-            + " again after the final status");
+        .isInstanceOfSatisfying(
+            RunAlreadyFinishedException.class,
+            e -> {
+              assertThat(e.runId()).isEqualTo("r_1");
+              assertThat(e.finalStatus()).isEqualTo(FinalStatus.SUCCESS);
+            })
+        .hasMessage(
+            "run r_1 already finished with status SUCCESS; cannot set the final status"
+                + " again after the final status");
     assertThat(patchBodies()).hasSize(1);
   }
 
@@ -133,8 +142,8 @@ class RunContextTest {
 
     assertThatThrownBy(() -> run.log("late"))
         .isInstanceOf(RunAlreadyFinishedException.class)
-        .hasMessage("run r_1 already finished with status FAILURE; cannot log after the final"
-            + " status");
+        .hasMessage(
+            "run r_1 already finished with status FAILURE; cannot log after the final" + " status");
     assertThat(server.requests("POST", LOGS_PATH)).isEmpty();
   }
 
@@ -144,8 +153,9 @@ class RunContextTest {
     run.succeed(null);
 
     assertThatThrownBy(() -> run.upsertEntity("service", Entity.builder("svc").build()))
-        .hasMessage("run r_1 already finished with status SUCCESS; cannot write entity svc after"
-            + " the final status");
+        .hasMessage(
+            "run r_1 already finished with status SUCCESS; cannot write entity svc after"
+                + " the final status");
     assertThatThrownBy(() -> run.addLink("https://late"))
         .isInstanceOf(RunAlreadyFinishedException.class);
   }
@@ -168,20 +178,25 @@ class RunContextTest {
     run.upsertEntity("service", Entity.builder("svc").build());
     run.deleteEntity("service", "old");
 
-    assertThat(server.requests("POST", ENTITIES).get(0).query()).isEqualTo("upsert=true&run_id=r_1");
+    assertThat(server.requests("POST", ENTITIES).get(0).query())
+        .isEqualTo("upsert=true&run_id=r_1");
     assertThat(server.requests("DELETE", ENTITIES + "/old").get(0).query()).isEqualTo("run_id=r_1");
   }
 
   @Test
   void succeed_asyncButActionSynchronized_throwsExplanation() {
-    server.replace("PATCH", RUN_PATH, Reply.json(422,
-        "{\"ok\":false,\"error\":\"run_synchronized_error\",\"message\":\"sync\"}"));
+    server.replace(
+        "PATCH",
+        RUN_PATH,
+        Reply.json(
+            422, "{\"ok\":false,\"error\":\"run_synchronized_error\",\"message\":\"sync\"}"));
     RunContext run = client.runContext("r_1");
 
     assertThatThrownBy(() -> run.succeed("done"))
         .isInstanceOf(RunSynchronizedException.class)
-        .hasMessageStartingWith("The action is synchronized: Port sets the run status from the"
-            + " webhook's HTTP answer");
+        .hasMessageStartingWith(
+            "The action is synchronized: Port sets the run status from the"
+                + " webhook's HTTP answer");
     assertThat(run.isFinished()).isFalse();
   }
 
@@ -194,9 +209,11 @@ class RunContextTest {
 
     run.succeed("Answered in the webhook");
 
-    assertThat(patchBodies()).containsExactly(
-        "{\"statusLabel\":\"Working\"}", "{\"link\":[\"https://ci/1\"]}",
-        "{\"summary\":\"Answered in the webhook\"}");
+    assertThat(patchBodies())
+        .containsExactly(
+            "{\"statusLabel\":\"Working\"}",
+            "{\"link\":[\"https://ci/1\"]}",
+            "{\"summary\":\"Answered in the webhook\"}");
     assertThat(patchBodies()).noneMatch(b -> b.contains("\"status\""));
     assertThat(server.requests("POST", LOGS_PATH)).hasSize(1);
     assertThat(run.outcome())

@@ -129,8 +129,13 @@ public final class FakePortServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     String body = new String(ex.getRequestBody().readAllBytes(), UTF_8);
     URI uri = ex.getRequestURI();
-    Recorded r = new Recorded(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-        Map.copyOf(ex.getRequestHeaders()), body);
+    Recorded r =
+        new Recorded(
+            ex.getRequestMethod(),
+            uri.getRawPath(),
+            uri.getRawQuery(),
+            Map.copyOf(ex.getRequestHeaders()),
+            body);
     Reply reply;
     synchronized (this) {
       recorded.add(r);
@@ -163,8 +168,11 @@ public final class FakePortServer implements AutoCloseable {
       return fn.apply(r);
     }
     if (key.equals("POST /v1/auth/access_token")) {
-      return Reply.json(200, "{\"ok\":true,\"accessToken\":\"token-" + tokenCounter.incrementAndGet()
-          + "\",\"expiresIn\":10800,\"tokenType\":\"Bearer\"}");
+      return Reply.json(
+          200,
+          "{\"ok\":true,\"accessToken\":\"token-"
+              + tokenCounter.incrementAndGet()
+              + "\",\"expiresIn\":10800,\"tokenType\":\"Bearer\"}");
     }
     return Reply.json(404, "{\"ok\":false,\"error\":\"unscripted\",\"message\":\"" + key + "\"}");
   }

@@ -44,7 +44,9 @@ public final class TestClients {
 
   /** Returns a real HS256 JWT expiring at {@code exp}. */
   public static String jwt(Instant exp) {
-    return JWT.create().withSubject("client-abc").withExpiresAt(exp)
+    return JWT.create()
+        .withSubject("client-abc")
+        .withExpiresAt(exp)
         .sign(Algorithm.HMAC256("jwt-test-key"));
   }
 

@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The poll loop of one consumer group member. Offsets are committed synchronously after each
- * batch, and only up to the last message the dispatcher took (or skipped); a message refused for
- * capacity or shutdown is re-read later from its partition, which is paused meanwhile, so order
- * within a partition holds and nothing is committed past it.
+ * The poll loop of one consumer group member. Offsets are committed synchronously after each batch,
+ * and only up to the last message the dispatcher took (or skipped); a message refused for capacity
+ * or shutdown is re-read later from its partition, which is paused meanwhile, so order within a
+ * partition holds and nothing is committed past it.
  *
  * <p>On revocation the processed offsets are committed before the partition moves; runs already
  * taken keep running in this process's dispatcher and are not delivered to the new owner.
@@ -52,8 +52,14 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
   private volatile boolean running = true;
 
   /** Creates the loop; {@link #run()} subscribes and polls until {@link #stop()}. */
-  public ConsumerLoop(Consumer<byte[], byte[]> consumer, String topic, RecordHandler handler,
-      Clock clock, Duration pollTimeout, Duration retryBackoff, AssignmentState assignment) {
+  public ConsumerLoop(
+      Consumer<byte[], byte[]> consumer,
+      String topic,
+      RecordHandler handler,
+      Clock clock,
+      Duration pollTimeout,
+      Duration retryBackoff,
+      AssignmentState assignment) {
     this.consumer = Objects.requireNonNull(consumer, "consumer == null");
     this.topic = Objects.requireNonNull(topic, "topic == null");
     this.handler = Objects.requireNonNull(handler, "handler == null");
@@ -63,7 +69,9 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
     this.assignment = Objects.requireNonNull(assignment, "assignment == null");
   }
 
-  /** Completes when the loop has ended and the consumer is closed; exceptionally on a fatal error. */
+  /**
+   * Completes when the loop has ended and the consumer is closed; exceptionally on a fatal error.
+   */
   public CompletableFuture<Void> terminated() {
     return terminated;
   }
@@ -86,7 +94,8 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
       // stop() woke the consumer: the normal way out.
     } catch (KafkaException | IllegalStateException e) {
       failure = e;
-      log.error("consuming {} stopped: {}: check the brokers, credentials and ACLs", topic, e.toString());
+      log.error(
+          "consuming {} stopped: {}: check the brokers, credentials and ACLs", topic, e.toString());
     } finally {
       closeConsumer();
       if (failure == null) {
@@ -121,11 +130,12 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
   private void resumeDue() {
     Instant now = clock.instant();
     Set<TopicPartition> due = new HashSet<>();
-    pausedUntil.forEach((tp, until) -> {
-      if (!now.isBefore(until)) {
-        due.add(tp);
-      }
-    });
+    pausedUntil.forEach(
+        (tp, until) -> {
+          if (!now.isBefore(until)) {
+            due.add(tp);
+          }
+        });
     if (!due.isEmpty()) {
       due.forEach(pausedUntil::remove);
       due.retainAll(consumer.assignment());
@@ -149,7 +159,9 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
       // The group moved on without us (for example after a long GC): those messages go to the
       // new owner; runs this process already took are deduped there by Port's status.
       processed.clear();
-      log.warn("offset commit failed ({}): messages after the last commit will be redelivered", e.toString());
+      log.warn(
+          "offset commit failed ({}): messages after the last commit will be redelivered",
+          e.toString());
     }
   }
 
@@ -160,7 +172,8 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
         processed.clear();
       }
     } catch (KafkaException e) {
-      log.warn("final offset commit failed ({}): the new owner re-reads those messages", e.toString());
+      log.warn(
+          "final offset commit failed ({}): the new owner re-reads those messages", e.toString());
     } finally {
       try {
         consumer.close(CloseOptions.timeout(Duration.ofSeconds(10)));
@@ -185,10 +198,13 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
       try {
         consumer.commitSync(mine);
       } catch (KafkaException e) {
-        log.warn("commit on revocation failed ({}): the new owner re-reads those messages", e.toString());
+        log.warn(
+            "commit on revocation failed ({}): the new owner re-reads those messages",
+            e.toString());
       }
     }
-    log.info("partitions revoked {}: runs already taken finish here; the rest goes to the new owner",
+    log.info(
+        "partitions revoked {}: runs already taken finish here; the rest goes to the new owner",
         partitions);
     assignment.set(without(partitions));
   }
@@ -199,7 +215,9 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
       processed.remove(tp);
       pausedUntil.remove(tp);
     }
-    log.warn("partitions lost {}: uncommitted messages will be redelivered to their new owner", partitions);
+    log.warn(
+        "partitions lost {}: uncommitted messages will be redelivered to their new owner",
+        partitions);
     assignment.set(without(partitions));
   }
 

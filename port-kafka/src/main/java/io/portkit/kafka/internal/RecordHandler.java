@@ -39,7 +39,8 @@ public final class RecordHandler {
    * @param client when non-null, each run is first looked up in Port and skipped if it already
    *     ended (a redelivery after another consumer finished it)
    */
-  public RecordHandler(RunMessageReader reader, InvocationDispatcher dispatcher, PortClient client) {
+  public RecordHandler(
+      RunMessageReader reader, InvocationDispatcher dispatcher, PortClient client) {
     this.reader = Objects.requireNonNull(reader, "reader == null");
     this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher == null");
     this.client = client;
@@ -70,7 +71,10 @@ public final class RecordHandler {
       return Decision.COMMIT;
     }
     if (outcome instanceof DispatchOutcome.Duplicate) {
-      log.info("run {} from {} is a redelivery of a run already taken: not executed twice", runId, where);
+      log.info(
+          "run {} from {} is a redelivery of a run already taken: not executed twice",
+          runId,
+          where);
       return Decision.COMMIT;
     }
     if (outcome instanceof DispatchOutcome.Completed completed) {
@@ -87,7 +91,11 @@ public final class RecordHandler {
     }
     DispatchOutcome.Rejected rejected = (DispatchOutcome.Rejected) outcome;
     if (rejected.status() == 503) {
-      log.info("run {} from {} not started ({}), will retry: {}", runId, where, rejected.error(),
+      log.info(
+          "run {} from {} not started ({}), will retry: {}",
+          runId,
+          where,
+          rejected.error(),
           rejected.message());
       return Decision.RETRY;
     }
@@ -103,8 +111,10 @@ public final class RecordHandler {
       RunStatus status = client.runs().get(runId).status();
       return status.isTerminal();
     } catch (PortException e) {
-      // Port unreachable is not a reason to drop the run: the dispatcher's own memory still dedupes.
-      log.warn("run {}: could not check its status in Port ({}); dispatching it", runId, e.toString());
+      // Port unreachable is not a reason to drop the run: the dispatcher's own memory still
+      // dedupes.
+      log.warn(
+          "run {}: could not check its status in Port ({}); dispatching it", runId, e.toString());
       return false;
     }
   }

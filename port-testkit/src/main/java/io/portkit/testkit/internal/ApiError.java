@@ -8,7 +8,9 @@ public final class ApiError extends RuntimeException {
   private final String error;
   private final Map<String, String> headers;
 
-  /** Creates an error answered with {@code status}, error code {@code error} and {@code message}. */
+  /**
+   * Creates an error answered with {@code status}, error code {@code error} and {@code message}.
+   */
   public ApiError(int status, String error, String message) {
     this(status, error, message, Map.of());
   }
@@ -28,7 +30,8 @@ public final class ApiError extends RuntimeException {
 
   /** Returns a 422 {@code invalid_request}: the body does not match the route's schema. */
   public static ApiError invalid(String detail) {
-    return new ApiError(422, "invalid_request", "The json provided does not match the route's schema: " + detail);
+    return new ApiError(
+        422, "invalid_request", "The json provided does not match the route's schema: " + detail);
   }
 
   /** Returns the HTTP status. */

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param query query parameters; a repeated name keeps its last value
  * @param body raw body bytes
  */
-public record ApiRequest(String method, String path, List<String> pathParams, Map<String, String> query, byte[] body) {
+public record ApiRequest(
+    String method, String path, List<String> pathParams, Map<String, String> query, byte[] body) {
   /** Parses a raw query string ({@code a=1&b=2}) into a map; {@code null} gives an empty map. */
   public static Map<String, String> parseQuery(String rawQuery) {
     Map<String, String> query = new LinkedHashMap<>();
@@ -58,10 +59,14 @@ public record ApiRequest(String method, String path, List<String> pathParams, Ma
     if (value.equals("false")) {
       return false;
     }
-    throw ApiError.invalid("query parameter \"" + name + "\" must be true or false, got \"" + value + "\"");
+    throw ApiError.invalid(
+        "query parameter \"" + name + "\" must be true or false, got \"" + value + "\"");
   }
 
-  /** Returns integer query parameter {@code name} within {@code [min, max]}, {@code fallback} when absent, else a 422. */
+  /**
+   * Returns integer query parameter {@code name} within {@code [min, max]}, {@code fallback} when
+   * absent, else a 422.
+   */
   public int intParam(String name, int min, int max, int fallback) {
     String value = query.get(name);
     if (value == null) {
@@ -75,6 +80,15 @@ public record ApiRequest(String method, String path, List<String> pathParams, Ma
     } catch (NumberFormatException e) {
       // Falls through to the 422 below, which names the accepted range.
     }
-    throw ApiError.invalid("query parameter \"" + name + "\" must be an integer in " + min + ".." + max + ", got \"" + value + "\"");
+    throw ApiError.invalid(
+        "query parameter \""
+            + name
+            + "\" must be an integer in "
+            + min
+            + ".."
+            + max
+            + ", got \""
+            + value
+            + "\"");
   }
 }

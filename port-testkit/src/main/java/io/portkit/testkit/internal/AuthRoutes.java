@@ -33,17 +33,25 @@ final class AuthRoutes {
     String clientId = Json.requiredString(body, "clientId");
     String clientSecret = Json.requiredString(body, "clientSecret");
     // Constant-time on both parts so the emulator is not a timing oracle in shared environments.
-    boolean idMatches = MessageDigest.isEqual(clientId.getBytes(UTF_8), settings.clientId().getBytes(UTF_8));
+    boolean idMatches =
+        MessageDigest.isEqual(clientId.getBytes(UTF_8), settings.clientId().getBytes(UTF_8));
     boolean secretMatches =
-        MessageDigest.isEqual(clientSecret.getBytes(UTF_8), settings.clientSecret().getBytes(UTF_8));
+        MessageDigest.isEqual(
+            clientSecret.getBytes(UTF_8), settings.clientSecret().getBytes(UTF_8));
     if (!idMatches || !secretMatches) {
-      throw new ApiError(401, "invalid_credentials",
+      throw new ApiError(
+          401,
+          "invalid_credentials",
           "The client id or client secret is wrong: use the credentials the emulator printed or was built with");
     }
     TokenStore.Issued issued = tokens.issue(clientId);
     long expiresIn = Math.max(0, Duration.between(clock.instant(), issued.expiresAt()).toSeconds());
-    ObjectNode answer = Json.object().put("ok", true).put("accessToken", issued.value())
-        .put("expiresIn", expiresIn).put("tokenType", "Bearer");
+    ObjectNode answer =
+        Json.object()
+            .put("ok", true)
+            .put("accessToken", issued.value())
+            .put("expiresIn", expiresIn)
+            .put("tokenType", "Bearer");
     return new ApiResponse(200, answer);
   }
 }

@@ -35,8 +35,8 @@ public final class EmulatorCore {
     routes.addAll(new AuthRoutes(settings, tokens, clock).routes());
     // Logs and runs before catalog: /v1/actions/runs must not be read as action "runs".
     routes.addAll(new LogRoutes(state, rules, caller).routes());
-    routes.addAll(new RunRoutes(state, rules, caller,
-        settings.deliverWebhooks() ? invoker : null).routes());
+    routes.addAll(
+        new RunRoutes(state, rules, caller, settings.deliverWebhooks() ? invoker : null).routes());
     routes.addAll(new EntityRoutes(state, rules, caller).routes());
     routes.addAll(new CatalogRoutes(state, caller).routes());
     routes.addAll(new AdminRoutes(this).routes());

@@ -16,13 +16,33 @@ import java.time.Duration;
  * @param orgSecrets the organisation secrets templates see as {@code .secrets}; never printed
  */
 public record EmulatorSettings(
-    String clientId, String clientSecret, Duration tokenLifetime, int finishedRunStatus, int rateLimit,
-    Duration ratePeriod, boolean deliverWebhooks, Duration webhookTimeout, java.util.Map<String, String> orgSecrets) {
+    String clientId,
+    String clientSecret,
+    Duration tokenLifetime,
+    int finishedRunStatus,
+    int rateLimit,
+    Duration ratePeriod,
+    boolean deliverWebhooks,
+    Duration webhookTimeout,
+    java.util.Map<String, String> orgSecrets) {
   @Override
   public String toString() {
-    return "EmulatorSettings[clientId=" + clientId + ", clientSecret=***, tokenLifetime=" + tokenLifetime
-        + ", finishedRunStatus=" + finishedRunStatus + ", rateLimit=" + rateLimit + "/" + ratePeriod
-        + ", deliverWebhooks=" + deliverWebhooks + ", webhookTimeout=" + webhookTimeout
-        + ", orgSecrets=" + new java.util.TreeSet<>(orgSecrets.keySet()) + "]";
+    return "EmulatorSettings[clientId="
+        + clientId
+        + ", clientSecret=***, tokenLifetime="
+        + tokenLifetime
+        + ", finishedRunStatus="
+        + finishedRunStatus
+        + ", rateLimit="
+        + rateLimit
+        + "/"
+        + ratePeriod
+        + ", deliverWebhooks="
+        + deliverWebhooks
+        + ", webhookTimeout="
+        + webhookTimeout
+        + ", orgSecrets="
+        + new java.util.TreeSet<>(orgSecrets.keySet())
+        + "]";
   }
 }

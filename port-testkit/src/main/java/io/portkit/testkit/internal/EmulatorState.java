@@ -63,7 +63,8 @@ public final class EmulatorState {
   }
 
   /**
-   * Waits until run {@code runId} exists and satisfies {@code condition}, or {@code timeout} passes.
+   * Waits until run {@code runId} exists and satisfies {@code condition}, or {@code timeout}
+   * passes.
    *
    * @return the matching snapshot, or {@code null} on timeout
    */
@@ -99,94 +100,130 @@ public final class EmulatorState {
   /** Renders a run as Port does. Call under the lock. */
   ObjectNode runJson(RunRecord run, boolean v1) {
     ObjectNode blueprint = run.blueprint == null ? null : blueprints.get(run.blueprint);
-    boolean entityExists = run.entity != null && run.blueprint != null
-        && entities.getOrDefault(run.blueprint, Map.of()).containsKey(run.entity);
+    boolean entityExists =
+        run.entity != null
+            && run.blueprint != null
+            && entities.getOrDefault(run.blueprint, Map.of()).containsKey(run.entity);
     return run.toJson(v1, blueprint, entityExists);
   }
 
   /** Returns snapshots of all runs, oldest first. */
   public List<EmulatedRun> snapshots() {
-    return locked(() -> {
-      List<EmulatedRun> all = new ArrayList<>();
-      runs.values().forEach(run -> all.add(run.snapshot()));
-      return all;
-    });
+    return locked(
+        () -> {
+          List<EmulatedRun> all = new ArrayList<>();
+          runs.values().forEach(run -> all.add(run.snapshot()));
+          return all;
+        });
   }
 
   /** Returns a snapshot of run {@code runId}, or {@code null}. */
   public EmulatedRun snapshot(String runId) {
-    return locked(() -> {
-      RunRecord run = runs.get(runId);
-      return run == null ? null : run.snapshot();
-    });
+    return locked(
+        () -> {
+          RunRecord run = runs.get(runId);
+          return run == null ? null : run.snapshot();
+        });
   }
 
   /**
    * Creates a run of action {@code actionId}, as {@code POST /v1/actions/{id}/runs} does. This is
-   * the one place runs are born; delivery is scheduled by the caller (RunRoutes, PortEmulator.trigger).
+   * the one place runs are born; delivery is scheduled by the caller (RunRoutes,
+   * PortEmulator.trigger).
    */
-  public RunRecord createRun(String actionId, ObjectNode properties, String entity, String createdBy) {
-    return locked(() -> {
-      ObjectNode action = actions.get(actionId);
-      if (action == null) {
-        throw ApiError.notFound("Action", actionId);
-      }
-      String blueprint = action.path("trigger").path("blueprintIdentifier").asText(null);
-      if (entity != null && blueprint != null
-          && !entities.getOrDefault(blueprint, Map.of()).containsKey(entity)) {
-        throw ApiError.notFound("Entity", entity);
-      }
-      RunRecord run = new RunRecord(ids.runId(), ++sequence, action, entity, properties.deepCopy(),
-          createdBy, clock.instant());
-      runs.put(run.id, run);
-      return run;
-    });
+  public RunRecord createRun(
+      String actionId, ObjectNode properties, String entity, String createdBy) {
+    return locked(
+        () -> {
+          ObjectNode action = actions.get(actionId);
+          if (action == null) {
+            throw ApiError.notFound("Action", actionId);
+          }
+          String blueprint = action.path("trigger").path("blueprintIdentifier").asText(null);
+          if (entity != null
+              && blueprint != null
+              && !entities.getOrDefault(blueprint, Map.of()).containsKey(entity)) {
+            throw ApiError.notFound("Entity", entity);
+          }
+          RunRecord run =
+              new RunRecord(
+                  ids.runId(),
+                  ++sequence,
+                  action,
+                  entity,
+                  properties.deepCopy(),
+                  createdBy,
+                  clock.instant());
+          runs.put(run.id, run);
+          return run;
+        });
   }
 
-  /** Stores a blueprint definition, as {@code POST /v1/blueprints} does; returns the stored form. */
+  /**
+   * Stores a blueprint definition, as {@code POST /v1/blueprints} does; returns the stored form.
+   */
   public ObjectNode defineBlueprint(JsonNode definition, String createdBy) {
     ObjectNode blueprint = Json.requireObject(definition).deepCopy();
     String id = Json.requiredString(blueprint, "identifier");
     if (!BLUEPRINT_ID.matcher(id).matches() || id.length() > 100) {
-      throw ApiError.invalid("blueprint identifier \"" + id + "\" must match " + BLUEPRINT_ID.pattern() + " and be at most 100 characters");
+      throw ApiError.invalid(
+          "blueprint identifier \""
+              + id
+              + "\" must match "
+              + BLUEPRINT_ID.pattern()
+              + " and be at most 100 characters");
     }
     Json.requiredString(blueprint, "title");
     if (!blueprint.has("schema")) {
-      blueprint.set("schema", Json.object().<ObjectNode>set("properties", Json.object())
-          .set("required", Json.MAPPER.createArrayNode()));
+      blueprint.set(
+          "schema",
+          Json.object()
+              .<ObjectNode>set("properties", Json.object())
+              .set("required", Json.MAPPER.createArrayNode()));
     }
     if (!blueprint.has("relations")) {
       blueprint.set("relations", Json.object());
     }
-    return locked(() -> {
-      if (blueprints.containsKey(id)) {
-        throw new ApiError(409, "identifier_taken", "A blueprint with identifier \"" + id + "\" already exists");
-      }
-      stamp(blueprint, createdBy);
-      blueprints.put(id, blueprint);
-      entities.putIfAbsent(id, new LinkedHashMap<>());
-      return blueprint.deepCopy();
-    });
+    return locked(
+        () -> {
+          if (blueprints.containsKey(id)) {
+            throw new ApiError(
+                409,
+                "identifier_taken",
+                "A blueprint with identifier \"" + id + "\" already exists");
+          }
+          stamp(blueprint, createdBy);
+          blueprints.put(id, blueprint);
+          entities.putIfAbsent(id, new LinkedHashMap<>());
+          return blueprint.deepCopy();
+        });
   }
 
-  /** Stores an action definition as given (invocationMethod included), as {@code POST /v1/actions} does. */
+  /**
+   * Stores an action definition as given (invocationMethod included), as {@code POST /v1/actions}
+   * does.
+   */
   public ObjectNode defineAction(JsonNode definition, String createdBy) {
     ObjectNode action = Json.requireObject(definition).deepCopy();
     String id = Json.requiredString(action, "identifier");
     if (!action.path("trigger").isObject()) {
-      throw ApiError.invalid("\"trigger\" is required and must be an object, e.g. {\"type\":\"self-service\",\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\",\"userInputs\":{\"properties\":{}}}");
+      throw ApiError.invalid(
+          "\"trigger\" is required and must be an object, e.g. {\"type\":\"self-service\",\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\",\"userInputs\":{\"properties\":{}}}");
     }
     if (!action.path("invocationMethod").isObject()) {
-      throw ApiError.invalid("\"invocationMethod\" is required and must be an object, e.g. {\"type\":\"WEBHOOK\",\"url\":\"https://example.com\"}");
+      throw ApiError.invalid(
+          "\"invocationMethod\" is required and must be an object, e.g. {\"type\":\"WEBHOOK\",\"url\":\"https://example.com\"}");
     }
-    return locked(() -> {
-      if (actions.containsKey(id)) {
-        throw new ApiError(409, "identifier_taken", "An action with identifier \"" + id + "\" already exists");
-      }
-      stamp(action, createdBy);
-      actions.put(id, action);
-      return action.deepCopy();
-    });
+    return locked(
+        () -> {
+          if (actions.containsKey(id)) {
+            throw new ApiError(
+                409, "identifier_taken", "An action with identifier \"" + id + "\" already exists");
+          }
+          stamp(action, createdBy);
+          actions.put(id, action);
+          return action.deepCopy();
+        });
   }
 
   private void stamp(ObjectNode node, String by) {
@@ -201,12 +238,13 @@ public final class EmulatorState {
 
   /** Forgets the whole catalog and every run. */
   public void clear() {
-    locked(() -> {
-      blueprints.clear();
-      actions.clear();
-      entities.clear();
-      runs.clear();
-      return null;
-    });
+    locked(
+        () -> {
+          blueprints.clear();
+          actions.clear();
+          entities.clear();
+          runs.clear();
+          return null;
+        });
   }
 }

@@ -49,27 +49,37 @@ final class EntityRoutes {
     boolean upsert = request.flag("upsert");
     boolean merge = request.flag("merge");
     boolean createMissing = request.flag("create_missing_related_entities");
-    return state.locked(() -> {
-      String blueprint = request.param(0);
-      Map<String, ObjectNode> entities = entitiesOf(blueprint);
-      RunRecord run = tieableRun(request);
-      ObjectNode existing = entities.get(id);
-      if (existing != null && !upsert) {
-        throw new ApiError(409, "entity_already_exists", "Entity \"" + id + "\" of blueprint \"" + blueprint
-            + "\" already exists; pass upsert=true to replace it or upsert=true&merge=true to update it");
-      }
-      ObjectNode entity = existing != null && merge ? merged(existing, body) : normalized(body, blueprint);
-      checkRelations(blueprint, entity, createMissing);
-      String now = Json.time(state.now());
-      entity.put("createdAt", existing != null ? existing.path("createdAt").asText() : now)
-          .put("createdBy", existing != null ? existing.path("createdBy").asText() : caller)
-          .put("updatedAt", now).put("updatedBy", caller);
-      entities.put(id, entity);
-      if (run != null) {
-        run.tied.add(new TiedEntity(blueprint, id, existing == null ? "CREATE" : "UPDATE"));
-      }
-      return ApiResponse.ok(201, "entity", entity.deepCopy());
-    });
+    return state.locked(
+        () -> {
+          String blueprint = request.param(0);
+          Map<String, ObjectNode> entities = entitiesOf(blueprint);
+          RunRecord run = tieableRun(request);
+          ObjectNode existing = entities.get(id);
+          if (existing != null && !upsert) {
+            throw new ApiError(
+                409,
+                "entity_already_exists",
+                "Entity \""
+                    + id
+                    + "\" of blueprint \""
+                    + blueprint
+                    + "\" already exists; pass upsert=true to replace it or upsert=true&merge=true to update it");
+          }
+          ObjectNode entity =
+              existing != null && merge ? merged(existing, body) : normalized(body, blueprint);
+          checkRelations(blueprint, entity, createMissing);
+          String now = Json.time(state.now());
+          entity
+              .put("createdAt", existing != null ? existing.path("createdAt").asText() : now)
+              .put("createdBy", existing != null ? existing.path("createdBy").asText() : caller)
+              .put("updatedAt", now)
+              .put("updatedBy", caller);
+          entities.put(id, entity);
+          if (run != null) {
+            run.tied.add(new TiedEntity(blueprint, id, existing == null ? "CREATE" : "UPDATE"));
+          }
+          return ApiResponse.ok(201, "entity", entity.deepCopy());
+        });
   }
 
   private static ObjectNode normalized(ObjectNode body, String blueprint) {
@@ -87,7 +97,8 @@ final class EntityRoutes {
   private static ObjectNode merged(ObjectNode existing, ObjectNode body) {
     ObjectNode entity = existing.deepCopy();
     for (Map.Entry<String, JsonNode> field : body.properties()) {
-      if ((field.getKey().equals("properties") || field.getKey().equals("relations")) && field.getValue().isObject()) {
+      if ((field.getKey().equals("properties") || field.getKey().equals("relations"))
+          && field.getValue().isObject()) {
         ((ObjectNode) entity.get(field.getKey())).setAll((ObjectNode) field.getValue().deepCopy());
       } else {
         entity.set(field.getKey(), field.getValue().deepCopy());
@@ -101,7 +112,12 @@ final class EntityRoutes {
     for (Map.Entry<String, JsonNode> relation : entity.path("relations").properties()) {
       String target = declared.path(relation.getKey()).path("target").asText(null);
       if (target == null) {
-        throw ApiError.invalid("relation \"" + relation.getKey() + "\" is not defined on blueprint \"" + blueprint + "\"");
+        throw ApiError.invalid(
+            "relation \""
+                + relation.getKey()
+                + "\" is not defined on blueprint \""
+                + blueprint
+                + "\"");
       }
       List<String> ids = new ArrayList<>();
       if (relation.getValue().isTextual()) {
@@ -117,7 +133,10 @@ final class EntityRoutes {
           }
           ObjectNode stub = normalized(Json.object().put("identifier", targetId), target);
           String now = Json.time(state.now());
-          stub.put("createdAt", now).put("createdBy", caller).put("updatedAt", now).put("updatedBy", caller);
+          stub.put("createdAt", now)
+              .put("createdBy", caller)
+              .put("updatedAt", now)
+              .put("updatedBy", caller);
           targets.put(targetId, stub);
         }
       }
@@ -125,37 +144,45 @@ final class EntityRoutes {
   }
 
   private ApiResponse get(ApiRequest request) {
-    return state.locked(() -> {
-      ObjectNode entity = entitiesOf(request.param(0)).get(request.param(1));
-      if (entity == null) {
-        throw ApiError.notFound("Entity", request.param(1));
-      }
-      return ApiResponse.ok(200, "entity", entity.deepCopy());
-    });
+    return state.locked(
+        () -> {
+          ObjectNode entity = entitiesOf(request.param(0)).get(request.param(1));
+          if (entity == null) {
+            throw ApiError.notFound("Entity", request.param(1));
+          }
+          return ApiResponse.ok(200, "entity", entity.deepCopy());
+        });
   }
 
   private ApiResponse delete(ApiRequest request) {
     boolean deleteDependents = request.flag("delete_dependents");
-    return state.locked(() -> {
-      String blueprint = request.param(0);
-      String id = request.param(1);
-      if (!entitiesOf(blueprint).containsKey(id)) {
-        throw ApiError.notFound("Entity", id);
-      }
-      RunRecord run = tieableRun(request);
-      List<String[]> dependents = dependentsOf(blueprint, id);
-      if (!dependents.isEmpty() && !deleteDependents) {
-        throw new ApiError(422, "has_dependents", "Entity \"" + id + "\" has " + dependents.size()
-            + " dependent entities; pass delete_dependents=true to delete them too");
-      }
-      entitiesOf(blueprint).remove(id);
-      record(run, blueprint, id);
-      for (String[] dependent : dependents) {
-        state.entities.get(dependent[0]).remove(dependent[1]);
-        record(run, dependent[0], dependent[1]);
-      }
-      return ApiResponse.ok();
-    });
+    return state.locked(
+        () -> {
+          String blueprint = request.param(0);
+          String id = request.param(1);
+          if (!entitiesOf(blueprint).containsKey(id)) {
+            throw ApiError.notFound("Entity", id);
+          }
+          RunRecord run = tieableRun(request);
+          List<String[]> dependents = dependentsOf(blueprint, id);
+          if (!dependents.isEmpty() && !deleteDependents) {
+            throw new ApiError(
+                422,
+                "has_dependents",
+                "Entity \""
+                    + id
+                    + "\" has "
+                    + dependents.size()
+                    + " dependent entities; pass delete_dependents=true to delete them too");
+          }
+          entitiesOf(blueprint).remove(id);
+          record(run, blueprint, id);
+          for (String[] dependent : dependents) {
+            state.entities.get(dependent[0]).remove(dependent[1]);
+            record(run, dependent[0], dependent[1]);
+          }
+          return ApiResponse.ok();
+        });
   }
 
   private static void record(RunRecord run, String blueprint, String id) {
@@ -167,17 +194,28 @@ final class EntityRoutes {
   // Entities whose relations point at (blueprint, id); direct dependents only.
   private List<String[]> dependentsOf(String blueprint, String id) {
     List<String[]> found = new ArrayList<>();
-    state.entities.forEach((bp, byId) -> byId.forEach((entityId, entity) -> {
-      JsonNode declared = state.blueprints.get(bp).path("relations");
-      entity.path("relations").properties().forEach(relation -> {
-        boolean targetsBlueprint = blueprint.equals(declared.path(relation.getKey()).path("target").asText(null));
-        boolean pointsAtId = relation.getValue().isTextual() ? relation.getValue().asText().equals(id)
-            : containsText(relation.getValue(), id);
-        if (targetsBlueprint && pointsAtId) {
-          found.add(new String[] {bp, entityId});
-        }
-      });
-    }));
+    state.entities.forEach(
+        (bp, byId) ->
+            byId.forEach(
+                (entityId, entity) -> {
+                  JsonNode declared = state.blueprints.get(bp).path("relations");
+                  entity
+                      .path("relations")
+                      .properties()
+                      .forEach(
+                          relation -> {
+                            boolean targetsBlueprint =
+                                blueprint.equals(
+                                    declared.path(relation.getKey()).path("target").asText(null));
+                            boolean pointsAtId =
+                                relation.getValue().isTextual()
+                                    ? relation.getValue().asText().equals(id)
+                                    : containsText(relation.getValue(), id);
+                            if (targetsBlueprint && pointsAtId) {
+                              found.add(new String[] {bp, entityId});
+                            }
+                          });
+                }));
     return found;
   }
 

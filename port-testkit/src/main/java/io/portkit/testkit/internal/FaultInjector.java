@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** Holds scripted faults and hands out the first one matching a request. Thread-safe (synchronized). */
+/**
+ * Holds scripted faults and hands out the first one matching a request. Thread-safe (synchronized).
+ */
 public final class FaultInjector {
   private static final class Armed {
     final Fault fault;

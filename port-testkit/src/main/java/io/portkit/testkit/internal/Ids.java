@@ -8,7 +8,8 @@ import java.util.Random;
  * deterministic.
  */
 public final class Ids {
-  private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALPHANUMERIC =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final String HEX = "0123456789abcdef";
 
   private final Random random;

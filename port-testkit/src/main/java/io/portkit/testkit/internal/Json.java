@@ -15,10 +15,11 @@ import java.util.Set;
 /** The emulator's JSON mapper and the checks its routes share. */
 public final class Json {
   /** The one mapper the emulator uses; thread-safe once built. */
-  public static final JsonMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .build();
+  public static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
 
   // Port's timestamps carry milliseconds, e.g. 2024-01-01T10:00:00.000Z.
   private static final DateTimeFormatter TIME =
@@ -45,7 +46,9 @@ public final class Json {
     }
   }
 
-  /** Parses {@code text} for a code caller, or throws IllegalArgumentException naming {@code what}. */
+  /**
+   * Parses {@code text} for a code caller, or throws IllegalArgumentException naming {@code what}.
+   */
   public static JsonNode parseArgument(String text, String what) {
     try {
       return MAPPER.readTree(text);
@@ -71,24 +74,37 @@ public final class Json {
     return (ObjectNode) body;
   }
 
-  /** Throws a 422 naming the first field of {@code body} not in {@code allowed} (additionalProperties:false). */
+  /**
+   * Throws a 422 naming the first field of {@code body} not in {@code allowed}
+   * (additionalProperties:false).
+   */
   public static void rejectUnknownFields(ObjectNode body, Set<String> allowed) {
     for (Map.Entry<String, JsonNode> field : body.properties()) {
       String name = field.getKey();
       if (!allowed.contains(name)) {
-        throw ApiError.invalid("unknown field \"" + name + "\"; allowed fields are " + new java.util.TreeSet<>(allowed));
+        throw ApiError.invalid(
+            "unknown field \""
+                + name
+                + "\"; allowed fields are "
+                + new java.util.TreeSet<>(allowed));
       }
     }
   }
 
-  /** Returns the string field {@code name}, {@code null} when absent, or a 422 when not a string. */
+  /**
+   * Returns the string field {@code name}, {@code null} when absent, or a 422 when not a string.
+   */
   public static String optionalString(ObjectNode body, String name) {
     JsonNode value = body.get(name);
     if (value == null) {
       return null;
     }
     if (!value.isTextual()) {
-      throw ApiError.invalid("\"" + name + "\" must be a string, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      throw ApiError.invalid(
+          "\""
+              + name
+              + "\" must be a string, got "
+              + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return value.asText();
   }
@@ -102,11 +118,15 @@ public final class Json {
     return value;
   }
 
-  /** Returns a terminal status field ({@code SUCCESS}/{@code FAILURE}), {@code null} when absent, else a 422. */
+  /**
+   * Returns a terminal status field ({@code SUCCESS}/{@code FAILURE}), {@code null} when absent,
+   * else a 422.
+   */
   public static String optionalFinalStatus(ObjectNode body, String name) {
     String value = optionalString(body, name);
     if (value != null && !value.equals("SUCCESS") && !value.equals("FAILURE")) {
-      throw ApiError.invalid("\"" + name + "\" must be one of [SUCCESS, FAILURE], got \"" + value + "\"");
+      throw ApiError.invalid(
+          "\"" + name + "\" must be one of [SUCCESS, FAILURE], got \"" + value + "\"");
     }
     return value;
   }

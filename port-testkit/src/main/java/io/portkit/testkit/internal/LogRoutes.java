@@ -8,7 +8,8 @@ import java.util.Set;
 
 /** Routes for run logs: POST (201, may end the run) and GET with limit/offset. */
 final class LogRoutes {
-  private static final Set<String> LOG_FIELDS = Set.of("message", "terminationStatus", "statusLabel");
+  private static final Set<String> LOG_FIELDS =
+      Set.of("message", "terminationStatus", "statusLabel");
 
   private final EmulatorState state;
   private final RunRules rules;
@@ -32,38 +33,47 @@ final class LogRoutes {
     String message = Json.requiredString(body, "message");
     String terminationStatus = Json.optionalFinalStatus(body, "terminationStatus");
     String statusLabel = Json.optionalString(body, "statusLabel");
-    return state.locked(() -> {
-      RunRecord run = state.requireRun(request.param(0));
-      rules.requireNotFinished(run);
-      if (terminationStatus != null) {
-        rules.requireStatusSettable(run);
-      }
-      RunLogEntry entry = new RunLogEntry(state.ids().logId(), message, state.now());
-      run.logs.add(entry);
-      run.updatedAt = entry.createdAt();
-      if (statusLabel != null) {
-        run.statusLabel = statusLabel;
-      }
-      if (terminationStatus != null) {
-        run.finish(terminationStatus, entry.createdAt());
-      }
-      return ApiResponse.ok(201, "runLog", toJson(run, entry));
-    });
+    return state.locked(
+        () -> {
+          RunRecord run = state.requireRun(request.param(0));
+          rules.requireNotFinished(run);
+          if (terminationStatus != null) {
+            rules.requireStatusSettable(run);
+          }
+          RunLogEntry entry = new RunLogEntry(state.ids().logId(), message, state.now());
+          run.logs.add(entry);
+          run.updatedAt = entry.createdAt();
+          if (statusLabel != null) {
+            run.statusLabel = statusLabel;
+          }
+          if (terminationStatus != null) {
+            run.finish(terminationStatus, entry.createdAt());
+          }
+          return ApiResponse.ok(201, "runLog", toJson(run, entry));
+        });
   }
 
   private ApiResponse list(ApiRequest request) {
     int limit = request.intParam("limit", 1, 50, 50);
     int offset = request.intParam("offset", 0, Integer.MAX_VALUE, 0);
-    return state.locked(() -> {
-      RunRecord run = state.requireRun(request.param(0));
-      ArrayNode logs = Json.MAPPER.createArrayNode();
-      run.logs.stream().skip(offset).limit(limit).forEach(entry -> logs.add(toJson(run, entry)));
-      return ApiResponse.ok(200, "runLogs", logs);
-    });
+    return state.locked(
+        () -> {
+          RunRecord run = state.requireRun(request.param(0));
+          ArrayNode logs = Json.MAPPER.createArrayNode();
+          run.logs.stream()
+              .skip(offset)
+              .limit(limit)
+              .forEach(entry -> logs.add(toJson(run, entry)));
+          return ApiResponse.ok(200, "runLogs", logs);
+        });
   }
 
   private ObjectNode toJson(RunRecord run, RunLogEntry entry) {
-    return Json.object().put("id", entry.id()).put("runId", run.id).put("message", entry.message())
-        .put("createdBy", caller).put("createdAt", Json.time(entry.createdAt()));
+    return Json.object()
+        .put("id", entry.id())
+        .put("runId", run.id)
+        .put("message", entry.message())
+        .put("createdBy", caller)
+        .put("createdAt", Json.time(entry.createdAt()));
   }
 }

@@ -25,7 +25,10 @@ public final class RateLimiter {
   private long windowStart = Long.MIN_VALUE;
   private int used;
 
-  /** Creates a limiter allowing {@code limit} requests per {@code period} (whole seconds, at least 1). */
+  /**
+   * Creates a limiter allowing {@code limit} requests per {@code period} (whole seconds, at least
+   * 1).
+   */
   public RateLimiter(Clock clock, int limit, Duration period) {
     this.clock = clock;
     this.limit = limit;

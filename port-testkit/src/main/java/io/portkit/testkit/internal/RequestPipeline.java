@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 public final class RequestPipeline implements HttpHandler {
   /** Port's documented body limit: 1 MiB. */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
+
   private static final String TOKEN_PATH = "/v1/auth/access_token";
   private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
 
@@ -45,7 +46,8 @@ public final class RequestPipeline implements HttpHandler {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     boolean tooLarge = readBody(exchange.getRequestBody(), body);
     // The token route's body holds the client secret: it never reaches the journal.
-    String journalBody = path.equals(TOKEN_PATH) ? null : tooLarge ? "[body over 1 MiB]" : body.toString(UTF_8);
+    String journalBody =
+        path.equals(TOKEN_PATH) ? null : tooLarge ? "[body over 1 MiB]" : body.toString(UTF_8);
     boolean admin = path.startsWith("/__emulator");
     Fault fault = admin ? null : core.faults().take(method, path);
     if (fault != null && fault.kind() == Fault.Kind.DROP) {
@@ -63,7 +65,8 @@ public final class RequestPipeline implements HttpHandler {
     int status;
     byte[] out;
     try {
-      ApiResponse response = answer(fault, limit, tooLarge, method, path, query, body.toByteArray(), exchange);
+      ApiResponse response =
+          answer(fault, limit, tooLarge, method, path, query, body.toByteArray(), exchange);
       status = response.status();
       out = Json.write(response.body()).getBytes(UTF_8);
     } catch (ApiError e) {
@@ -77,23 +80,36 @@ public final class RequestPipeline implements HttpHandler {
     }
     if (!admin) {
       // Admin calls stay out of the journal so tests can assert on exactly their backend's calls.
-      core.journal().record(new RecordedRequest(method, path, query, status, time, traceId, journalBody));
+      core.journal()
+          .record(new RecordedRequest(method, path, query, status, time, traceId, journalBody));
     }
     send(exchange, status, headers, out);
   }
 
-  private ApiResponse answer(Fault fault, RateLimiter.Decision limit, boolean tooLarge, String method,
-      String path, String query, byte[] body, HttpExchange exchange) {
+  private ApiResponse answer(
+      Fault fault,
+      RateLimiter.Decision limit,
+      boolean tooLarge,
+      String method,
+      String path,
+      String query,
+      byte[] body,
+      HttpExchange exchange) {
     if (fault != null && fault.kind() == Fault.Kind.FAIL) {
-      Map<String, String> extra = fault.retryAfter()
-          .map(d -> Map.of("Retry-After", Long.toString((d.toMillis() + 999) / 1000)))
-          .orElse(Map.of());
-      throw new ApiError(fault.status(), "emulated_fault",
-          "Fault injected by the emulator: " + fault, extra);
+      Map<String, String> extra =
+          fault
+              .retryAfter()
+              .map(d -> Map.of("Retry-After", Long.toString((d.toMillis() + 999) / 1000)))
+              .orElse(Map.of());
+      throw new ApiError(
+          fault.status(), "emulated_fault", "Fault injected by the emulator: " + fault, extra);
     }
     if (!limit.allowed()) {
-      throw new ApiError(429, "rate_limit_exceeded", "Rate limit exceeded; retry after "
-          + limit.retryAfterSeconds() + "s", Map.of("Retry-After", Long.toString(limit.retryAfterSeconds())));
+      throw new ApiError(
+          429,
+          "rate_limit_exceeded",
+          "Rate limit exceeded; retry after " + limit.retryAfterSeconds() + "s",
+          Map.of("Retry-After", Long.toString(limit.retryAfterSeconds())));
     }
     if (tooLarge) {
       throw new ApiError(413, "payload_too_large", "Request body is too large (limit is 1MiB)");
@@ -108,11 +124,19 @@ public final class RequestPipeline implements HttpHandler {
         for (int i = 1; i <= matcher.groupCount(); i++) {
           params.add(decode(matcher.group(i)));
         }
-        return route.handler().handle(new ApiRequest(method, path, params, ApiRequest.parseQuery(query), body));
+        return route
+            .handler()
+            .handle(new ApiRequest(method, path, params, ApiRequest.parseQuery(query), body));
       }
     }
-    throw new ApiError(404, "not_found", "The emulator has no route " + method + " " + path
-        + "; see docs/testing-with-port-testkit.md for the routes it implements");
+    throw new ApiError(
+        404,
+        "not_found",
+        "The emulator has no route "
+            + method
+            + " "
+            + path
+            + "; see docs/testing-with-port-testkit.md for the routes it implements");
   }
 
   private void authenticate(String authorization) {
@@ -121,12 +145,21 @@ public final class RequestPipeline implements HttpHandler {
       return;
     }
     switch (rejection) {
-      case MISSING -> throw new ApiError(401, "missing_token",
-          "No Authorization header: send \"Authorization: Bearer <accessToken>\" from POST /v1/auth/access_token");
-      case EXPIRED -> throw new ApiError(401, "token_expired",
-          "The access token has expired: request a new one from POST /v1/auth/access_token");
-      default -> throw new ApiError(401, "invalid_token",
-          "The access token is not valid: send \"Authorization: Bearer <accessToken>\" from POST /v1/auth/access_token");
+      case MISSING ->
+          throw new ApiError(
+              401,
+              "missing_token",
+              "No Authorization header: send \"Authorization: Bearer <accessToken>\" from POST /v1/auth/access_token");
+      case EXPIRED ->
+          throw new ApiError(
+              401,
+              "token_expired",
+              "The access token has expired: request a new one from POST /v1/auth/access_token");
+      default ->
+          throw new ApiError(
+              401,
+              "invalid_token",
+              "The access token is not valid: send \"Authorization: Bearer <accessToken>\" from POST /v1/auth/access_token");
     }
   }
 
@@ -160,7 +193,8 @@ public final class RequestPipeline implements HttpHandler {
     return Json.object().put("ok", false).put("error", error).put("message", message);
   }
 
-  private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+  private static void send(
+      HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
       throws IOException {
     headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

@@ -34,8 +34,14 @@ public final class RunRecord {
   ObjectNode payload;
   JsonNode response;
 
-  RunRecord(String id, long sequence, ObjectNode action, String entity, ObjectNode properties,
-      String createdBy, Instant createdAt) {
+  RunRecord(
+      String id,
+      long sequence,
+      ObjectNode action,
+      String entity,
+      ObjectNode properties,
+      String createdBy,
+      Instant createdAt) {
     this.id = id;
     this.sequence = sequence;
     this.action = action;
@@ -50,7 +56,9 @@ public final class RunRecord {
 
   // Port's schema allows synchronized as a boolean or a string ("true").
   private static boolean isSynchronized(JsonNode flag) {
-    return flag.isBoolean() ? flag.booleanValue() : flag.isTextual() && flag.asText().equalsIgnoreCase("true");
+    return flag.isBoolean()
+        ? flag.booleanValue()
+        : flag.isTextual() && flag.asText().equalsIgnoreCase("true");
   }
 
   /** Returns the run id. */
@@ -58,7 +66,10 @@ public final class RunRecord {
     return id;
   }
 
-  /** Returns whether the run's action is synchronized (Port sets its status from the webhook answer). */
+  /**
+   * Returns whether the run's action is synchronized (Port sets its status from the webhook
+   * answer).
+   */
   public boolean synchronizedRun() {
     return synchronizedRun;
   }
@@ -92,7 +103,9 @@ public final class RunRecord {
     } else {
       run.set("action", reference(actionId, action, false));
     }
-    run.set("blueprint", blueprint == null ? null : reference(blueprint, blueprintDefinition, !blueprintExists));
+    run.set(
+        "blueprint",
+        blueprint == null ? null : reference(blueprint, blueprintDefinition, !blueprintExists));
     run.set("entity", entity == null ? null : reference(entity, null, !entityExists));
     run.set("properties", properties.deepCopy());
     run.set("rawProperties", properties.deepCopy());
@@ -126,9 +139,22 @@ public final class RunRecord {
 
   /** Returns an immutable snapshot. */
   EmulatedRun snapshot() {
-    return new EmulatedRun(id, action.path("identifier").asText(), status, statusLabel,
-        link == null ? null : link.deepCopy(), summary, externalRunId, properties.deepCopy(), entity,
-        createdAt, endedAt, logs, tied, payload == null ? null : payload.deepCopy(),
-        response == null ? null : response.deepCopy(), deliveries);
+    return new EmulatedRun(
+        id,
+        action.path("identifier").asText(),
+        status,
+        statusLabel,
+        link == null ? null : link.deepCopy(),
+        summary,
+        externalRunId,
+        properties.deepCopy(),
+        entity,
+        createdAt,
+        endedAt,
+        logs,
+        tied,
+        payload == null ? null : payload.deepCopy(),
+        response == null ? null : response.deepCopy(),
+        deliveries);
   }
 }

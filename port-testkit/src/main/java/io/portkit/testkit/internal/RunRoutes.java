@@ -38,14 +38,16 @@ final class RunRoutes {
   private static boolean v1(ApiRequest request) {
     String version = request.query().getOrDefault("version", "v1");
     if (!version.equals("v1") && !version.equals("v2")) {
-      throw ApiError.invalid("query parameter \"version\" must be v1 or v2, got \"" + version + "\"");
+      throw ApiError.invalid(
+          "query parameter \"version\" must be v1 or v2, got \"" + version + "\"");
     }
     return version.equals("v1");
   }
 
   private ApiResponse get(ApiRequest request) {
     boolean v1 = v1(request);
-    return state.locked(() -> ApiResponse.ok(200, "run", state.runJson(state.requireRun(request.param(0)), v1)));
+    return state.locked(
+        () -> ApiResponse.ok(200, "run", state.runJson(state.requireRun(request.param(0)), v1)));
   }
 
   private ApiResponse create(ApiRequest request) {
@@ -53,11 +55,13 @@ final class RunRoutes {
     Json.rejectUnknownFields(body, CREATE_FIELDS);
     JsonNode properties = body.get("properties");
     if (properties == null || !properties.isObject()) {
-      throw ApiError.invalid("\"properties\" is required and must be an object (the action's user inputs)");
+      throw ApiError.invalid(
+          "\"properties\" is required and must be an object (the action's user inputs)");
     }
     String entity = Json.optionalString(body, "entity");
     RunRecord run = state.createRun(request.param(0), (ObjectNode) properties, entity, caller);
-    // Render the answer before scheduling delivery, so the 202 always shows the new IN_PROGRESS run.
+    // Render the answer before scheduling delivery, so the 202 always shows the new IN_PROGRESS
+    // run.
     ApiResponse created = state.locked(() -> ApiResponse.ok(202, "run", state.runJson(run, false)));
     if (invoker != null) {
       invoker.invoke(run.id(), "API");
@@ -77,30 +81,31 @@ final class RunRoutes {
     if (body.has("message") && !body.get("message").isObject()) {
       throw ApiError.invalid("\"message\" (deprecated) must be an object");
     }
-    return state.locked(() -> {
-      RunRecord run = state.requireRun(request.param(0));
-      rules.requireNotFinished(run);
-      if (status != null) {
-        rules.requireStatusSettable(run);
-      }
-      run.updatedAt = state.now();
-      if (statusLabel != null) {
-        run.statusLabel = statusLabel;
-      }
-      if (summary != null) {
-        run.summary = summary;
-      }
-      if (externalRunId != null) {
-        run.externalRunId = externalRunId;
-      }
-      if (link != null) {
-        run.link = link.deepCopy(); // Port replaces, never appends
-      }
-      if (status != null) {
-        run.finish(status, state.now());
-      }
-      return ApiResponse.ok(200, "run", state.runJson(run, v1));
-    });
+    return state.locked(
+        () -> {
+          RunRecord run = state.requireRun(request.param(0));
+          rules.requireNotFinished(run);
+          if (status != null) {
+            rules.requireStatusSettable(run);
+          }
+          run.updatedAt = state.now();
+          if (statusLabel != null) {
+            run.statusLabel = statusLabel;
+          }
+          if (summary != null) {
+            run.summary = summary;
+          }
+          if (externalRunId != null) {
+            run.externalRunId = externalRunId;
+          }
+          if (link != null) {
+            run.link = link.deepCopy(); // Port replaces, never appends
+          }
+          if (status != null) {
+            run.finish(status, state.now());
+          }
+          return ApiResponse.ok(200, "run", state.runJson(run, v1));
+        });
   }
 
   private static JsonNode validLink(JsonNode link) {
@@ -129,22 +134,24 @@ final class RunRoutes {
     String entity = request.query().get("entity");
     String blueprint = request.query().get("blueprint");
     String externalRunId = request.query().get("external_run_id");
-    return state.locked(() -> {
-      List<RunRecord> matching = new ArrayList<>();
-      for (RunRecord run : state.runs.values()) {
-        boolean keep = (active == null || request.flag("active") != run.finished())
-            && (action == null || action.equals(run.action.path("identifier").asText()))
-            && (entity == null || entity.equals(run.entity))
-            && (blueprint == null || blueprint.equals(run.blueprint))
-            && (externalRunId == null || externalRunId.equals(run.externalRunId));
-        if (keep) {
-          matching.add(run);
-        }
-      }
-      matching.sort(Comparator.comparingLong((RunRecord run) -> run.sequence).reversed());
-      ArrayNode runs = Json.MAPPER.createArrayNode();
-      matching.stream().limit(limit).forEach(run -> runs.add(state.runJson(run, v1)));
-      return ApiResponse.ok(200, "runs", runs);
-    });
+    return state.locked(
+        () -> {
+          List<RunRecord> matching = new ArrayList<>();
+          for (RunRecord run : state.runs.values()) {
+            boolean keep =
+                (active == null || request.flag("active") != run.finished())
+                    && (action == null || action.equals(run.action.path("identifier").asText()))
+                    && (entity == null || entity.equals(run.entity))
+                    && (blueprint == null || blueprint.equals(run.blueprint))
+                    && (externalRunId == null || externalRunId.equals(run.externalRunId));
+            if (keep) {
+              matching.add(run);
+            }
+          }
+          matching.sort(Comparator.comparingLong((RunRecord run) -> run.sequence).reversed());
+          ArrayNode runs = Json.MAPPER.createArrayNode();
+          matching.stream().limit(limit).forEach(run -> runs.add(state.runJson(run, v1)));
+          return ApiResponse.ok(200, "runs", runs);
+        });
   }
 }

@@ -14,7 +14,11 @@ import java.util.Map;
  */
 public final class TokenStore {
   /** Why a bearer token was refused. */
-  public enum Rejection { MISSING, INVALID, EXPIRED }
+  public enum Rejection {
+    MISSING,
+    INVALID,
+    EXPIRED
+  }
 
   /**
    * An issued token.
@@ -48,18 +52,23 @@ public final class TokenStore {
   public synchronized Issued issue(String clientId) {
     Instant now = clock.instant();
     Issued active = activeByClient.get(clientId);
-    if (active != null && now.isBefore(active.expiresAt()) && !revoked.containsKey(active.value())) {
+    if (active != null
+        && now.isBefore(active.expiresAt())
+        && !revoked.containsKey(active.value())) {
       return active;
     }
     // JWT times are whole seconds; truncating keeps exp and the check below in agreement.
     Instant issuedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    Issued fresh = new Issued(JWT.create()
-        .withSubject(clientId)
-        .withIssuer("port-testkit")
-        .withJWTId(Long.toString(++serial))
-        .withIssuedAt(issuedAt)
-        .withExpiresAt(issuedAt.plus(lifetime))
-        .sign(algorithm), issuedAt.plus(lifetime));
+    Issued fresh =
+        new Issued(
+            JWT.create()
+                .withSubject(clientId)
+                .withIssuer("port-testkit")
+                .withJWTId(Long.toString(++serial))
+                .withIssuedAt(issuedAt)
+                .withExpiresAt(issuedAt.plus(lifetime))
+                .sign(algorithm),
+            issuedAt.plus(lifetime));
     activeByClient.put(clientId, fresh);
     issuedByValue.put(fresh.value(), fresh);
     return fresh;

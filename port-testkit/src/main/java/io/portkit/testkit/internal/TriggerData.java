@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Builds what Port renders an invocation from: the trigger data jq templates see, and the legacy
- * envelope sent when an action has no {@code body} (docs/decisions/0110-legacy-envelope-without-body.md).
- * Call under the state lock: it reads the catalog.
+ * envelope sent when an action has no {@code body}
+ * (docs/decisions/0110-legacy-envelope-without-body.md). Call under the state lock: it reads the
+ * catalog.
  */
 final class TriggerData {
   /** The organisation id the emulator reports in {@code .trigger.by.orgId}. */
@@ -16,8 +17,12 @@ final class TriggerData {
 
   private TriggerData() {}
 
-  /** Returns the trigger data for {@code run} ({@code .inputs, .trigger, .event, .entity, .action, .run, .secrets}). */
-  static ObjectNode of(EmulatorState state, RunRecord run, String origin, Map<String, String> secrets) {
+  /**
+   * Returns the trigger data for {@code run} ({@code .inputs, .trigger, .event, .entity, .action,
+   * .run, .secrets}).
+   */
+  static ObjectNode of(
+      EmulatorState state, RunRecord run, String origin, Map<String, String> secrets) {
     ObjectNode data = Json.object();
     data.set("inputs", run.properties.deepCopy());
     ObjectNode trigger = data.putObject("trigger");
@@ -60,7 +65,9 @@ final class TriggerData {
   private static ObjectNode by(RunRecord run) {
     ObjectNode by = Json.object().put("orgId", ORG_ID).put("userId", run.createdBy);
     ObjectNode user = by.putObject("user");
-    user.put("email", "emulator@portkit.invalid").put("firstName", "Port").put("lastName", "Emulator");
+    user.put("email", "emulator@portkit.invalid")
+        .put("firstName", "Port")
+        .put("lastName", "Emulator");
     user.put("id", run.createdBy).put("status", "ACTIVE");
     user.putArray("providers").add("port");
     String epoch = Json.time(Instant.EPOCH);

@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
-/** The JSON byte forms the sender emits: compact (Port), compact ASCII and Python-spaced (agent). */
+/**
+ * The JSON byte forms the sender emits: compact (Port), compact ASCII and Python-spaced (agent).
+ */
 final class JsonBodies {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final JsonMapper ASCII = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  private static final JsonMapper ASCII =
+      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   private static final ObjectWriter SPACED = ASCII.writer(new PythonSpacing());
 
   private JsonBodies() {}
@@ -29,7 +32,8 @@ final class JsonBodies {
     return lowerHexEscapes(write(SPACED, node));
   }
 
-  // Jackson escapes with upper-case hex digits, Python json.dumps with lower case; the agent signs Python's form.
+  // Jackson escapes with upper-case hex digits, Python json.dumps with lower case; the agent signs
+  // Python's form.
   private static byte[] lowerHexEscapes(byte[] json) {
     for (int i = 0; i < json.length - 1; i++) {
       if (json[i] != '\\') {

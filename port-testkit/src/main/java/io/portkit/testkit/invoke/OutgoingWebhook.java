@@ -30,7 +30,14 @@ public final class OutgoingWebhook {
   private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "GET", "DELETE");
   // Headers the sender sets itself; the JDK client also refuses some of them.
   private static final Set<String> RESERVED =
-      Set.of("x-port-timestamp", "x-port-signature", "content-length", "host", "connection", "upgrade", "expect");
+      Set.of(
+          "x-port-timestamp",
+          "x-port-signature",
+          "content-length",
+          "host",
+          "connection",
+          "upgrade",
+          "expect");
 
   private final URI url;
   private final String method;
@@ -108,16 +115,25 @@ public final class OutgoingWebhook {
     return secret;
   }
 
-  /** Returns how far the signed timestamp is moved from the sender's clock (negative: in the past). */
+  /**
+   * Returns how far the signed timestamp is moved from the sender's clock (negative: in the past).
+   */
   public Duration timestampSkew() {
     return timestampSkew;
   }
 
   @Override
   public String toString() {
-    return "OutgoingWebhook[" + method + " " + url + ", " + body.length + " bytes"
+    return "OutgoingWebhook["
+        + method
+        + " "
+        + url
+        + ", "
+        + body.length
+        + " bytes"
         + (Arrays.equals(body, signedBody) ? "" : ", signed over other bytes")
-        + (timestampSkew.isZero() ? "" : ", timestampSkew=" + timestampSkew) + ", secret=***]";
+        + (timestampSkew.isZero() ? "" : ", timestampSkew=" + timestampSkew)
+        + ", secret=***]";
   }
 
   /** Builds an {@link OutgoingWebhook}. Not thread-safe. */
@@ -133,8 +149,11 @@ public final class OutgoingWebhook {
     private Builder(URI url) {
       Objects.requireNonNull(url, "url == null");
       String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-      if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-        throw new IllegalArgumentException("url must be an absolute http or https URI with a host: " + url);
+      if (!url.isAbsolute()
+          || !(scheme.equals("http") || scheme.equals("https"))
+          || url.getHost() == null) {
+        throw new IllegalArgumentException(
+            "url must be an absolute http or https URI with a host: " + url);
       }
       this.url = url;
     }
@@ -148,7 +167,8 @@ public final class OutgoingWebhook {
       Objects.requireNonNull(method, "method == null");
       String upper = method.toUpperCase(Locale.ROOT);
       if (!METHODS.contains(upper)) {
-        throw new IllegalArgumentException("method must be one of " + METHODS + ", got \"" + method + "\"");
+        throw new IllegalArgumentException(
+            "method must be one of " + METHODS + ", got \"" + method + "\"");
       }
       this.method = upper;
       return this;
@@ -164,8 +184,11 @@ public final class OutgoingWebhook {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
       if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("header \"" + name + "\" is set by the sender; use secret(wrongSecret),"
-            + " timestampSkew or signedBody to send a bad signature on purpose");
+        throw new IllegalArgumentException(
+            "header \""
+                + name
+                + "\" is set by the sender; use secret(wrongSecret),"
+                + " timestampSkew or signedBody to send a bad signature on purpose");
       }
       headers.put(name, value);
       return this;
@@ -197,7 +220,9 @@ public final class OutgoingWebhook {
       return this;
     }
 
-    /** Signs {@code signedBody} instead of the body sent, to test tampered or re-serialized bodies. */
+    /**
+     * Signs {@code signedBody} instead of the body sent, to test tampered or re-serialized bodies.
+     */
     public Builder signedBody(byte[] signedBody) {
       Objects.requireNonNull(signedBody, "signedBody == null");
       this.signedBody = signedBody.clone();
@@ -231,7 +256,8 @@ public final class OutgoingWebhook {
      */
     public OutgoingWebhook build() {
       if (body == null) {
-        throw new IllegalStateException("no body: call body(...) or agentStyleBody(...) before build()");
+        throw new IllegalStateException(
+            "no body: call body(...) or agentStyleBody(...) before build()");
       }
       if (secret == null) {
         throw new IllegalStateException("no secret: call secret(clientSecret) before build()");
@@ -241,7 +267,13 @@ public final class OutgoingWebhook {
 
     @Override
     public String toString() {
-      return "OutgoingWebhook.Builder[" + method + " " + url + ", secret=" + (secret == null ? "unset" : "***") + "]";
+      return "OutgoingWebhook.Builder["
+          + method
+          + " "
+          + url
+          + ", secret="
+          + (secret == null ? "unset" : "***")
+          + "]";
     }
   }
 }

@@ -24,12 +24,12 @@ import net.thisptr.jackson.jq.exception.JsonQueryException;
  * Renders a Port {@code invocationMethod} template (body, headers, URL) against trigger data, as
  * Port does before it calls a webhook.
  *
- * <p>Rules (Port's docs, contract section 4): a string value that is exactly one
- * {@code {{ <jq> }}} becomes the jq result as a JSON value (object, number, null...); a string with
- * text around one or more templates interpolates each result as text; object keys may be templates,
- * and a key that renders to {@code null} drops its entry; the key {@code "{{ spreadValue() }}"}
- * merges its rendered object value into the parent object. jq is evaluated by jackson-jq (jq 1.6
- * semantics); an expression that yields several values yields the first, none yields null.
+ * <p>Rules (Port's docs, contract section 4): a string value that is exactly one {@code {{ <jq> }}}
+ * becomes the jq result as a JSON value (object, number, null...); a string with text around one or
+ * more templates interpolates each result as text; object keys may be templates, and a key that
+ * renders to {@code null} drops its entry; the key {@code "{{ spreadValue() }}"} merges its
+ * rendered object value into the parent object. jq is evaluated by jackson-jq (jq 1.6 semantics);
+ * an expression that yields several values yields the first, none yields null.
  *
  * <pre>{@code
  * JsonNode body = TriggerTemplate.render(template, triggerData);
@@ -40,8 +40,10 @@ import net.thisptr.jackson.jq.exception.JsonQueryException;
 public final class TriggerTemplate {
   private static final Version JQ = Versions.JQ_1_6;
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)\\}\\}", Pattern.DOTALL);
-  private static final Pattern WHOLE = Pattern.compile("^\\s*\\{\\{(.*?)\\}\\}\\s*$", Pattern.DOTALL);
-  private static final Pattern SPREAD = Pattern.compile("^\\s*\\{\\{\\s*spreadValue\\(\\s*\\)\\s*\\}\\}\\s*$");
+  private static final Pattern WHOLE =
+      Pattern.compile("^\\s*\\{\\{(.*?)\\}\\}\\s*$", Pattern.DOTALL);
+  private static final Pattern SPREAD =
+      Pattern.compile("^\\s*\\{\\{\\s*spreadValue\\(\\s*\\)\\s*\\}\\}\\s*$");
   private static final Scope ROOT = newRootScope();
   private static final Map<String, JsonQuery> COMPILED = new ConcurrentHashMap<>();
 
@@ -50,7 +52,8 @@ public final class TriggerTemplate {
   /**
    * Renders {@code template} (any JSON value) against {@code data}, returning a new tree.
    *
-   * @throws TemplateException if a jq expression does not compile or fails, or a spread value is not an object
+   * @throws TemplateException if a jq expression does not compile or fails, or a spread value is
+   *     not an object
    */
   public static JsonNode render(JsonNode template, JsonNode data) {
     Objects.requireNonNull(template, "template == null");
@@ -100,8 +103,11 @@ public final class TriggerTemplate {
           continue;
         }
         if (!value.isObject()) {
-          throw new TemplateException("spreadValue() at " + fieldPath + " needs an object value, got "
-              + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          throw new TemplateException(
+              "spreadValue() at "
+                  + fieldPath
+                  + " needs an object value, got "
+                  + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         out.setAll((ObjectNode) value);
         continue;
@@ -145,7 +151,8 @@ public final class TriggerTemplate {
       JsonQuery query = COMPILED.computeIfAbsent(jq, TriggerTemplate::compile);
       query.apply(Scope.newChildScope(ROOT), data, results::add);
     } catch (JsonQueryException e) {
-      throw new TemplateException("jq expression \"" + jq + "\" at " + path + " failed: " + e.getMessage(), e);
+      throw new TemplateException(
+          "jq expression \"" + jq + "\" at " + path + " failed: " + e.getMessage(), e);
     }
     return results.isEmpty() || results.get(0) == null ? NullNode.getInstance() : results.get(0);
   }
@@ -154,7 +161,8 @@ public final class TriggerTemplate {
     try {
       return JsonQuery.compile(jq, JQ);
     } catch (JsonQueryException e) {
-      throw new TemplateException("jq expression \"" + jq + "\" does not compile: " + e.getMessage(), e);
+      throw new TemplateException(
+          "jq expression \"" + jq + "\" does not compile: " + e.getMessage(), e);
     }
   }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param body the response body bytes (empty when none)
  * @param elapsed from sending the request to receiving the whole body
  */
-public record WebhookAnswer(int status, Map<String, List<String>> headers, byte[] body, Duration elapsed) {
+public record WebhookAnswer(
+    int status, Map<String, List<String>> headers, byte[] body, Duration elapsed) {
   /** Validates the components and copies the collections. */
   public WebhookAnswer {
     Objects.requireNonNull(headers, "headers == null");
@@ -51,8 +52,11 @@ public record WebhookAnswer(int status, Map<String, List<String>> headers, byte[
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof WebhookAnswer that && status == that.status && headers.equals(that.headers)
-        && java.util.Arrays.equals(body, that.body) && elapsed.equals(that.elapsed);
+    return other instanceof WebhookAnswer that
+        && status == that.status
+        && headers.equals(that.headers)
+        && java.util.Arrays.equals(body, that.body)
+        && elapsed.equals(that.elapsed);
   }
 
   @Override
@@ -62,6 +66,12 @@ public record WebhookAnswer(int status, Map<String, List<String>> headers, byte[
 
   @Override
   public String toString() {
-    return "WebhookAnswer[status=" + status + ", " + body.length + " bytes, " + elapsed.toMillis() + " ms]";
+    return "WebhookAnswer[status="
+        + status
+        + ", "
+        + body.length
+        + " bytes, "
+        + elapsed.toMillis()
+        + " ms]";
   }
 }

@@ -19,9 +19,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Sends signed webhook requests the way Port does: {@code Content-Type: application/json},
- * {@code x-port-timestamp} (epoch seconds from the injected clock) and {@code x-port-signature}
- * ({@code v1,} + Base64 HMAC-SHA256 of {@code "{timestamp}.{signed bytes}"} with the secret).
+ * Sends signed webhook requests the way Port does: {@code Content-Type: application/json}, {@code
+ * x-port-timestamp} (epoch seconds from the injected clock) and {@code x-port-signature} ({@code
+ * v1,} + Base64 HMAC-SHA256 of {@code "{timestamp}.{signed bytes}"} with the secret).
  *
  * <pre>{@code
  * WebhookSender sender = WebhookSender.builder().clock(clock).build();
@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutionException;
 public final class WebhookSender {
   /** Default bound on one request, from sending to the whole answer (Port's agent uses 30 s). */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
   /** Default bound on opening a connection. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -46,10 +47,11 @@ public final class WebhookSender {
   private WebhookSender(Builder builder) {
     this.clock = builder.clock;
     this.timeout = builder.timeout;
-    HttpClient.Builder http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(builder.connectTimeout);
+    HttpClient.Builder http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(builder.connectTimeout);
     if (builder.executor != null) {
       http.executor(builder.executor);
     }
@@ -64,7 +66,8 @@ public final class WebhookSender {
   /**
    * Sends {@code webhook} and waits for the answer.
    *
-   * @throws WebhookDeliveryException if no HTTP answer arrives (refused, reset, timeout, interrupted)
+   * @throws WebhookDeliveryException if no HTTP answer arrives (refused, reset, timeout,
+   *     interrupted)
    */
   public WebhookAnswer send(OutgoingWebhook webhook) {
     try {
@@ -76,47 +79,67 @@ public final class WebhookSender {
       if (e.getCause() instanceof WebhookDeliveryException delivery) {
         throw delivery;
       }
-      throw new WebhookDeliveryException(webhook.method(), webhook.url(), String.valueOf(e.getCause()), e.getCause());
+      throw new WebhookDeliveryException(
+          webhook.method(), webhook.url(), String.valueOf(e.getCause()), e.getCause());
     }
   }
 
   /**
-   * Sends {@code webhook} without blocking. The future completes with the answer, or
-   * exceptionally with a {@link WebhookDeliveryException} when no HTTP answer arrives.
+   * Sends {@code webhook} without blocking. The future completes with the answer, or exceptionally
+   * with a {@link WebhookDeliveryException} when no HTTP answer arrives.
    */
   public CompletableFuture<WebhookAnswer> sendAsync(OutgoingWebhook webhook) {
     Objects.requireNonNull(webhook, "webhook == null");
     long timestamp = clock.instant().plus(webhook.timestampSkew()).getEpochSecond();
-    String signature = WebhookSigner.withSecret(webhook.secret()).sign(timestamp, webhook.signedBytes());
-    HttpRequest.Builder request = HttpRequest.newBuilder(webhook.url())
-        .timeout(timeout)
-        .method(webhook.method(), HttpRequest.BodyPublishers.ofByteArray(webhook.bodyBytes()))
-        .header("Content-Type", "application/json")
-        .header(WebhookHeaders.TIMESTAMP, Long.toString(timestamp))
-        .header(WebhookHeaders.SIGNATURE, signature);
+    String signature =
+        WebhookSigner.withSecret(webhook.secret()).sign(timestamp, webhook.signedBytes());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(webhook.url())
+            .timeout(timeout)
+            .method(webhook.method(), HttpRequest.BodyPublishers.ofByteArray(webhook.bodyBytes()))
+            .header("Content-Type", "application/json")
+            .header(WebhookHeaders.TIMESTAMP, Long.toString(timestamp))
+            .header(WebhookHeaders.SIGNATURE, signature);
     webhook.headers().forEach(request::header);
     long started = System.nanoTime();
-    return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .handle((response, failure) -> {
-          if (failure != null) {
-            throw failed(webhook, failure);
-          }
-          return new WebhookAnswer(response.statusCode(), lowerCase(response.headers().map()), response.body(),
-              Duration.ofNanos(System.nanoTime() - started));
-        });
+    return client
+        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        .handle(
+            (response, failure) -> {
+              if (failure != null) {
+                throw failed(webhook, failure);
+              }
+              return new WebhookAnswer(
+                  response.statusCode(),
+                  lowerCase(response.headers().map()),
+                  response.body(),
+                  Duration.ofNanos(System.nanoTime() - started));
+            });
   }
 
   private WebhookDeliveryException failed(OutgoingWebhook webhook, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     String reason;
     if (cause instanceof HttpTimeoutException) {
-      reason = "no answer within " + timeout + " (raise WebhookSender.Builder.timeout if the receiver is slow)";
+      reason =
+          "no answer within "
+              + timeout
+              + " (raise WebhookSender.Builder.timeout if the receiver is slow)";
     } else if (cause instanceof ConnectException) {
-      reason = "connection refused or unreachable (is the receiver listening on " + webhook.url().getHost()
-          + ":" + webhook.url().getPort() + "?)";
+      reason =
+          "connection refused or unreachable (is the receiver listening on "
+              + webhook.url().getHost()
+              + ":"
+              + webhook.url().getPort()
+              + "?)";
     } else if (cause instanceof IOException) {
-      reason = "I/O error: " + cause.getClass().getSimpleName()
-          + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+      reason =
+          "I/O error: "
+              + cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : " " + cause.getMessage());
     } else {
       reason = cause.toString();
     }
@@ -125,7 +148,8 @@ public final class WebhookSender {
 
   private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
     Map<String, List<String>> out = new TreeMap<>();
-    headers.forEach((name, values) -> out.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
+    headers.forEach(
+        (name, values) -> out.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
     return out;
   }
 

@@ -1,8 +1,8 @@
 /**
  * Invoking webhooks like Port: {@link io.portkit.testkit.invoke.WebhookSender} sends signed
  * requests, {@link io.portkit.testkit.invoke.OutgoingWebhook} describes one (including deliberately
- * bad ones: wrong secret, stale timestamp, agent-style body), and
- * {@link io.portkit.testkit.invoke.TriggerTemplate} renders an action's jq templates.
+ * bad ones: wrong secret, stale timestamp, agent-style body), and {@link
+ * io.portkit.testkit.invoke.TriggerTemplate} renders an action's jq templates.
  *
  * <p>Everything is non-null unless documented otherwise.
  */

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** An emulator with a catalog plus a PortClient pointed at it; client waits advance a fake clock instead of sleeping. */
+/**
+ * An emulator with a catalog plus a PortClient pointed at it; client waits advance a fake clock
+ * instead of sleeping.
+ */
 final class ClientFixture implements AutoCloseable {
   final FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   final List<Duration> slept = new CopyOnWriteArrayList<>();
@@ -25,35 +28,51 @@ final class ClientFixture implements AutoCloseable {
   ClientFixture(io.portkit.testkit.PortEmulatorBuilder builder) {
     // The tests drive runs through the client; a webhook to the fixture URL would race them.
     port = builder.clock(clock).start();
-    // Waits are recorded and move the shared fake clock, so rate windows and tokens age without sleeping.
-    Sleeper sleeper = duration -> {
-      slept.add(duration);
-      clock.advance(duration);
-    };
-    client = PortClient.builder().baseUri(port.baseUri())
-        .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
-        .clock(clock).sleeper(sleeper).build();
+    // Waits are recorded and move the shared fake clock, so rate windows and tokens age without
+    // sleeping.
+    Sleeper sleeper =
+        duration -> {
+          slept.add(duration);
+          clock.advance(duration);
+        };
+    client =
+        PortClient.builder()
+            .baseUri(port.baseUri())
+            .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
+            .clock(clock)
+            .sleeper(sleeper)
+            .build();
     port.defineBlueprint("{\"identifier\":\"service\",\"title\":\"Service\"}");
     port.defineAction(action("deploy", false));
     port.defineAction(action("deploy_sync", true));
   }
 
   private static String action(String id, boolean sync) {
-    return "{\"identifier\":\"" + id + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
+    return "{\"identifier\":\""
+        + id
+        + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
         + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\","
-        + "\"url\":\"http://127.0.0.1:9/hook\",\"synchronized\":" + sync + "}}";
+        + "\"url\":\"http://127.0.0.1:9/hook\",\"synchronized\":"
+        + sync
+        + "}}";
   }
 
   String newRun(String action) {
-    return port.createRun(action, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()).id();
+    return port.createRun(
+            action, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode())
+        .id();
   }
 
   long count(String method, String path) {
-    return port.requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+    return port.requests().stream()
+        .filter(r -> r.method().equals(method) && r.path().equals(path))
+        .count();
   }
 
   List<RecordedRequest> requests(String method, String pathPrefix) {
-    return port.requests().stream().filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix)).toList();
+    return port.requests().stream()
+        .filter(r -> r.method().equals(method) && r.path().startsWith(pathPrefix))
+        .toList();
   }
 
   @Override

@@ -28,11 +28,20 @@ class ClientOperationsE2eTest {
   @Test
   void runs_createGetUpdateList_roundTripThroughEmulator() {
     ActionRun created = fx.client.runs().create("deploy", Map.of("env", "prod"), null);
-    fx.client.runs().update(created.id(), RunUpdate.builder().statusLabel("Deploying").externalRunId("ci-7")
-        .link("https://ci/7").summary("half way").build());
+    fx.client
+        .runs()
+        .update(
+            created.id(),
+            RunUpdate.builder()
+                .statusLabel("Deploying")
+                .externalRunId("ci-7")
+                .link("https://ci/7")
+                .summary("half way")
+                .build());
 
     ActionRun got = fx.client.runs().get(created.id());
-    List<ActionRun> listed = fx.client.runs().list(RunQuery.byExternalRunId("ci-7").withActive(true));
+    List<ActionRun> listed =
+        fx.client.runs().list(RunQuery.byExternalRunId("ci-7").withActive(true));
 
     assertThat(created.status()).isEqualTo(RunStatus.IN_PROGRESS);
     assertThat(got.properties().get("env").asText()).isEqualTo("prod");
@@ -41,7 +50,8 @@ class ClientOperationsE2eTest {
     assertThat(got.links()).containsExactly("https://ci/7");
     assertThat(got.summary()).isEqualTo("half way");
     assertThat(listed).extracting(ActionRun::id).containsExactly(created.id());
-    assertThat(fx.requests("GET", "/v1/actions/runs/")).allSatisfy(r -> assertThat(r.query()).contains("version=v2"));
+    assertThat(fx.requests("GET", "/v1/actions/runs/"))
+        .allSatisfy(r -> assertThat(r.query()).contains("version=v2"));
   }
 
   @Test
@@ -50,7 +60,9 @@ class ClientOperationsE2eTest {
     fx.client.runs().addLog(id, RunLog.of("step 1"));
     fx.client.runs().addLog(id, new RunLog("done", FinalStatus.SUCCESS, "Finished"));
 
-    assertThat(fx.client.runs().logs(id, 50, 0)).extracting(l -> l.message()).containsExactly("step 1", "done");
+    assertThat(fx.client.runs().logs(id, 50, 0))
+        .extracting(l -> l.message())
+        .containsExactly("step 1", "done");
     EmulatedRun run = fx.port.run(id).orElseThrow();
     assertThat(run.status()).isEqualTo("SUCCESS");
     assertThat(run.statusLabel()).isEqualTo("Finished");
@@ -67,7 +79,9 @@ class ClientOperationsE2eTest {
 
     assertThat(got.title()).isEqualTo("API");
     assertThat(got.properties().get("tier").asText()).isEqualTo("gold");
-    assertThat(fx.port.run(id).orElseThrow().entities()).extracting(TiedEntity::operation).containsExactly("CREATE", "DELETE");
+    assertThat(fx.port.run(id).orElseThrow().entities())
+        .extracting(TiedEntity::operation)
+        .containsExactly("CREATE", "DELETE");
   }
 
   @Test

@@ -34,14 +34,17 @@ class ClientTokenAndRetryE2eTest {
     List<CompletableFuture<ActionRun>> calls = new ArrayList<>();
     try {
       for (int i = 0; i < 64; i++) {
-        calls.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            start.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return fx.client.runs().get(id);
-        }, pool));
+        calls.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    start.await(10, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return fx.client.runs().get(id);
+                },
+                pool));
       }
       start.countDown();
       CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -64,44 +67,61 @@ class ClientTokenAndRetryE2eTest {
 
     assertThat(again.id()).isEqualTo(id);
     assertThat(fx.count("POST", TOKEN_PATH)).isEqualTo(2);
-    assertThat(fx.requests("GET", "/v1/actions/runs/" + id)).extracting(r -> r.status()).containsExactly(200, 401, 200);
+    assertThat(fx.requests("GET", "/v1/actions/runs/" + id))
+        .extracting(r -> r.status())
+        .containsExactly(200, 401, 200);
   }
 
   @Test
   void retry_503WithRetryAfter_waitsThroughSleeperThenSucceeds() {
     String id = fx.newRun("deploy");
-    fx.port.inject(Fault.failNext(2, 503).on("PATCH", "/v1/actions/runs/").retryAfter(Duration.ofSeconds(3)));
+    fx.port.inject(
+        Fault.failNext(2, 503).on("PATCH", "/v1/actions/runs/").retryAfter(Duration.ofSeconds(3)));
 
     fx.client.runs().update(id, RunUpdate.builder().statusLabel("ok").build());
 
     assertThat(fx.slept).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3));
-    assertThat(fx.requests("PATCH", "/v1/actions/runs/")).extracting(r -> r.status()).containsExactly(503, 503, 200);
+    assertThat(fx.requests("PATCH", "/v1/actions/runs/"))
+        .extracting(r -> r.status())
+        .containsExactly(503, 503, 200);
     assertThat(fx.port.run(id).orElseThrow().statusLabel()).isEqualTo("ok");
   }
 
   @Test
   void retry_rateLimited429_honoursRetryAfterFromEmulator() {
     fx.close();
-    fx = new ClientFixture(PortEmulator.builder().seed(22).deliverWebhooks(false).rateLimit(2, Duration.ofSeconds(10)));
+    fx =
+        new ClientFixture(
+            PortEmulator.builder()
+                .seed(22)
+                .deliverWebhooks(false)
+                .rateLimit(2, Duration.ofSeconds(10)));
     String id = fx.newRun("deploy");
     fx.client.runs().get(id); // token + GET fill the window
 
     ActionRun afterWait = fx.client.runs().get(id);
 
     assertThat(afterWait.id()).isEqualTo(id);
-    assertThat(fx.slept).singleElement().satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10)));
-    assertThat(fx.requests("GET", "/v1/actions/runs/" + id)).extracting(r -> r.status()).containsExactly(200, 429, 200);
+    assertThat(fx.slept)
+        .singleElement()
+        .satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10)));
+    assertThat(fx.requests("GET", "/v1/actions/runs/" + id))
+        .extracting(r -> r.status())
+        .containsExactly(200, 429, 200);
   }
 
   @Test
   void retry_droppedConnectionOnGet_isRetried() {
-    // The JDK HttpClient itself replays an idempotent GET once when the connection closes unanswered,
+    // The JDK HttpClient itself replays an idempotent GET once when the connection closes
+    // unanswered,
     // before portkit's retry sees it; either way the caller gets the run.
     String id = fx.newRun("deploy");
     fx.client.runs().get(id);
     fx.port.inject(Fault.dropNext(1).on("GET", "/v1/actions/runs/"));
 
     assertThat(fx.client.runs().get(id).id()).isEqualTo(id);
-    assertThat(fx.requests("GET", "/v1/actions/runs/" + id)).extracting(r -> r.status()).containsExactly(200, 0, 200);
+    assertThat(fx.requests("GET", "/v1/actions/runs/" + id))
+        .extracting(r -> r.status())
+        .containsExactly(200, 0, 200);
   }
 }

@@ -37,8 +37,10 @@ class RunContextE2eTest {
 
     EmulatedRun state = fx.port.run(id).orElseThrow();
     assertThat(state.link()).hasSize(3);
-    assertThat(state.link().toString()).isEqualTo("[\"https://ci/1\",\"https://ci/2\",\"https://ci/3\"]");
-    assertThat(fx.client.runs().get(id).links()).containsExactly("https://ci/1", "https://ci/2", "https://ci/3");
+    assertThat(state.link().toString())
+        .isEqualTo("[\"https://ci/1\",\"https://ci/2\",\"https://ci/3\"]");
+    assertThat(fx.client.runs().get(id).links())
+        .containsExactly("https://ci/1", "https://ci/2", "https://ci/3");
   }
 
   @Test
@@ -52,14 +54,20 @@ class RunContextE2eTest {
         .hasMessageStartingWith("run " + id + " already finished with status SUCCESS; cannot ");
     assertThatThrownBy(() -> run.log("late"))
         .isInstanceOf(RunAlreadyFinishedException.class)
-        .hasMessage("run " + id + " already finished with status SUCCESS; cannot log after the final status");
+        .hasMessage(
+            "run "
+                + id
+                + " already finished with status SUCCESS; cannot log after the final status");
     EmulatedRun state = fx.port.run(id).orElseThrow();
     assertThat(state.status()).isEqualTo("SUCCESS");
     assertThat(state.summary()).isEqualTo("Deployed");
-    long finals = fx.requests("PATCH", "/v1/actions/runs/" + id).stream()
-        .filter(r -> r.body() != null && r.body().contains("\"status\"")).count()
-        + fx.requests("POST", "/v1/actions/runs/" + id + "/logs").stream()
-        .filter(r -> r.body() != null && r.body().contains("terminationStatus")).count();
+    long finals =
+        fx.requests("PATCH", "/v1/actions/runs/" + id).stream()
+                .filter(r -> r.body() != null && r.body().contains("\"status\""))
+                .count()
+            + fx.requests("POST", "/v1/actions/runs/" + id + "/logs").stream()
+                .filter(r -> r.body() != null && r.body().contains("terminationStatus"))
+                .count();
     assertThat(finals).isEqualTo(1);
   }
 
@@ -69,11 +77,15 @@ class RunContextE2eTest {
     RunContext run = fx.client.runContext(id);
 
     assertThatThrownBy(() -> run.succeed("done"))
-        .isInstanceOfSatisfying(RunSynchronizedException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(422);
-          assertThat(e.errorCode()).contains("run_synchronized_error");
-          assertThat(e.getMessage()).contains("RunContext.Mode.SYNCHRONIZED").contains("\"synchronized\": false");
-        });
+        .isInstanceOfSatisfying(
+            RunSynchronizedException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(422);
+              assertThat(e.errorCode()).contains("run_synchronized_error");
+              assertThat(e.getMessage())
+                  .contains("RunContext.Mode.SYNCHRONIZED")
+                  .contains("\"synchronized\": false");
+            });
     assertThat(fx.port.run(id).orElseThrow().status()).isEqualTo("IN_PROGRESS");
   }
 
@@ -94,13 +106,17 @@ class RunContextE2eTest {
   @Test
   void errors_unknownRun_surfaceAs404WithTraceId() {
     assertThatThrownBy(() -> fx.client.runs().get("r_nope"))
-        .isInstanceOfSatisfying(PortApiException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(404);
-          assertThat(e.errorCode()).contains("not_found");
-          assertThat(e.portMessage()).contains("Action run with identifier \"r_nope\" was not found");
-          assertThat(e.traceId()).hasValueSatisfying(t -> assertThat(t).matches("[0-9a-f]{32}"));
-          assertThat(e.isRetryable()).isFalse();
-        });
+        .isInstanceOfSatisfying(
+            PortApiException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(404);
+              assertThat(e.errorCode()).contains("not_found");
+              assertThat(e.portMessage())
+                  .contains("Action run with identifier \"r_nope\" was not found");
+              assertThat(e.traceId())
+                  .hasValueSatisfying(t -> assertThat(t).matches("[0-9a-f]{32}"));
+              assertThat(e.isRetryable()).isFalse();
+            });
   }
 
   @Test
@@ -108,33 +124,46 @@ class RunContextE2eTest {
     String id = fx.newRun("deploy");
     fx.client.runs().addLog(id, new RunLog("done", FinalStatus.FAILURE, null));
 
-    assertThatThrownBy(() -> fx.client.runs().update(id, RunUpdate.builder().statusLabel("again").build()))
-        .isInstanceOfSatisfying(PortApiException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(422);
-          assertThat(e.errorCode()).contains("run_already_finished");
-        });
+    assertThatThrownBy(
+            () -> fx.client.runs().update(id, RunUpdate.builder().statusLabel("again").build()))
+        .isInstanceOfSatisfying(
+            PortApiException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(422);
+              assertThat(e.errorCode()).contains("run_already_finished");
+            });
   }
 
   @Test
   void errors_unknownActionOnCreate_and413_areReported() {
     assertThatThrownBy(() -> fx.client.runs().create("ghost", Map.of(), null))
-        .isInstanceOfSatisfying(PortApiException.class, e -> assertThat(e.errorCode()).contains("not_found"));
+        .isInstanceOfSatisfying(
+            PortApiException.class, e -> assertThat(e.errorCode()).contains("not_found"));
     String id = fx.newRun("deploy");
     String huge = "x".repeat(1024 * 1024 + 1);
     assertThatThrownBy(() -> fx.client.runs().addLog(id, RunLog.of(huge)))
-        .isInstanceOfSatisfying(PortApiException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(413);
-          assertThat(e.errorCode()).contains("payload_too_large");
-        });
+        .isInstanceOfSatisfying(
+            PortApiException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(413);
+              assertThat(e.errorCode()).contains("payload_too_large");
+            });
   }
 
   @Test
   void errors_wrongCredentials_surfaceAsAuthenticationFailureWithoutSecret() {
-    PortClient wrong = PortClient.builder().baseUri(fx.port.baseUri())
-        .credentials(new ClientCredentials(fx.port.clientId(), "wrong-secret-value")).build();
+    PortClient wrong =
+        PortClient.builder()
+            .baseUri(fx.port.baseUri())
+            .credentials(new ClientCredentials(fx.port.clientId(), "wrong-secret-value"))
+            .build();
 
     assertThatThrownBy(() -> wrong.runs().get("r_any"))
         .isInstanceOf(PortAuthenticationException.class)
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-secret-value").doesNotContain(fx.port.clientSecret()));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("wrong-secret-value")
+                    .doesNotContain(fx.port.clientSecret()));
   }
 }

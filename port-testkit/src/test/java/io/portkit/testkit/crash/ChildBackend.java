@@ -66,7 +66,8 @@ final class ChildBackend implements AutoCloseable {
   void kill(Duration timeout) throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("child " + process.pid() + " still alive " + timeout + " after SIGKILL");
+      throw new AssertionError(
+          "child " + process.pid() + " still alive " + timeout + " after SIGKILL");
     }
   }
 
@@ -81,7 +82,8 @@ final class ChildBackend implements AutoCloseable {
 
   private void readLines() {
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.startsWith("LISTENING ")) {
           listening.complete(Integer.parseInt(line.substring(10).trim()));

@@ -73,19 +73,26 @@ class CrashRecoveryTest {
   }
 
   private static String action(String id, int httpPort) {
-    return "{\"identifier\":\"" + id + "\",\"title\":\"" + id + "\",\"trigger\":{\"type\":"
+    return "{\"identifier\":\""
+        + id
+        + "\",\"title\":\""
+        + id
+        + "\",\"trigger\":{\"type\":"
         + "\"self-service\",\"operation\":\"DAY-2\",\"userInputs\":{\"properties\":{}}},"
-        + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:" + httpPort
+        + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:"
+        + httpPort
         + "/\",\"synchronized\":false,\"body\":{\"port_context\":{\"runId\":\"{{ .run.id }}\","
         + "\"action\":\"{{ .action.identifier }}\"}}}}";
   }
 
   /** Sends the run's webhook again, signed, straight to the backend. */
-  private static HttpResponse<String> replay(PortEmulator port, int httpPort, String runId, String action)
+  private static HttpResponse<String> replay(
+      PortEmulator port, int httpPort, String runId, String action)
       throws IOException, InterruptedException {
     String body = "{\"port_context\":{\"runId\":\"" + runId + "\",\"action\":\"" + action + "\"}}";
     long now = Instant.now().getEpochSecond();
-    String signature = WebhookSigner.withSecret(port.clientSecret()).sign(now, body.getBytes(UTF_8));
+    String signature =
+        WebhookSigner.withSecret(port.clientSecret()).sign(now, body.getBytes(UTF_8));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/"))
             .header("Content-Type", "application/json")

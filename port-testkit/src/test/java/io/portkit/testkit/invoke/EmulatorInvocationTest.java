@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class EmulatorInvocationTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Receiver receiver = new Receiver();
-  private final PortEmulator port = PortEmulator.builder().seed(11).orgSecret("api_key", "k-123").start();
+  private final PortEmulator port =
+      PortEmulator.builder().seed(11).orgSecret("api_key", "k-123").start();
 
   @AfterEach
   void close() {
@@ -38,9 +39,17 @@ class EmulatorInvocationTest {
   }
 
   private void defineAction(String id, boolean sync, String url, String extra) {
-    port.defineAction("{\"identifier\":\"" + id + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
-        + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\","
-        + "\"url\":\"" + url + "\",\"synchronized\":" + sync + extra + "}}");
+    port.defineAction(
+        "{\"identifier\":\""
+            + id
+            + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
+            + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\","
+            + "\"url\":\""
+            + url
+            + "\",\"synchronized\":"
+            + sync
+            + extra
+            + "}}");
   }
 
   private void catalog(boolean sync, String extra) {
@@ -54,23 +63,32 @@ class EmulatorInvocationTest {
 
   @Test
   void trigger_bodyTemplate_rendersBodyHeadersAndUrlAndSigns() {
-    catalog(false, ",\"method\":\"PUT\",\"headers\":{\"RUN_ID\":\"{{ .run.id }}\",\"X-Key\":\"{{ .secrets.api_key }}\","
-        + "\"X-Drop\":\"{{ .event }}\"},\"body\":{\"{{ spreadValue() }}\":\"{{ .inputs }}\","
-        + "\"port_context\":{\"runId\":\"{{ .run.id }}\"},\"{{ .event }}\":\"dropped\","
-        + "\"who\":\"{{ .trigger.by.user.email }} via {{ .trigger.origin }}\",\"op\":\"{{ .trigger.operation }}\"}");
+    catalog(
+        false,
+        ",\"method\":\"PUT\",\"headers\":{\"RUN_ID\":\"{{ .run.id }}\",\"X-Key\":\"{{ .secrets.api_key }}\","
+            + "\"X-Drop\":\"{{ .event }}\"},\"body\":{\"{{ spreadValue() }}\":\"{{ .inputs }}\","
+            + "\"port_context\":{\"runId\":\"{{ .run.id }}\"},\"{{ .event }}\":\"dropped\","
+            + "\"who\":\"{{ .trigger.by.user.email }} via {{ .trigger.origin }}\",\"op\":\"{{ .trigger.operation }}\"}");
     EmulatedRun run = port.trigger("deploy", inputs());
     Receiver.Received request = receiver.next();
 
     assertThat(request.method()).isEqualTo("PUT");
     assertThat(request.path()).isEqualTo("/hook");
-    assertThat(json(request.bodyText())).isEqualTo(json("{\"env\":\"prod\",\"port_context\":{\"runId\":\"" + run.id()
-        + "\"},\"who\":\"emulator@portkit.invalid via UI\",\"op\":\"DAY-2\"}"));
+    assertThat(json(request.bodyText()))
+        .isEqualTo(
+            json(
+                "{\"env\":\"prod\",\"port_context\":{\"runId\":\""
+                    + run.id()
+                    + "\"},\"who\":\"emulator@portkit.invalid via UI\",\"op\":\"DAY-2\"}"));
     assertThat(request.header("RUN_ID")).isEqualTo(run.id());
     assertThat(request.header("X-Key")).isEqualTo("k-123");
     assertThat(request.header("X-Drop")).isNull();
     assertThat(request.header("Content-Type")).isEqualTo("application/json");
-    WebhookVerifier verifier = WebhookVerifier.builder().secret(port.clientSecret()).agentBodyFallback(false).build();
-    verifier.verify(RequestHeaders.of(request.headers()), request.body()); // throws unless signed over the raw bytes
+    WebhookVerifier verifier =
+        WebhookVerifier.builder().secret(port.clientSecret()).agentBodyFallback(false).build();
+    verifier.verify(
+        RequestHeaders.of(request.headers()),
+        request.body()); // throws unless signed over the raw bytes
   }
 
   @Test
@@ -101,11 +119,14 @@ class EmulatorInvocationTest {
     EmulatedRun done = port.awaitRun(id, "SUCCESS", Receiver.bound());
 
     assertThat(done.response()).isEqualTo(json("{\"deployed\":true}"));
-    assertThat(done.deliveries()).singleElement().satisfies(d -> {
-      assertThat(d.status()).isEqualTo(200);
-      assertThat(d.url()).isEqualTo(receiver.uri("/hook").toString());
-      assertThat(d.error()).isNull();
-    });
+    assertThat(done.deliveries())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.status()).isEqualTo(200);
+              assertThat(d.url()).isEqualTo(receiver.uri("/hook").toString());
+              assertThat(d.error()).isNull();
+            });
     assertThat(done.payload().at("/synchronized").asBoolean()).isTrue();
   }
 
@@ -118,7 +139,8 @@ class EmulatorInvocationTest {
     EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
 
     assertThat(done.response().asText()).isEqualTo("database down");
-    assertThat(done.summary()).isEqualTo("Failed to invoke the webhook with status code: 500. Response: database down");
+    assertThat(done.summary())
+        .isEqualTo("Failed to invoke the webhook with status code: 500. Response: database down");
   }
 
   @Test
@@ -143,7 +165,8 @@ class EmulatorInvocationTest {
     EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
 
     assertThat(done.summary())
-        .isEqualTo("Failed to invoke the webhook with status code: 403. Response: {\"error\":\"bad signature\"}");
+        .isEqualTo(
+            "Failed to invoke the webhook with status code: 403. Response: {\"error\":\"bad signature\"}");
     assertThat(done.response()).isNull();
   }
 
@@ -159,8 +182,13 @@ class EmulatorInvocationTest {
 
     EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
 
-    assertThat(done.summary()).isEqualTo("Failed to invoke the webhook: webhook POST http://127.0.0.1:" + closed
-        + "/hook got no answer: connection refused or unreachable (is the receiver listening on 127.0.0.1:" + closed + "?)");
+    assertThat(done.summary())
+        .isEqualTo(
+            "Failed to invoke the webhook: webhook POST http://127.0.0.1:"
+                + closed
+                + "/hook got no answer: connection refused or unreachable (is the receiver listening on 127.0.0.1:"
+                + closed
+                + "?)");
     assertThat(done.deliveries()).singleElement().extracting(WebhookDelivery::status).isEqualTo(0);
   }
 
@@ -171,7 +199,9 @@ class EmulatorInvocationTest {
 
     EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
 
-    assertThat(done.summary()).startsWith("Failed to render the webhook invocation: jq expression \".inputs[\" does not compile");
+    assertThat(done.summary())
+        .startsWith(
+            "Failed to render the webhook invocation: jq expression \".inputs[\" does not compile");
     assertThat(receiver.pending()).isZero();
   }
 
@@ -180,25 +210,54 @@ class EmulatorInvocationTest {
     receiver.answer(200, "ok");
     catalog(true, ",\"body\":{\"runId\":\"{{ .run.id }}\",\"origin\":\"{{ .trigger.origin }}\"}");
     HttpClient http = HttpClient.newHttpClient();
-    String token = json(http.send(HttpRequest.newBuilder(URI.create(port.baseUri() + "/v1/auth/access_token"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + port.clientId() + "\",\"clientSecret\":\""
-            + port.clientSecret() + "\"}")).header("Content-Type", "application/json").build(),
-        HttpResponse.BodyHandlers.ofString()).body()).get("accessToken").asText();
-    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(port.baseUri() + "/v1/actions/deploy/runs"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"properties\":{\"env\":\"prod\"}}"))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    String token =
+        json(http.send(
+                    HttpRequest.newBuilder(URI.create(port.baseUri() + "/v1/auth/access_token"))
+                        .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                "{\"clientId\":\""
+                                    + port.clientId()
+                                    + "\",\"clientSecret\":\""
+                                    + port.clientSecret()
+                                    + "\"}"))
+                        .header("Content-Type", "application/json")
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+            .get("accessToken")
+            .asText();
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(URI.create(port.baseUri() + "/v1/actions/deploy/runs"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"properties\":{\"env\":\"prod\"}}"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     String id = json(created.body()).at("/run/id").asText();
 
     assertThat(created.statusCode()).isEqualTo(202);
-    assertThat(json(receiver.next().bodyText())).isEqualTo(json("{\"runId\":\"" + id + "\",\"origin\":\"API\"}"));
+    assertThat(json(receiver.next().bodyText()))
+        .isEqualTo(json("{\"runId\":\"" + id + "\",\"origin\":\"API\"}"));
     assertThat(port.awaitRun(id, "SUCCESS", Receiver.bound()).response().asText()).isEqualTo("ok");
-    JsonNode admin = json(http.send(HttpRequest.newBuilder(URI.create(port.baseUri() + "/__emulator/runs/" + id)).build(),
-        HttpResponse.BodyHandlers.ofString()).body()).get("run");
+    JsonNode admin =
+        json(http.send(
+                    HttpRequest.newBuilder(URI.create(port.baseUri() + "/__emulator/runs/" + id))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+            .get("run");
     assertThat(admin.at("/deliveries/0/status").asInt()).isEqualTo(200);
     assertThat(admin.at("/deliveries/0/url").asText()).isEqualTo(receiver.uri("/hook").toString());
     assertThat(admin.at("/deliveries/0/millis").isNumber()).isTrue();
-    JsonNode v2 = json(http.send(HttpRequest.newBuilder(URI.create(port.baseUri() + "/v1/actions/runs/" + id + "?version=v2"))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body()).get("run");
+    JsonNode v2 =
+        json(http.send(
+                    HttpRequest.newBuilder(
+                            URI.create(port.baseUri() + "/v1/actions/runs/" + id + "?version=v2"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body())
+            .get("run");
     assertThat(v2.at("/payload/body/runId").asText()).isEqualTo(id);
     assertThat(v2.get("response").asText()).isEqualTo("ok");
   }

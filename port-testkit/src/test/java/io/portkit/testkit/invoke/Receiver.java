@@ -17,13 +17,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A webhook receiver on a real JDK HttpServer at 127.0.0.1:0 that records requests and answers as told. */
+/**
+ * A webhook receiver on a real JDK HttpServer at 127.0.0.1:0 that records requests and answers as
+ * told.
+ */
 final class Receiver implements AutoCloseable {
   /** One received request. */
   record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
     }
 
     String bodyText() {
@@ -49,22 +55,28 @@ final class Receiver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(executor);
-    server.createContext("/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-          Map.copyOf(exchange.getRequestHeaders()), body));
-      if (hold) {
-        try {
-          release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      byte[] out = answer.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
-      exchange.getResponseBody().write(out);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.add(
+              new Received(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().toString(),
+                  Map.copyOf(exchange.getRequestHeaders()),
+                  body));
+          if (hold) {
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+          exchange.getResponseBody().write(out);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -30,10 +30,12 @@ class FaultsWhileReportingTest {
   private static final String RUN_ROUTE = "/v1/actions/runs/";
   // Faults are shared by all runs in flight, so one run may meet several in a row: give the client
   // more attempts than any script below can consume.
-  private static final RetryPolicy PATIENT = RetryPolicy.builder().maxAttempts(30).maxElapsed(Duration.ofHours(1)).build();
+  private static final RetryPolicy PATIENT =
+      RetryPolicy.builder().maxAttempts(30).maxElapsed(Duration.ofHours(1)).build();
 
   /** Records requested waits without sleeping. */
   private final Queue<Duration> waits = new ConcurrentLinkedQueue<>();
+
   private final Sleeper recording = waits::add;
 
   /** Logs a line, then succeeds for even inputs and throws for odd ones. */
@@ -63,7 +65,8 @@ class FaultsWhileReportingTest {
   @Test
   void tooManyRequests_retryAfterHonoured_everyRunEndsRight() throws Exception {
     try (Rig rig = rig(HALF_FAIL)) {
-      rig.port.inject(Fault.failNext(5, 429).on("PATCH", RUN_ROUTE).retryAfter(Duration.ofSeconds(3)));
+      rig.port.inject(
+          Fault.failNext(5, 429).on("PATCH", RUN_ROUTE).retryAfter(Duration.ofSeconds(3)));
 
       List<String> ids = runAll(rig);
 
@@ -97,7 +100,8 @@ class FaultsWhileReportingTest {
       List<String> ids = runAll(rig);
 
       assertEndedRight(rig, ids, "latency spikes of 40 ms");
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(40));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(40));
       assertThat(waits).isEmpty();
     }
   }
@@ -119,7 +123,9 @@ class FaultsWhileReportingTest {
       List<String> ids = rig.createRuns(RUNS);
       Firehose firehose = firehose(rig);
       firehose.fireAll(ids, WAIT);
-      assertThat(arrived.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("all handlers at the gate").isTrue();
+      assertThat(arrived.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+          .as("all handlers at the gate")
+          .isTrue();
 
       rig.port.expireTokens();
       expired.countDown();
@@ -151,12 +157,19 @@ class FaultsWhileReportingTest {
     assertThat(rig.dispatcher.awaitIdle(WAIT)).as("dispatcher idle").isTrue();
     for (int n = 0; n < ids.size(); n++) {
       String expected = n % 2 == 0 ? "SUCCESS" : "FAILURE";
-      assertThat(rig.port.awaitFinalStatus(ids.get(n), WAIT).status()).as("run %d", n).isEqualTo(expected);
+      assertThat(rig.port.awaitFinalStatus(ids.get(n), WAIT).status())
+          .as("run %d", n)
+          .isEqualTo(expected);
     }
     Map<String, Integer> terminations = rig.acceptedTerminations();
     System.out.printf(
         "faults (%s): %d runs ended right, %d client retries (waits %s), 401s replayed %d, token requests %s%n",
-        scenario, ids.size(), waits.size(), waits, faulted(rig, 401), rig.statusesOf("POST", "/v1/auth/access_token"));
+        scenario,
+        ids.size(),
+        waits.size(),
+        waits,
+        faulted(rig, 401),
+        rig.statusesOf("POST", "/v1/auth/access_token"));
     assertThat(terminations).hasSize(ids.size()).containsOnlyKeys(ids);
     assertThat(terminations.values()).as("accepted final-status requests per run").containsOnly(1);
   }

@@ -50,13 +50,16 @@ final class Firehose {
     this.retryLater = CompletableFuture.delayedExecutor(retryDelay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** Fires every delivery and waits until each one got a final answer, or {@code timeout} passes. */
+  /**
+   * Fires every delivery and waits until each one got a final answer, or {@code timeout} passes.
+   */
   void fireAll(List<String> runIds, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<CompletableFuture<Void>> all = new ArrayList<>(runIds.size());
     for (String id : runIds) {
       if (!outstanding.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-        throw new AssertionError("deliveries did not drain within " + timeout + "; fired " + all.size());
+        throw new AssertionError(
+            "deliveries did not drain within " + timeout + "; fired " + all.size());
       }
       CompletableFuture<Void> done = new CompletableFuture<>();
       done.whenComplete((v, e) -> outstanding.release());
@@ -69,23 +72,31 @@ final class Firehose {
 
   private void attempt(String runId, int transportRetries, CompletableFuture<Void> done) {
     OutgoingWebhook hook =
-        OutgoingWebhook.to(receiver).secret(secret).body(bodies.apply(runId).getBytes(UTF_8)).build();
-    sender.sendAsync(hook).whenComplete((answer, failure) -> {
-      if (failure != null) {
-        transportFailures.incrementAndGet();
-        if (transportRetries >= MAX_TRANSPORT_RETRIES) {
-          refused.put(runId, "no answer after " + (transportRetries + 1) + " attempts: " + failure);
-          done.complete(null);
-        } else {
-          retryLater.execute(() -> attempt(runId, transportRetries + 1, done));
-        }
-        return;
-      }
-      answered(runId, answer, transportRetries, done);
-    });
+        OutgoingWebhook.to(receiver)
+            .secret(secret)
+            .body(bodies.apply(runId).getBytes(UTF_8))
+            .build();
+    sender
+        .sendAsync(hook)
+        .whenComplete(
+            (answer, failure) -> {
+              if (failure != null) {
+                transportFailures.incrementAndGet();
+                if (transportRetries >= MAX_TRANSPORT_RETRIES) {
+                  refused.put(
+                      runId, "no answer after " + (transportRetries + 1) + " attempts: " + failure);
+                  done.complete(null);
+                } else {
+                  retryLater.execute(() -> attempt(runId, transportRetries + 1, done));
+                }
+                return;
+              }
+              answered(runId, answer, transportRetries, done);
+            });
   }
 
-  private void answered(String runId, WebhookAnswer answer, int transportRetries, CompletableFuture<Void> done) {
+  private void answered(
+      String runId, WebhookAnswer answer, int transportRetries, CompletableFuture<Void> done) {
     if (answer.status() == 503) {
       saturated.incrementAndGet();
       retryLater.execute(() -> attempt(runId, transportRetries, done));

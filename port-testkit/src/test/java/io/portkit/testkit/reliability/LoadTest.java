@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * emulator: every accepted run must reach exactly one final status, none lost.
  *
  * <p>The size is {@code -Dportkit.load.runs} (default 1,000 so CI stays fast); the full load is
- * {@code mvn -o -q -pl port-testkit -am verify -Dtest=LoadTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dportkit.load.runs=10000}.
+ * {@code mvn -o -q -pl port-testkit -am verify -Dtest=LoadTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dportkit.load.runs=10000}.
  */
 class LoadTest {
   private static final int RUNS = Integer.getInteger("portkit.load.runs", 1_000);
@@ -36,22 +36,21 @@ class LoadTest {
     AtomicInteger clientRetries = new AtomicInteger();
     Sleeper noRetries = d -> clientRetries.incrementAndGet();
     try (Rig rig =
-            new Rig(
-                e -> e,
-                RetryPolicy.DEFAULT,
-                noRetries,
-                d ->
-                    d.handle(
-                        Rig.ACTION,
-                        (run, ctx) -> {
-                          handlerCalls.incrementAndGet();
-                          handled.add(run.runId());
-                          ctx.log("deploying " + run.inputs().path("version").asText());
-                        }))) {
+        new Rig(
+            e -> e,
+            RetryPolicy.DEFAULT,
+            noRetries,
+            d ->
+                d.handle(
+                    Rig.ACTION,
+                    (run, ctx) -> {
+                      handlerCalls.incrementAndGet();
+                      handled.add(run.runId());
+                      ctx.log("deploying " + run.inputs().path("version").asText());
+                    }))) {
       List<String> ids = rig.createRuns(RUNS);
       WebhookSender sender = WebhookSender.builder().build();
-      Firehose firehose =
-          new Firehose(rig, sender, MAX_OUTSTANDING, Duration.ofMillis(2));
+      Firehose firehose = new Firehose(rig, sender, MAX_OUTSTANDING, Duration.ofMillis(2));
       Duration budget = Duration.ofSeconds(60).plusMillis(20L * RUNS);
 
       long started = System.nanoTime();
@@ -70,8 +69,14 @@ class LoadTest {
       System.out.printf(
           "load: %d runs, %d accepted (202), %d duplicate answers, %d saturated (503) retried,"
               + " %d transport failures retried, %d client retries, all final in %d ms (%.0f runs/s)%n",
-          RUNS, firehose.accepted.get(), firehose.duplicates.get(), firehose.saturated.get(),
-          firehose.transportFailures.get(), clientRetries.get(), elapsed.toMillis(), RUNS * 1e9 / elapsed.toNanos());
+          RUNS,
+          firehose.accepted.get(),
+          firehose.duplicates.get(),
+          firehose.saturated.get(),
+          firehose.transportFailures.get(),
+          clientRetries.get(),
+          elapsed.toMillis(),
+          RUNS * 1e9 / elapsed.toNanos());
 
       assertThat(firehose.refused).as("deliveries refused").isEmpty();
       assertThat(firehose.accepted.get() + firehose.duplicates.get()).isEqualTo(RUNS);
@@ -79,7 +84,10 @@ class LoadTest {
       assertThat(handlerCalls).hasValue(RUNS);
       assertThat(notSuccess).as("runs not SUCCESS").isEmpty();
       assertThat(terminations.keySet()).as("runs with a final status request").hasSize(RUNS);
-      assertThat(terminations.entrySet().stream().filter(t -> t.getValue() != 1).map(Map.Entry::getKey))
+      assertThat(
+              terminations.entrySet().stream()
+                  .filter(t -> t.getValue() != 1)
+                  .map(Map.Entry::getKey))
           .as("runs ended more than once")
           .isEmpty();
     }

@@ -44,7 +44,9 @@ final class Rig implements AutoCloseable {
       UnaryOperator<RunDispatcherBuilder> handlers) {
     port = emulator.apply(PortEmulator.builder()).start();
     port.defineAction(
-        "{\"identifier\":\"" + ACTION + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
+        "{\"identifier\":\""
+            + ACTION
+            + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
             + "\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},\"invocationMethod\":"
             + "{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\"}}");
     client =
@@ -77,8 +79,13 @@ final class Rig implements AutoCloseable {
 
   /** The recommended-template body Port would send for {@code runId}, inputs {@code version, n}. */
   String body(String runId) {
-    return "{\"port_context\":{\"runId\":\"" + runId + "\",\"action\":\"" + ACTION
-        + "\"},\"inputs\":{\"version\":\"1.2.3\",\"n\":" + inputs.get(runId) + "},\"entity\":{}}";
+    return "{\"port_context\":{\"runId\":\""
+        + runId
+        + "\",\"action\":\""
+        + ACTION
+        + "\"},\"inputs\":{\"version\":\"1.2.3\",\"n\":"
+        + inputs.get(runId)
+        + "},\"entity\":{}}";
   }
 
   /**
@@ -102,7 +109,9 @@ final class Rig implements AutoCloseable {
     return counts;
   }
 
-  /** Counts the requests to {@code method} paths starting with {@code prefix}, by answered status. */
+  /**
+   * Counts the requests to {@code method} paths starting with {@code prefix}, by answered status.
+   */
   Map<Integer, Integer> statusesOf(String method, String prefix) {
     Map<Integer, Integer> counts = new HashMap<>();
     for (RecordedRequest r : port.requests()) {

@@ -55,7 +55,11 @@ final class Backend implements AutoCloseable {
             .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
             .build();
     verifier =
-        WebhookVerifier.builder().secret(port.clientSecret()).secret(OLD_SECRET).clock(CLOCK).build();
+        WebhookVerifier.builder()
+            .secret(port.clientSecret())
+            .secret(OLD_SECRET)
+            .clock(CLOCK)
+            .build();
     dispatcher = handlers.apply(RunDispatcher.builder().client(client)).build();
     receiver =
         WebhookReceiver.builder()
@@ -67,10 +71,16 @@ final class Backend implements AutoCloseable {
   }
 
   static String action(String id, boolean sync) {
-    return "{\"identifier\":\"" + id + "\",\"title\":\"" + id + "\",\"trigger\":{\"type\":"
+    return "{\"identifier\":\""
+        + id
+        + "\",\"title\":\""
+        + id
+        + "\",\"trigger\":{\"type\":"
         + "\"self-service\",\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},"
         + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\","
-        + "\"synchronized\":" + sync + "}}";
+        + "\"synchronized\":"
+        + sync
+        + "}}";
   }
 
   /** Creates a run of {@code action} in the emulator and returns its id. */
@@ -80,7 +90,10 @@ final class Backend implements AutoCloseable {
 
   /** The recommended-template body for {@code runId} of {@code action}. */
   static String body(String runId, String action) {
-    return "{\"port_context\":{\"runId\":\"" + runId + "\",\"action\":\"" + action
+    return "{\"port_context\":{\"runId\":\""
+        + runId
+        + "\",\"action\":\""
+        + action
         + "\"},\"inputs\":{\"version\":\"1.2.3\"},\"entity\":{}}";
   }
 

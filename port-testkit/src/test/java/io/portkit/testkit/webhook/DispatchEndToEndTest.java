@@ -75,7 +75,9 @@ class DispatchEndToEndTest {
       assertThat(Backend.json(response))
           .isEqualTo(
               Backend.object(
-                  "{\"ok\":true,\"runId\":\"" + id + "\",\"status\":\"SUCCESS\","
+                  "{\"ok\":true,\"runId\":\""
+                      + id
+                      + "\",\"status\":\"SUCCESS\","
                       + "\"summary\":\"name is free\"}"));
       assertNoStatusPatch(b, id);
       assertThat(b.port.run(id).orElseThrow().status()).isEqualTo("IN_PROGRESS");
@@ -179,7 +181,8 @@ class DispatchEndToEndTest {
       b.deliver(Backend.body(id, "deploy"));
 
       EmulatedRun run = b.port.awaitRun(id, "FAILURE", WAIT);
-      assertThat(run.summary()).isEqualTo("handler failed: IllegalStateException: cluster unreachable");
+      assertThat(run.summary())
+          .isEqualTo("handler failed: IllegalStateException: cluster unreachable");
       assertThat(run.statusLabel()).isEqualTo("handler failed");
     }
   }
@@ -219,7 +222,9 @@ class DispatchEndToEndTest {
       assertThat(refused.statusCode()).isEqualTo(503);
       assertThat(Backend.json(refused).path("message").asText())
           .isEqualTo(
-              "1 runs are in flight (maxInFlight=1): run " + second + " was not started; run the"
+              "1 runs are in flight (maxInFlight=1): run "
+                  + second
+                  + " was not started; run the"
                   + " action again later or raise maxInFlight");
       assertThat(retried.statusCode()).isEqualTo(202);
       b.port.awaitRun(second, "SUCCESS", WAIT);

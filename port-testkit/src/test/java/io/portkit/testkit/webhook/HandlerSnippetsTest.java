@@ -18,43 +18,58 @@ import org.junit.jupiter.api.Test;
 class HandlerSnippetsTest {
   // --- snippet: quickstart (docs/handlers.md) ---
   static WebhookReceiver quickstart(PortClient port, String clientSecret, int httpPort) {
-    RunDispatcher dispatcher = RunDispatcher.builder()
-        .client(port)
-        .handle("deploy", (run, ctx) -> {
-          ctx.log("deploying " + run.inputs().path("version").asText());
-          ctx.addLink("https://ci.example.com/build/42");
-        })                                      // returning = SUCCESS, throwing = FAILURE
-        .sync("validate", (run, ctx) -> ctx.succeed("name is free"))
-        .build();
-    dispatcher.installShutdownHook();           // SIGTERM fails runs in flight, never leaves them
+    RunDispatcher dispatcher =
+        RunDispatcher.builder()
+            .client(port)
+            .handle(
+                "deploy",
+                (run, ctx) -> {
+                  ctx.log("deploying " + run.inputs().path("version").asText());
+                  ctx.addLink("https://ci.example.com/build/42");
+                }) // returning = SUCCESS, throwing = FAILURE
+            .sync("validate", (run, ctx) -> ctx.succeed("name is free"))
+            .build();
+    dispatcher.installShutdownHook(); // SIGTERM fails runs in flight, never leaves them
     WebhookVerifier verifier = WebhookVerifier.builder().secret(clientSecret).build();
-    return WebhookReceiver.builder().verifier(verifier).dispatcher(dispatcher)
-        .port(httpPort).start();
+    return WebhookReceiver.builder()
+        .verifier(verifier)
+        .dispatcher(dispatcher)
+        .port(httpPort)
+        .start();
   }
+
   // --- end snippet ---
 
   // --- snippet: entities (docs/handlers.md) ---
-  static final RunHandler CREATE_SERVICE = (run, ctx) -> {
-    String name = run.inputs().path("name").asText();
-    ctx.statusLabel("creating repository");
-    ctx.upsertEntity("service", Entity.builder(name).title(name).build()); // tied to the run
-    ctx.addLink("https://git.example.com/" + name);
-    ctx.succeed("service " + name + " created");
-  };
+  static final RunHandler CREATE_SERVICE =
+      (run, ctx) -> {
+        String name = run.inputs().path("name").asText();
+        ctx.statusLabel("creating repository");
+        ctx.upsertEntity("service", Entity.builder(name).title(name).build()); // tied to the run
+        ctx.addLink("https://git.example.com/" + name);
+        ctx.succeed("service " + name + " created");
+      };
+
   // --- end snippet ---
 
   @Test
   void quickstart_deliveredRun_endsSuccessInPort() {
     try (PortEmulator emulator = PortEmulator.start()) {
       emulator.defineAction(Backend.action("deploy", false));
-      PortClient port = PortClient.builder().baseUri(emulator.baseUri())
-          .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret())).build();
+      PortClient port =
+          PortClient.builder()
+              .baseUri(emulator.baseUri())
+              .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+              .build();
       String id = emulator.createRun("deploy", Backend.MAPPER.createObjectNode()).id();
       String body = Backend.body(id, "deploy");
       try (WebhookReceiver rx = quickstart(port, emulator.clientSecret(), 0)) {
-        long ts = java.time.Instant.now().getEpochSecond(); // the quickstart verifier uses the system clock
-        String sig = io.portkit.webhook.WebhookSigner.withSecret(emulator.clientSecret())
-            .sign(ts, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long ts =
+            java.time.Instant.now()
+                .getEpochSecond(); // the quickstart verifier uses the system clock
+        String sig =
+            io.portkit.webhook.WebhookSigner.withSecret(emulator.clientSecret())
+                .sign(ts, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         java.net.http.HttpResponse<String> response = send(rx, body, ts, sig);
 
         assertThat(response.statusCode()).isEqualTo(202);
@@ -70,8 +85,11 @@ class HandlerSnippetsTest {
       b.port.defineBlueprint("{\"identifier\":\"service\",\"title\":\"Service\"}");
       String id = b.port.createRun("deploy", Backend.object("{\"name\":\"payments\"}")).id();
 
-      b.deliver("{\"port_context\":{\"runId\":\"" + id + "\",\"action\":\"deploy\"},"
-          + "\"inputs\":{\"name\":\"payments\"}}");
+      b.deliver(
+          "{\"port_context\":{\"runId\":\""
+              + id
+              + "\",\"action\":\"deploy\"},"
+              + "\"inputs\":{\"name\":\"payments\"}}");
 
       EmulatedRun run = b.port.awaitRun(id, "SUCCESS", Duration.ofSeconds(10));
       assertThat(run.summary()).isEqualTo("service payments created");
@@ -82,13 +100,14 @@ class HandlerSnippetsTest {
   private static java.net.http.HttpResponse<String> send(
       WebhookReceiver rx, String body, long ts, String sig) {
     try {
-      return java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(rx.uri())
-              .header("x-port-timestamp", Long.toString(ts))
-              .header("x-port-signature", sig)
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(rx.uri())
+                  .header("x-port-timestamp", Long.toString(ts))
+                  .header("x-port-signature", sig)
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

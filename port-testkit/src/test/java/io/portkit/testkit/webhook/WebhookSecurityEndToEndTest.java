@@ -65,8 +65,9 @@ class WebhookSecurityEndToEndTest {
       String sig = signature;
       if (signature.equals("sign") || signature.equals("wrong-secret")) {
         String secret = signature.equals("sign") ? b.port.clientSecret() : "not-the-secret";
-        sig = io.portkit.webhook.WebhookSigner.withSecret(secret)
-            .sign(Long.parseLong(timestamp), body.getBytes(UTF_8));
+        sig =
+            io.portkit.webhook.WebhookSigner.withSecret(secret)
+                .sign(Long.parseLong(timestamp), body.getBytes(UTF_8));
       }
 
       HttpResponse<String> response = b.post("/", body, timestamp, sig);

@@ -27,7 +27,10 @@ final class ConnectAttempt {
   private final AtomicBoolean abandoned = new AtomicBoolean();
 
   ConnectAttempt(
-      SessionConnector connector, NgrokOptions options, URI localUrl, URL localTarget,
+      SessionConnector connector,
+      NgrokOptions options,
+      URI localUrl,
+      URL localTarget,
       String classifier) {
     this.connector = connector;
     this.options = options;
@@ -49,7 +52,9 @@ final class ConnectAttempt {
       abandon(result);
       throw new TunnelException(
           Reason.CONNECT_TIMEOUT,
-          "ngrok did not connect within " + timeoutMillis + " ms: check the network and"
+          "ngrok did not connect within "
+              + timeoutMillis
+              + " ms: check the network and"
               + " https://status.ngrok.com, or raise NgrokOptions.builder().connectTimeout(...);"
               + " a session that connects later is closed at once");
     } catch (InterruptedException e) {
@@ -95,7 +100,8 @@ final class ConnectAttempt {
 
   private Forwarder forward(Session session) throws java.io.IOException {
     if (options.usesEdge()) {
-      return session.edge()
+      return session
+          .edge()
           .label(options.edgeLabelKey(), options.edgeLabelValue())
           .forward(localTarget);
     }

@@ -11,17 +11,22 @@ import java.util.Set;
  */
 final class NgrokHints {
   static final String AUTHTOKEN_MISSING =
-      "no ngrok authtoken: set " + NgrokOptions.AUTHTOKEN_VARIABLE + " (copy it from"
+      "no ngrok authtoken: set "
+          + NgrokOptions.AUTHTOKEN_VARIABLE
+          + " (copy it from"
           + " https://dashboard.ngrok.com/get-started/your-authtoken) or pass one to"
           + " NgrokOptions.builder().authtoken(...)";
 
   /** "Usage of ngrok requires a verified account and authtoken." */
   static final String AUTHTOKEN_REQUIRED = "ERR_NGROK_4018";
+
   /** Malformed (105), v1 (106), invalid (107) and revoked (300) authtokens. */
   static final Set<String> AUTHTOKEN_REJECTED =
       Set.of("ERR_NGROK_105", "ERR_NGROK_106", "ERR_NGROK_107", "ERR_NGROK_300");
+
   /** "Your account is limited to MAX simultaneous ngrok agent sessions." */
   static final String SESSION_LIMIT = "ERR_NGROK_108";
+
   /** Domain not reserved (319), reserved by another account (320), plan needs one (15002). */
   static final Set<String> DOMAIN_NOT_RESERVED =
       Set.of("ERR_NGROK_319", "ERR_NGROK_320", "ERR_NGROK_15002");
@@ -45,8 +50,10 @@ final class NgrokHints {
       return new TunnelException(
           Reason.NATIVE_LIBRARY_WRONG_PLATFORM,
           "ngrok's native library failed to load on this platform ("
-              + Redaction.redact(link.getMessage(), token) + "): use "
-              + NgrokPreflight.coordinate(classifier) + ", the classifier for this OS and CPU",
+              + Redaction.redact(link.getMessage(), token)
+              + "): use "
+              + NgrokPreflight.coordinate(classifier)
+              + ", the classifier for this OS and CPU",
           cause);
     }
     if (hasInChain(failure, ClassNotFoundException.class)
@@ -66,20 +73,26 @@ final class NgrokHints {
     if (AUTHTOKEN_REQUIRED.equals(code)) {
       return new TunnelException(
           Reason.AUTHTOKEN_MISSING,
-          "ngrok requires an authtoken (" + code + "): " + AUTHTOKEN_MISSING, cause);
+          "ngrok requires an authtoken (" + code + "): " + AUTHTOKEN_MISSING,
+          cause);
     }
     if (AUTHTOKEN_REJECTED.contains(code)) {
       return new TunnelException(
           Reason.AUTHTOKEN_REJECTED,
-          "ngrok rejected the authtoken (" + code + "): copy a current one from"
+          "ngrok rejected the authtoken ("
+              + code
+              + "): copy a current one from"
               + " https://dashboard.ngrok.com/get-started/your-authtoken into "
-              + NgrokOptions.AUTHTOKEN_VARIABLE + "; it may have been reset or revoked",
+              + NgrokOptions.AUTHTOKEN_VARIABLE
+              + "; it may have been reset or revoked",
           cause);
     }
     if (SESSION_LIMIT.equals(code)) {
       return new TunnelException(
           Reason.SESSION_LIMIT,
-          "ngrok refused a new agent session (" + code + "): the account's limit of simultaneous"
+          "ngrok refused a new agent session ("
+              + code
+              + "): the account's limit of simultaneous"
               + " agent sessions (one on the free plan) is reached. Stop the other ngrok agent, or"
               + " a previous run of this backend that is still running"
               + " (see https://dashboard.ngrok.com/agents), and retry",
@@ -91,21 +104,31 @@ final class NgrokHints {
     String details = Redaction.redact(failure.getDetails(), options.authtoken());
     return new TunnelException(
         Reason.FAILED,
-        "ngrok refused the tunnel (" + code + "): "
+        "ngrok refused the tunnel ("
+            + code
+            + "): "
             + (details == null || details.isBlank() ? "no details" : details.strip()),
         cause);
   }
 
   private static String domainMessage(String code, NgrokOptions options) {
     if (options.domain() == null) {
-      return "ngrok requires a reserved domain for this account (" + code + "): reserve one at"
-          + " https://dashboard.ngrok.com/domains and set " + NgrokOptions.DOMAIN_VARIABLE
+      return "ngrok requires a reserved domain for this account ("
+          + code
+          + "): reserve one at"
+          + " https://dashboard.ngrok.com/domains and set "
+          + NgrokOptions.DOMAIN_VARIABLE
           + " to it";
     }
-    return "ngrok domain " + options.domain() + " is not reserved on the authtoken's account ("
-        + code + "): reserve it at https://dashboard.ngrok.com/domains, check that "
-        + NgrokOptions.AUTHTOKEN_VARIABLE + " belongs to the same account, or unset "
-        + NgrokOptions.DOMAIN_VARIABLE + " to get a random URL";
+    return "ngrok domain "
+        + options.domain()
+        + " is not reserved on the authtoken's account ("
+        + code
+        + "): reserve it at https://dashboard.ngrok.com/domains, check that "
+        + NgrokOptions.AUTHTOKEN_VARIABLE
+        + " belongs to the same account, or unset "
+        + NgrokOptions.DOMAIN_VARIABLE
+        + " to get a random URL";
   }
 
   private static boolean hasInChain(Throwable failure, Class<? extends Throwable> type) {

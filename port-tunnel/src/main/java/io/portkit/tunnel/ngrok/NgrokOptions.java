@@ -22,10 +22,13 @@ import java.util.Objects;
 public final class NgrokOptions {
   /** The environment variable holding the authtoken. */
   public static final String AUTHTOKEN_VARIABLE = "NGROK_AUTHTOKEN";
+
   /** The environment variable holding the static domain, for example {@code demo.ngrok.app}. */
   public static final String DOMAIN_VARIABLE = "NGROK_DOMAIN";
+
   /** The environment variable holding the edge: {@code edghts_...} or {@code key=value}. */
   public static final String EDGE_VARIABLE = "NGROK_EDGE";
+
   /** How long {@code open} waits for ngrok by default; a session normally connects in 1-3 s. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -106,9 +109,12 @@ public final class NgrokOptions {
 
   @Override
   public String toString() {
-    return "NgrokOptions[authtoken=***, domain=" + domain
+    return "NgrokOptions[authtoken=***, domain="
+        + domain
         + (usesEdge() ? ", edge=" + edgeLabelKey + "=" + edgeLabelValue : "")
-        + ", connectTimeout=" + connectTimeout + "]";
+        + ", connectTimeout="
+        + connectTimeout
+        + "]";
   }
 
   private static String blankToNull(String value) {
@@ -167,7 +173,10 @@ public final class NgrokOptions {
       if (key.isBlank() || value.isBlank()) {
         throw new TunnelException(
             Reason.CONFIGURATION,
-            "edge label needs a key and a value, for example edge=edghts_2abc: " + key + "=" + value);
+            "edge label needs a key and a value, for example edge=edghts_2abc: "
+                + key
+                + "="
+                + value);
       }
       this.edgeLabelKey = key.trim();
       this.edgeLabelValue = value.trim();
@@ -187,8 +196,8 @@ public final class NgrokOptions {
     /**
      * Returns the options.
      *
-     * @throws TunnelException with {@link Reason#AUTHTOKEN_MISSING} without an authtoken, or
-     *     {@link Reason#CONFIGURATION} for an edge without a domain
+     * @throws TunnelException with {@link Reason#AUTHTOKEN_MISSING} without an authtoken, or {@link
+     *     Reason#CONFIGURATION} for an edge without a domain
      */
     public NgrokOptions build() {
       if (authtoken == null || authtoken.isBlank()) {
@@ -198,7 +207,9 @@ public final class NgrokOptions {
         throw new TunnelException(
             Reason.CONFIGURATION,
             "an edge needs its domain too, because ngrok does not report the public URL of a"
-                + " labeled tunnel: set " + DOMAIN_VARIABLE + " to the edge's hostname");
+                + " labeled tunnel: set "
+                + DOMAIN_VARIABLE
+                + " to the edge's hostname");
       }
       return new NgrokOptions(this);
     }

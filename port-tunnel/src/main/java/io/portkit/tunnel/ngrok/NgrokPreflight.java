@@ -54,23 +54,32 @@ public final class NgrokPreflight {
       throw new TunnelException(
           Reason.NATIVE_LIBRARY_WRONG_PLATFORM,
           "ngrok's native library is for another platform: the classpath has "
-              + coordinate(built) + " but this OS and CPU need the classifier " + classifier
-              + "; replace it with " + coordinate(classifier));
+              + coordinate(built)
+              + " but this OS and CPU need the classifier "
+              + classifier
+              + "; replace it with "
+              + coordinate(classifier));
     }
     String library = libraryFileName(classifier);
     if (library != null && loader.getResource(library) == null) {
       throw new TunnelException(
           Reason.NATIVE_LIBRARY_WRONG_PLATFORM,
-          "ngrok's native jar has no " + library + " for this platform: use "
-              + coordinate(classifier) + ", the classifier for this OS and CPU");
+          "ngrok's native jar has no "
+              + library
+              + " for this platform: use "
+              + coordinate(classifier)
+              + ", the classifier for this OS and CPU");
     }
   }
 
   /** Returns the message for a missing native jar; shared with connect-time failures. */
   static String missingMessage(String classifier) {
     return "ngrok's native library is missing: only the API jar com.ngrok:ngrok-java is on the"
-        + " classpath (class " + NATIVE_SESSION_CLASS + " not found). Add the dependency "
-        + coordinate(classifier) + " (the classifier for this OS and CPU), for example with"
+        + " classpath (class "
+        + NATIVE_SESSION_CLASS
+        + " not found). Add the dependency "
+        + coordinate(classifier)
+        + " (the classifier for this OS and CPU), for example with"
         + " mvn -Pngrok in portkit's examples module";
   }
 
@@ -97,13 +106,23 @@ public final class NgrokPreflight {
     }
     String arch = osArch.toLowerCase(Locale.ROOT);
     switch (arch) {
-      case "amd64": case "x86_64": case "x64": case "em64t":
+      case "amd64":
+      case "x86_64":
+      case "x64":
+      case "em64t":
         arch = "x86_64";
         break;
-      case "aarch64": case "arm64":
+      case "aarch64":
+      case "arm64":
         arch = "aarch_64";
         break;
-      case "x86": case "i386": case "i486": case "i586": case "i686": case "ia32": case "x32":
+      case "x86":
+      case "i386":
+      case "i486":
+      case "i586":
+      case "i686":
+      case "ia32":
+      case "x32":
         arch = "x86_32";
         break;
       default:

@@ -77,21 +77,28 @@ public final class NgrokTunnel implements Tunnel {
       try {
         session.closeForwarder(forwarder.getId());
       } catch (IOException | RuntimeException e) {
-        log.warn("could not close the ngrok forwarder; closing the session anyway: {}",
+        log.warn(
+            "could not close the ngrok forwarder; closing the session anyway: {}",
             Redaction.redact(String.valueOf(e), authtoken));
       }
     }
     try {
       session.close();
     } catch (IOException | RuntimeException e) {
-      log.warn("could not close the ngrok session; check https://dashboard.ngrok.com/agents: {}",
+      log.warn(
+          "could not close the ngrok session; check https://dashboard.ngrok.com/agents: {}",
           Redaction.redact(String.valueOf(e), authtoken));
     }
   }
 
   @Override
   public String toString() {
-    return "NgrokTunnel[publicUrl=" + publicUrl + ", localUrl=" + localUrl
-        + ", closed=" + closed.get() + "]";
+    return "NgrokTunnel[publicUrl="
+        + publicUrl
+        + ", localUrl="
+        + localUrl
+        + ", closed="
+        + closed.get()
+        + "]";
   }
 }

@@ -73,8 +73,7 @@ public final class NgrokTunnelProvider implements TunnelProvider {
       NgrokPreflight.checkNativeLibrary();
     }
     SessionConnector sessions = connector == null ? SessionConnector.nativeSession() : connector;
-    NgrokTunnel tunnel =
-        new ConnectAttempt(sessions, options, localUrl, target, classifier).run();
+    NgrokTunnel tunnel = new ConnectAttempt(sessions, options, localUrl, target, classifier).run();
     Thread hook = new Thread(tunnel::close, "portkit-ngrok-shutdown");
     tunnel.onClose(() -> shutdownHooks.remove(hook));
     try {
@@ -94,7 +93,8 @@ public final class NgrokTunnelProvider implements TunnelProvider {
   }
 
   private static URL localTarget(URI localUrl) {
-    String scheme = localUrl.getScheme() == null ? "" : localUrl.getScheme().toLowerCase(Locale.ROOT);
+    String scheme =
+        localUrl.getScheme() == null ? "" : localUrl.getScheme().toLowerCase(Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || localUrl.getHost() == null) {
       throw new TunnelException(
           Reason.CONFIGURATION,
@@ -104,7 +104,8 @@ public final class NgrokTunnelProvider implements TunnelProvider {
     try {
       return localUrl.toURL();
     } catch (MalformedURLException e) {
-      throw new TunnelException(Reason.CONFIGURATION, "localUrl is not a valid URL: " + localUrl, e);
+      throw new TunnelException(
+          Reason.CONFIGURATION, "localUrl is not a valid URL: " + localUrl, e);
     }
   }
 

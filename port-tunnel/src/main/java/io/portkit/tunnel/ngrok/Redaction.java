@@ -26,8 +26,9 @@ final class Redaction {
     if (failure == null || !mentions(failure, secret)) {
       return failure;
     }
-    Throwable copy = new RedactedException(
-        failure.getClass().getName() + ": " + redact(failure.getMessage(), secret));
+    Throwable copy =
+        new RedactedException(
+            failure.getClass().getName() + ": " + redact(failure.getMessage(), secret));
     copy.setStackTrace(failure.getStackTrace());
     Throwable cause = failure.getCause();
     if (cause != null && cause != failure) {

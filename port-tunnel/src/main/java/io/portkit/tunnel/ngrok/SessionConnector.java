@@ -7,8 +7,8 @@ import java.io.IOException;
  * Creates the ngrok {@link Session} from ngrok's builder: the seam between the tunnel lifecycle and
  * ngrok's native code. Production uses {@link #nativeSession()}; tests pass fake sessions.
  *
- * <p>Implementations may block (network I/O); the provider calls them on a daemon thread and
- * bounds the wait with {@link NgrokOptions#connectTimeout()}.
+ * <p>Implementations may block (network I/O); the provider calls them on a daemon thread and bounds
+ * the wait with {@link NgrokOptions#connectTimeout()}.
  */
 @FunctionalInterface
 public interface SessionConnector {

@@ -1,8 +1,9 @@
 /**
- * An ngrok tunnel on {@code com.ngrok:ngrok-java}: {@link io.portkit.tunnel.ngrok.NgrokTunnelProvider}
- * opens it from {@link io.portkit.tunnel.ngrok.NgrokOptions}, {@link
- * io.portkit.tunnel.ngrok.NgrokPreflight} explains a missing or mismatched native library before
- * connecting, and every ngrok failure becomes a {@link io.portkit.tunnel.TunnelException} with a hint.
+ * An ngrok tunnel on {@code com.ngrok:ngrok-java}: {@link
+ * io.portkit.tunnel.ngrok.NgrokTunnelProvider} opens it from {@link
+ * io.portkit.tunnel.ngrok.NgrokOptions}, {@link io.portkit.tunnel.ngrok.NgrokPreflight} explains a
+ * missing or mismatched native library before connecting, and every ngrok failure becomes a {@link
+ * io.portkit.tunnel.TunnelException} with a hint.
  *
  * <p>Teardown closes the forwarder and then the session, from {@code close()}, from a JVM shutdown
  * hook, and when opening fails half way, so a crashed or interrupted run never leaves the free

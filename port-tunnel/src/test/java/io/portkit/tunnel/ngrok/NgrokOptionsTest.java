@@ -15,17 +15,25 @@ class NgrokOptionsTest {
   @Test
   void fromEnvironment_noAuthtoken_explainsWhereToGetOne() {
     assertThatThrownBy(() -> NgrokOptions.fromEnvironment(Map.of("NGROK_AUTHTOKEN", " ")))
-        .isInstanceOfSatisfying(TunnelException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.AUTHTOKEN_MISSING))
-        .hasMessage("no ngrok authtoken: set NGROK_AUTHTOKEN (copy it from"
-            + " https://dashboard.ngrok.com/get-started/your-authtoken) or pass one to"
-            + " NgrokOptions.builder().authtoken(...)");
+        .isInstanceOfSatisfying(
+            TunnelException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AUTHTOKEN_MISSING))
+        .hasMessage(
+            "no ngrok authtoken: set NGROK_AUTHTOKEN (copy it from"
+                + " https://dashboard.ngrok.com/get-started/your-authtoken) or pass one to"
+                + " NgrokOptions.builder().authtoken(...)");
   }
 
   @Test
   void fromEnvironment_allVariables_readsThem() {
-    NgrokOptions options = NgrokOptions.fromEnvironment(Map.of(
-        "NGROK_AUTHTOKEN", TOKEN, "NGROK_DOMAIN", "demo.ngrok.app", "NGROK_EDGE", "team=payments"));
+    NgrokOptions options =
+        NgrokOptions.fromEnvironment(
+            Map.of(
+                "NGROK_AUTHTOKEN",
+                TOKEN,
+                "NGROK_DOMAIN",
+                "demo.ngrok.app",
+                "NGROK_EDGE",
+                "team=payments"));
 
     assertThat(options.authtoken()).isEqualTo(TOKEN);
     assertThat(options.domain()).isEqualTo("demo.ngrok.app");
@@ -39,24 +47,26 @@ class NgrokOptionsTest {
   void toString_always_hidesAuthtoken() {
     NgrokOptions options = NgrokOptions.builder().authtoken(TOKEN).domain("demo.ngrok.app").build();
 
-    assertThat(options.toString()).isEqualTo(
-        "NgrokOptions[authtoken=***, domain=demo.ngrok.app, connectTimeout=PT20S]");
+    assertThat(options.toString())
+        .isEqualTo("NgrokOptions[authtoken=***, domain=demo.ngrok.app, connectTimeout=PT20S]");
   }
 
   @Test
   void build_edgeWithoutDomain_asksForDomain() {
     assertThatThrownBy(() -> NgrokOptions.builder().authtoken(TOKEN).edge("edghts_1").build())
         .isInstanceOf(TunnelException.class)
-        .hasMessage("an edge needs its domain too, because ngrok does not report the public URL"
-            + " of a labeled tunnel: set NGROK_DOMAIN to the edge's hostname");
+        .hasMessage(
+            "an edge needs its domain too, because ngrok does not report the public URL"
+                + " of a labeled tunnel: set NGROK_DOMAIN to the edge's hostname");
   }
 
   @Test
   void domain_withScheme_rejected() {
     assertThatThrownBy(() -> NgrokOptions.builder().domain("https://demo.ngrok.app"))
         .isInstanceOf(TunnelException.class)
-        .hasMessage("domain must be a bare host name such as demo.ngrok.app (no scheme, port or"
-            + " path): https://demo.ngrok.app");
+        .hasMessage(
+            "domain must be a bare host name such as demo.ngrok.app (no scheme, port or"
+                + " path): https://demo.ngrok.app");
   }
 
   @Test

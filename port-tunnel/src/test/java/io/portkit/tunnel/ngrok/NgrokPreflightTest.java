@@ -40,10 +40,13 @@ class NgrokPreflightTest {
   @Test
   void checkNativeLibrary_apiJarOnly_namesNativeJar() {
     assertThatThrownBy(NgrokPreflight::checkNativeLibrary)
-        .isInstanceOfSatisfying(TunnelException.class,
+        .isInstanceOfSatisfying(
+            TunnelException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.NATIVE_LIBRARY_MISSING))
-        .hasMessageContaining("com.ngrok:ngrok-java-native:1.0.1:"
-            + NgrokPreflight.platformClassifier() + " (the classifier for this OS and CPU)");
+        .hasMessageContaining(
+            "com.ngrok:ngrok-java-native:1.0.1:"
+                + NgrokPreflight.platformClassifier()
+                + " (the classifier for this OS and CPU)");
   }
 
   @Test
@@ -58,12 +61,14 @@ class NgrokPreflightTest {
   void checkNativeLibrary_nativeJarForOtherPlatform_namesBothClassifiers() throws IOException {
     try (URLClassLoader loader = nativeJar("osx-aarch_64", "libngrok_java.dylib")) {
       assertThatThrownBy(() -> NgrokPreflight.checkNativeLibrary(loader, "linux-x86_64"))
-          .isInstanceOfSatisfying(TunnelException.class,
+          .isInstanceOfSatisfying(
+              TunnelException.class,
               e -> assertThat(e.reason()).isEqualTo(Reason.NATIVE_LIBRARY_WRONG_PLATFORM))
-          .hasMessage("ngrok's native library is for another platform: the classpath has"
-              + " com.ngrok:ngrok-java-native:1.0.1:osx-aarch_64 but this OS and CPU need the"
-              + " classifier linux-x86_64; replace it with"
-              + " com.ngrok:ngrok-java-native:1.0.1:linux-x86_64");
+          .hasMessage(
+              "ngrok's native library is for another platform: the classpath has"
+                  + " com.ngrok:ngrok-java-native:1.0.1:osx-aarch_64 but this OS and CPU need the"
+                  + " classifier linux-x86_64; replace it with"
+                  + " com.ngrok:ngrok-java-native:1.0.1:linux-x86_64");
     }
   }
 
@@ -72,9 +77,10 @@ class NgrokPreflightTest {
     try (URLClassLoader loader = nativeJar(null, "ngrok_java.dll")) {
       assertThatThrownBy(() -> NgrokPreflight.checkNativeLibrary(loader, "linux-x86_64"))
           .isInstanceOf(TunnelException.class)
-          .hasMessage("ngrok's native jar has no libngrok_java.so for this platform: use"
-              + " com.ngrok:ngrok-java-native:1.0.1:linux-x86_64, the classifier for this OS and"
-              + " CPU");
+          .hasMessage(
+              "ngrok's native jar has no libngrok_java.so for this platform: use"
+                  + " com.ngrok:ngrok-java-native:1.0.1:linux-x86_64, the classifier for this OS and"
+                  + " CPU");
     }
   }
 
@@ -82,15 +88,19 @@ class NgrokPreflightTest {
   private URLClassLoader nativeJar(String builtClassifier, String library) throws IOException {
     Path source = dir.resolve("src/com/ngrok/NativeSession.java");
     Files.createDirectories(source.getParent());
-    Files.writeString(source, "package com.ngrok; public class NativeSession {"
-        + " static { if (true) throw new IllegalStateException(\"must not initialise\"); } }");
+    Files.writeString(
+        source,
+        "package com.ngrok; public class NativeSession {"
+            + " static { if (true) throw new IllegalStateException(\"must not initialise\"); } }");
     Path classes = Files.createDirectories(dir.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, "-d", classes.toString(), source.toString());
     assertThat(rc).isZero();
     if (builtClassifier != null) {
-      Files.writeString(classes.resolve("native.properties"),
-          "agent.version=1.0.1\nagent.classifier=" + builtClassifier + "\n", UTF_8);
+      Files.writeString(
+          classes.resolve("native.properties"),
+          "agent.version=1.0.1\nagent.classifier=" + builtClassifier + "\n",
+          UTF_8);
     }
     Files.write(classes.resolve(library), new byte[] {0x7f, 'E', 'L', 'F'});
     return new URLClassLoader(new URL[] {classes.toUri().toURL()}, null);

@@ -28,11 +28,12 @@ class NgrokTunnelProviderTest {
 
   private NgrokTunnelProvider provider(NgrokOptions options) {
     return NgrokTunnelProvider.builder(options)
-        .connector(builder -> {
-          tokenSeen.set(builder.getAuthtoken());
-          events.add("connect");
-          return session;
-        })
+        .connector(
+            builder -> {
+              tokenSeen.set(builder.getAuthtoken());
+              events.add("connect");
+              return session;
+            })
         .shutdownHooks(hooks)
         .build();
   }
@@ -57,8 +58,9 @@ class NgrokTunnelProviderTest {
     assertThat(events).containsExactly("connect", "forwardHttp domain=- to=http://127.0.0.1:8080");
     assertThat(hooks.registered).hasSize(1);
     assertThat(tunnel.toString())
-        .isEqualTo("NgrokTunnel[publicUrl=https://abc123.ngrok-free.app,"
-            + " localUrl=http://127.0.0.1:8080, closed=false]");
+        .isEqualTo(
+            "NgrokTunnel[publicUrl=https://abc123.ngrok-free.app,"
+                + " localUrl=http://127.0.0.1:8080, closed=false]");
   }
 
   @Test
@@ -74,14 +76,19 @@ class NgrokTunnelProviderTest {
 
   @Test
   void open_edge_forwardsToLabelAndUsesDomainAsUrl() {
-    NgrokOptions options = NgrokOptions.builder()
-        .authtoken(TOKEN).domain("edge.example.com").edge("edghts_2abc").build();
+    NgrokOptions options =
+        NgrokOptions.builder()
+            .authtoken(TOKEN)
+            .domain("edge.example.com")
+            .edge("edghts_2abc")
+            .build();
 
     NgrokTunnel tunnel = provider(options).open(LOCAL);
 
     assertThat(tunnel.publicUrl()).isEqualTo(URI.create("https://edge.example.com"));
-    assertThat(events).containsExactly(
-        "connect", "forwardEdge labels={edge=edghts_2abc} to=http://127.0.0.1:8080");
+    assertThat(events)
+        .containsExactly(
+            "connect", "forwardEdge labels={edge=edghts_2abc} to=http://127.0.0.1:8080");
   }
 
   @Test
@@ -90,8 +97,12 @@ class NgrokTunnelProviderTest {
 
     tunnel.close();
 
-    assertThat(events).containsExactly("connect", "forwardHttp domain=- to=http://127.0.0.1:8080",
-        "closeForwarder fwd_1", "session.close");
+    assertThat(events)
+        .containsExactly(
+            "connect",
+            "forwardHttp domain=- to=http://127.0.0.1:8080",
+            "closeForwarder fwd_1",
+            "session.close");
     assertThat(hooks.removed).containsExactlyElementsOf(hooks.registered);
     assertThat(tunnel.isClosed()).isTrue();
   }
@@ -133,14 +144,17 @@ class NgrokTunnelProviderTest {
 
   @Test
   void open_forwardFailsHalfWay_closesSessionAndRegistersNoHook() {
-    TunnelException e = openFailing(
-        NgrokOptions.builder().authtoken(TOKEN).domain("demo.ngrok.app").build(),
-        new NgrokException("ERR_NGROK_319", "You must reserve a custom hostname"));
+    TunnelException e =
+        openFailing(
+            NgrokOptions.builder().authtoken(TOKEN).domain("demo.ngrok.app").build(),
+            new NgrokException("ERR_NGROK_319", "You must reserve a custom hostname"));
 
     assertThat(e.reason()).isEqualTo(Reason.DOMAIN_NOT_RESERVED);
-    assertThat(e).hasMessage("ngrok domain demo.ngrok.app is not reserved on the authtoken's"
-        + " account (ERR_NGROK_319): reserve it at https://dashboard.ngrok.com/domains, check that"
-        + " NGROK_AUTHTOKEN belongs to the same account, or unset NGROK_DOMAIN to get a random URL");
+    assertThat(e)
+        .hasMessage(
+            "ngrok domain demo.ngrok.app is not reserved on the authtoken's"
+                + " account (ERR_NGROK_319): reserve it at https://dashboard.ngrok.com/domains, check that"
+                + " NGROK_AUTHTOKEN belongs to the same account, or unset NGROK_DOMAIN to get a random URL");
     assertThat(events).endsWith("session.close");
     assertThat(events).doesNotContain("closeForwarder fwd_1");
     assertThat(hooks.registered).isEmpty();
@@ -148,38 +162,44 @@ class NgrokTunnelProviderTest {
 
   @Test
   void open_domainRequiredByPlan_namesVariable() {
-    TunnelException e = openFailing(options(),
-        new NgrokException("ERR_NGROK_15002", "Your account is on the Free plan"));
+    TunnelException e =
+        openFailing(
+            options(), new NgrokException("ERR_NGROK_15002", "Your account is on the Free plan"));
 
     assertThat(e.reason()).isEqualTo(Reason.DOMAIN_NOT_RESERVED);
-    assertThat(e).hasMessage("ngrok requires a reserved domain for this account"
-        + " (ERR_NGROK_15002): reserve one at https://dashboard.ngrok.com/domains and set"
-        + " NGROK_DOMAIN to it");
+    assertThat(e)
+        .hasMessage(
+            "ngrok requires a reserved domain for this account"
+                + " (ERR_NGROK_15002): reserve one at https://dashboard.ngrok.com/domains and set"
+                + " NGROK_DOMAIN to it");
   }
 
   @Test
   void open_connectHangs_timesOutAndClosesLateSession() throws InterruptedException {
     CountDownLatch release = new CountDownLatch(1);
-    NgrokOptions options = NgrokOptions.builder()
-        .authtoken(TOKEN).connectTimeout(Duration.ofMillis(50)).build();
-    NgrokTunnelProvider provider = NgrokTunnelProvider.builder(options)
-        .connector(builder -> {
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return session;
-        })
-        .shutdownHooks(hooks)
-        .build();
+    NgrokOptions options =
+        NgrokOptions.builder().authtoken(TOKEN).connectTimeout(Duration.ofMillis(50)).build();
+    NgrokTunnelProvider provider =
+        NgrokTunnelProvider.builder(options)
+            .connector(
+                builder -> {
+                  try {
+                    release.await(10, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return session;
+                })
+            .shutdownHooks(hooks)
+            .build();
 
     assertThatThrownBy(() -> provider.open(LOCAL))
-        .isInstanceOfSatisfying(TunnelException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.CONNECT_TIMEOUT))
-        .hasMessage("ngrok did not connect within 50 ms: check the network and"
-            + " https://status.ngrok.com, or raise NgrokOptions.builder().connectTimeout(...);"
-            + " a session that connects later is closed at once");
+        .isInstanceOfSatisfying(
+            TunnelException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONNECT_TIMEOUT))
+        .hasMessage(
+            "ngrok did not connect within 50 ms: check the network and"
+                + " https://status.ngrok.com, or raise NgrokOptions.builder().connectTimeout(...);"
+                + " a session that connects later is closed at once");
     release.countDown();
 
     assertThat(session.closed.await(5, TimeUnit.SECONDS)).isTrue();
@@ -189,64 +209,81 @@ class NgrokTunnelProviderTest {
 
   @Test
   void open_sessionLimit_explainsOneSessionRule() {
-    NgrokTunnelProvider provider = NgrokTunnelProvider.builder(options())
-        .connector(builder -> {
-          throw new NgrokException("ERR_NGROK_108", "Your account is limited to 1 simultaneous"
-              + " ngrok agent sessions.");
-        })
-        .shutdownHooks(hooks)
-        .build();
+    NgrokTunnelProvider provider =
+        NgrokTunnelProvider.builder(options())
+            .connector(
+                builder -> {
+                  throw new NgrokException(
+                      "ERR_NGROK_108",
+                      "Your account is limited to 1 simultaneous" + " ngrok agent sessions.");
+                })
+            .shutdownHooks(hooks)
+            .build();
 
     assertThatThrownBy(() -> provider.open(LOCAL))
-        .isInstanceOfSatisfying(TunnelException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.SESSION_LIMIT))
-        .hasMessage("ngrok refused a new agent session (ERR_NGROK_108): the account's limit of"
-            + " simultaneous agent sessions (one on the free plan) is reached. Stop the other"
-            + " ngrok agent, or a previous run of this backend that is still running"
-            + " (see https://dashboard.ngrok.com/agents), and retry");
+        .isInstanceOfSatisfying(
+            TunnelException.class, e -> assertThat(e.reason()).isEqualTo(Reason.SESSION_LIMIT))
+        .hasMessage(
+            "ngrok refused a new agent session (ERR_NGROK_108): the account's limit of"
+                + " simultaneous agent sessions (one on the free plan) is reached. Stop the other"
+                + " ngrok agent, or a previous run of this backend that is still running"
+                + " (see https://dashboard.ngrok.com/agents), and retry");
   }
 
   @Test
   void open_authtokenRejected_hintWithoutTokenAnywhere() {
-    NgrokTunnelProvider provider = NgrokTunnelProvider.builder(options())
-        .connector(builder -> {
-          throw new NgrokException("ERR_NGROK_107", "The authtoken you specified is properly"
-              + " formed, but it is invalid. Your authtoken: " + TOKEN);
-        })
-        .shutdownHooks(hooks)
-        .build();
+    NgrokTunnelProvider provider =
+        NgrokTunnelProvider.builder(options())
+            .connector(
+                builder -> {
+                  throw new NgrokException(
+                      "ERR_NGROK_107",
+                      "The authtoken you specified is properly"
+                          + " formed, but it is invalid. Your authtoken: "
+                          + TOKEN);
+                })
+            .shutdownHooks(hooks)
+            .build();
 
-    TunnelException e = org.junit.jupiter.api.Assertions.assertThrows(
-        TunnelException.class, () -> provider.open(LOCAL));
+    TunnelException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            TunnelException.class, () -> provider.open(LOCAL));
 
     assertThat(e.reason()).isEqualTo(Reason.AUTHTOKEN_REJECTED);
-    assertThat(e).hasMessage("ngrok rejected the authtoken (ERR_NGROK_107): copy a current one"
-        + " from https://dashboard.ngrok.com/get-started/your-authtoken into NGROK_AUTHTOKEN;"
-        + " it may have been reset or revoked");
+    assertThat(e)
+        .hasMessage(
+            "ngrok rejected the authtoken (ERR_NGROK_107): copy a current one"
+                + " from https://dashboard.ngrok.com/get-started/your-authtoken into NGROK_AUTHTOKEN;"
+                + " it may have been reset or revoked");
     assertThat(stackTrace(e)).doesNotContain(TOKEN).contains("Your authtoken: ***");
     assertThat(provider.toString()).doesNotContain(TOKEN);
   }
 
   @Test
   void open_ngrokRequiresAuthtoken_givesAuthtokenHint() {
-    NgrokTunnelProvider provider = NgrokTunnelProvider.builder(options())
-        .connector(builder -> {
-          throw new NgrokException("ERR_NGROK_4018", "Usage of ngrok requires a verified account");
-        })
-        .build();
+    NgrokTunnelProvider provider =
+        NgrokTunnelProvider.builder(options())
+            .connector(
+                builder -> {
+                  throw new NgrokException(
+                      "ERR_NGROK_4018", "Usage of ngrok requires a verified account");
+                })
+            .build();
 
     assertThatThrownBy(() -> provider.open(LOCAL))
-        .isInstanceOfSatisfying(TunnelException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.AUTHTOKEN_MISSING))
-        .hasMessage("ngrok requires an authtoken (ERR_NGROK_4018): no ngrok authtoken: set"
-            + " NGROK_AUTHTOKEN (copy it from https://dashboard.ngrok.com/get-started/your-authtoken)"
-            + " or pass one to NgrokOptions.builder().authtoken(...)");
+        .isInstanceOfSatisfying(
+            TunnelException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AUTHTOKEN_MISSING))
+        .hasMessage(
+            "ngrok requires an authtoken (ERR_NGROK_4018): no ngrok authtoken: set"
+                + " NGROK_AUTHTOKEN (copy it from https://dashboard.ngrok.com/get-started/your-authtoken)"
+                + " or pass one to NgrokOptions.builder().authtoken(...)");
   }
 
   @Test
   void open_unknownNgrokCode_reportsRedactedDetails() {
-    TunnelException e = openFailing(options(),
-        new NgrokException("ERR_NGROK_999", "something odd near " + TOKEN + "\n"));
+    TunnelException e =
+        openFailing(
+            options(), new NgrokException("ERR_NGROK_999", "something odd near " + TOKEN + "\n"));
 
     assertThat(e.reason()).isEqualTo(Reason.FAILED);
     assertThat(e).hasMessage("ngrok refused the tunnel (ERR_NGROK_999): something odd near ***");
@@ -254,47 +291,61 @@ class NgrokTunnelProviderTest {
 
   @Test
   void open_nativeClassMissingAtConnect_namesDependencyWithClassifier() {
-    NgrokTunnelProvider provider = NgrokTunnelProvider.builder(options())
-        .connector(builder -> {
-          throw new RuntimeException(new ClassNotFoundException("com.ngrok.NativeSession"));
-        })
-        .build();
+    NgrokTunnelProvider provider =
+        NgrokTunnelProvider.builder(options())
+            .connector(
+                builder -> {
+                  throw new RuntimeException(new ClassNotFoundException("com.ngrok.NativeSession"));
+                })
+            .build();
 
     assertThatThrownBy(() -> provider.open(LOCAL))
-        .isInstanceOfSatisfying(TunnelException.class,
+        .isInstanceOfSatisfying(
+            TunnelException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.NATIVE_LIBRARY_MISSING))
         .hasMessage(NgrokPreflight.missingMessage(NgrokPreflight.platformClassifier()));
   }
 
   @Test
   void open_nativeLibraryForOtherPlatform_namesRightClassifier() {
-    NgrokTunnelProvider provider = NgrokTunnelProvider.builder(options())
-        .connector(builder -> {
-          throw new RuntimeException(new UnsatisfiedLinkError("wrong ELF class: ELFCLASS32"));
-        })
-        .build();
+    NgrokTunnelProvider provider =
+        NgrokTunnelProvider.builder(options())
+            .connector(
+                builder -> {
+                  throw new RuntimeException(
+                      new UnsatisfiedLinkError("wrong ELF class: ELFCLASS32"));
+                })
+            .build();
     String classifier = NgrokPreflight.platformClassifier();
 
     assertThatThrownBy(() -> provider.open(LOCAL))
-        .isInstanceOfSatisfying(TunnelException.class,
+        .isInstanceOfSatisfying(
+            TunnelException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.NATIVE_LIBRARY_WRONG_PLATFORM))
-        .hasMessage("ngrok's native library failed to load on this platform (wrong ELF class:"
-            + " ELFCLASS32): use com.ngrok:ngrok-java-native:1.0.1:" + classifier
-            + ", the classifier for this OS and CPU");
+        .hasMessage(
+            "ngrok's native library failed to load on this platform (wrong ELF class:"
+                + " ELFCLASS32): use com.ngrok:ngrok-java-native:1.0.1:"
+                + classifier
+                + ", the classifier for this OS and CPU");
   }
 
   @Test
   void open_onlyApiJarOnClasspath_preflightNamesNativeJarForThisPlatform() {
-    NgrokTunnelProvider provider = NgrokTunnelProvider.builder(options()).shutdownHooks(hooks).build();
+    NgrokTunnelProvider provider =
+        NgrokTunnelProvider.builder(options()).shutdownHooks(hooks).build();
     String classifier = NgrokPreflight.platformClassifier();
 
     assertThatThrownBy(() -> provider.open(LOCAL))
-        .isInstanceOfSatisfying(TunnelException.class,
+        .isInstanceOfSatisfying(
+            TunnelException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.NATIVE_LIBRARY_MISSING))
-        .hasMessage("ngrok's native library is missing: only the API jar com.ngrok:ngrok-java is"
-            + " on the classpath (class com.ngrok.NativeSession not found). Add the dependency"
-            + " com.ngrok:ngrok-java-native:1.0.1:" + classifier + " (the classifier for this OS"
-            + " and CPU), for example with mvn -Pngrok in portkit's examples module");
+        .hasMessage(
+            "ngrok's native library is missing: only the API jar com.ngrok:ngrok-java is"
+                + " on the classpath (class com.ngrok.NativeSession not found). Add the dependency"
+                + " com.ngrok:ngrok-java-native:1.0.1:"
+                + classifier
+                + " (the classifier for this OS"
+                + " and CPU), for example with mvn -Pngrok in portkit's examples module");
     assertThat(hooks.registered).isEmpty();
   }
 
@@ -302,8 +353,9 @@ class NgrokTunnelProviderTest {
   void open_notHttpLocalUrl_rejectsWithExample() {
     assertThatThrownBy(() -> provider(options()).open(URI.create("tcp://127.0.0.1:8080")))
         .isInstanceOf(TunnelException.class)
-        .hasMessage("localUrl must be an absolute http URL with a host, for example"
-            + " http://127.0.0.1:8080: tcp://127.0.0.1:8080");
+        .hasMessage(
+            "localUrl must be an absolute http URL with a host, for example"
+                + " http://127.0.0.1:8080: tcp://127.0.0.1:8080");
     assertThat(events).isEmpty();
   }
 

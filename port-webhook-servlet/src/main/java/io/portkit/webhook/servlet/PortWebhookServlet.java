@@ -23,8 +23,8 @@ import java.util.Objects;
  * configure its base path to match the servlet mapping: map the servlet at {@code /port/*} and
  * build the endpoint with {@code basePath("/port")}; map {@code /healthz} too for health checks.
  * The body is read from the request's own input stream with the endpoint's size limit enforced
- * while reading; a filter that consumes the body first (for example one that logs it) makes
- * every signature check fail.
+ * while reading; a filter that consumes the body first (for example one that logs it) makes every
+ * signature check fail.
  *
  * <p>Thread-safe, as servlets must be; all state is the immutable endpoint.
  */

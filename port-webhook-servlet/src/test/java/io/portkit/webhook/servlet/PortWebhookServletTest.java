@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class PortWebhookServletTest {
   private static final long TS = 1713277889L;
   private static final String SECRET = "s3cr3t";
-  private static final String BODY = "{\"port_context\":{\"runId\":\"r_9\",\"action\":\"deploy\"},\"inputs\":{\"env\":\"dev\"}}";
+  private static final String BODY =
+      "{\"port_context\":{\"runId\":\"r_9\",\"action\":\"deploy\"},\"inputs\":{\"env\":\"dev\"}}";
 
   private final List<RunInvocation> received = new CopyOnWriteArrayList<>();
   private volatile DispatchOutcome answer = DispatchOutcome.accepted();
@@ -75,7 +76,8 @@ class PortWebhookServletTest {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
-    return client.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpRequest.Builder request(String path) {
@@ -96,14 +98,17 @@ class PortWebhookServletTest {
 
     assertThat(r.statusCode()).isEqualTo(202);
     assertThat(r.body()).isEqualTo("{\"ok\":true,\"runId\":\"r_9\",\"status\":\"accepted\"}");
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(received).hasSize(1);
     assertThat(received.get(0).inputs().path("env").asText()).isEqualTo("dev");
   }
 
   @Test
   void post_completedOutcome_statusAndBody() throws Exception {
-    answer = DispatchOutcome.completed(201, new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"done\":true}"));
+    answer =
+        DispatchOutcome.completed(
+            201, new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"done\":true}"));
 
     HttpResponse<String> r = send(signedPost("/port", BODY));
 
@@ -122,7 +127,8 @@ class PortWebhookServletTest {
 
   @Test
   void post_wrongSignature_401() throws Exception {
-    HttpResponse<String> r = send(signedPost("/port", BODY).setHeader("x-port-signature", "v1,AAAA"));
+    HttpResponse<String> r =
+        send(signedPost("/port", BODY).setHeader("x-port-signature", "v1,AAAA"));
 
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).contains("\"error\":\"unauthorized\"");
@@ -136,7 +142,9 @@ class PortWebhookServletTest {
   @Test
   void post_formEncoded_415() throws Exception {
     HttpResponse<String> r =
-        send(signedPost("/port", BODY).setHeader("Content-Type", "application/x-www-form-urlencoded"));
+        send(
+            signedPost("/port", BODY)
+                .setHeader("Content-Type", "application/x-www-form-urlencoded"));
 
     assertThat(r.statusCode()).isEqualTo(415);
   }

@@ -8,8 +8,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One run the dispatcher took and has not finished with. Exactly one party settles it, the first
- * to {@link #claim()}: the handler's task when it ends, the timeout, or the shutdown. Thread-safe.
+ * One run the dispatcher took and has not finished with. Exactly one party settles it, the first to
+ * {@link #claim()}: the handler's task when it ends, the timeout, or the shutdown. Thread-safe.
  */
 final class ActiveRun {
   private final RunInvocation invocation;

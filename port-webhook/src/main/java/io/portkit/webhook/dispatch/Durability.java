@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dispatcher's use of its {@link RunJournal}, or nothing when it has none: records a run
- * before it is acknowledged, and its end after it was reported. Thread-safe.
+ * The dispatcher's use of its {@link RunJournal}, or nothing when it has none: records a run before
+ * it is acknowledged, and its end after it was reported. Thread-safe.
  */
 final class Durability implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Durability.class);
@@ -24,7 +24,9 @@ final class Durability implements AutoCloseable {
     return journal;
   }
 
-  /** Returns whether the journal holds {@code runId} (taken before, maybe by an earlier process). */
+  /**
+   * Returns whether the journal holds {@code runId} (taken before, maybe by an earlier process).
+   */
   boolean known(String runId) {
     return journal != null && journal.contains(runId);
   }
@@ -38,7 +40,8 @@ final class Durability implements AutoCloseable {
       return null;
     }
     try {
-      if (journal.accept(new JournalEntry(run.runId(), run.route().action(), run.invocation().raw()))) {
+      if (journal.accept(
+          new JournalEntry(run.runId(), run.route().action(), run.invocation().raw()))) {
         return null;
       }
       log.info("run {} delivered again while in the journal; not executed twice", run.runId());

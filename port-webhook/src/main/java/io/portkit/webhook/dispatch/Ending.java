@@ -36,7 +36,8 @@ record Ending(FinalStatus status, String label, String summary, int httpStatus, 
   static Ending of(RunOutcome outcome) {
     return outcome.isSuccess()
         ? success(outcome.summary(), outcome.statusLabel())
-        : new Ending(FinalStatus.FAILURE, outcome.statusLabel(), outcome.summary(), 422, "run_failed");
+        : new Ending(
+            FinalStatus.FAILURE, outcome.statusLabel(), outcome.summary(), 422, "run_failed");
   }
 
   static Ending handlerError(Throwable error) {

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the default executor for handlers: virtual threads on Java 21+, found reflectively so
- * the library still compiles for 17 (ADR 0070); a bounded pool of daemon threads otherwise.
+ * Creates the default executor for handlers: virtual threads on Java 21+, found reflectively so the
+ * library still compiles for 17 (ADR 0070); a bounded pool of daemon threads otherwise.
  */
 final class HandlerExecutors {
   private static final Logger log = LoggerFactory.getLogger(HandlerExecutors.class);
@@ -30,7 +30,9 @@ final class HandlerExecutors {
   static ExecutorService virtualThreads() {
     ExecutorService virtual = VirtualThreads.newPerTaskExecutor();
     if (virtual == null) {
-      log.debug("virtual threads unavailable on Java {}; using a bounded pool", Runtime.version().feature());
+      log.debug(
+          "virtual threads unavailable on Java {}; using a bounded pool",
+          Runtime.version().feature());
     }
     return virtual;
   }

@@ -54,8 +54,8 @@ final class InFlightRuns {
   }
 
   /**
-   * Holds a run recovered from the journal. No bound applies: those runs were already taken
-   * before the crash, and refusing one now would leave it unfinished in Port.
+   * Holds a run recovered from the journal. No bound applies: those runs were already taken before
+   * the crash, and refusing one now would leave it unfinished in Port.
    */
   void hold(ActiveRun run) {
     synchronized (lock) {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * Ends the runs a journal holds as unfinished when the dispatcher starts: a run of a resumable
  * handler is run again; any other asynchronous run is reported FAILURE, label {@code "backend
  * restarted"}; a synchronized one is only marked finished, since Port already failed it when its
- * connection dropped. Each run is marked finished in the journal only after it was reported, so
- * a crash during recovery leaves it for the next start (recovery is idempotent).
+ * connection dropped. Each run is marked finished in the journal only after it was reported, so a
+ * crash during recovery leaves it for the next start (recovery is idempotent).
  */
 final class JournalRecovery {
   private static final Logger log = LoggerFactory.getLogger(JournalRecovery.class);
@@ -76,7 +76,8 @@ final class JournalRecovery {
               RequestHeaders.of(WebhookHeaders.RUN_ID, entry.runId()),
               MAPPER.writeValueAsBytes(entry.body()));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("journaled body of run " + entry.runId() + " cannot be written", e);
+      throw new IllegalStateException(
+          "journaled body of run " + entry.runId() + " cannot be written", e);
     }
     return detailsLoader == null ? run : run.withDetailsLoader(detailsLoader);
   }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Chooses the {@link Route} for a run by action identifier. When the body does not name the
- * action (a minimal webhook), the run's details are fetched from Port to find it, unless only a
- * default handler is registered. Immutable and thread-safe.
+ * Chooses the {@link Route} for a run by action identifier. When the body does not name the action
+ * (a minimal webhook), the run's details are fetched from Port to find it, unless only a default
+ * handler is registered. Immutable and thread-safe.
  */
 final class Routes {
   static final String DEFAULT = "*";
@@ -25,8 +25,8 @@ final class Routes {
   }
 
   /**
-   * Returns the route for {@code run}: its action's, else the default, else one that fails the
-   * run with "no handler".
+   * Returns the route for {@code run}: its action's, else the default, else one that fails the run
+   * with "no handler".
    *
    * @throws RuntimeException when the action has to be looked up in Port and that fails
    */

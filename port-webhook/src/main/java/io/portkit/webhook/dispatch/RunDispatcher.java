@@ -32,29 +32,29 @@ import org.slf4j.LoggerFactory;
  * WebhookReceiver.builder().verifier(verifier).dispatcher(dispatcher).start();
  * }</pre>
  *
- * <p><b>Asynchronous actions</b> ({@link RunDispatcherBuilder#handle}, Port's default): the
- * webhook is answered 202 at once and the handler runs on an executor; its return means SUCCESS
- * (unless it ended the run itself), an exception FAILURE with the exception as the summary,
- * running past {@code runTimeout} FAILURE saying so. All of it is reported through Port's API.
- * <b>Synchronized actions</b> ({@link RunDispatcherBuilder#sync}): the answer waits for the
- * handler and carries the result (200 success; 422 the handler failed the run, 500 it threw, 504
- * timeout, 503 shutdown); the run's status is never PATCHed. An action without a handler is
- * reported FAILURE ("no handler for action X") and answered 404.
+ * <p><b>Asynchronous actions</b> ({@link RunDispatcherBuilder#handle}, Port's default): the webhook
+ * is answered 202 at once and the handler runs on an executor; its return means SUCCESS (unless it
+ * ended the run itself), an exception FAILURE with the exception as the summary, running past
+ * {@code runTimeout} FAILURE saying so. All of it is reported through Port's API. <b>Synchronized
+ * actions</b> ({@link RunDispatcherBuilder#sync}): the answer waits for the handler and carries the
+ * result (200 success; 422 the handler failed the run, 500 it threw, 504 timeout, 503 shutdown);
+ * the run's status is never PATCHed. An action without a handler is reported FAILURE ("no handler
+ * for action X") and answered 404.
  *
  * <p>At most {@code maxInFlight} runs execute at once; beyond that deliveries are answered 503 and
  * nothing starts. A run id seen recently (bounded, time-limited memory) is answered 200 as a
- * duplicate and not executed again. {@link #close()} stops taking runs, lets those in flight
- * finish until {@code shutdownGrace}, then reports each unfinished one FAILURE with the label
- * {@code "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
+ * duplicate and not executed again. {@link #close()} stops taking runs, lets those in flight finish
+ * until {@code shutdownGrace}, then reports each unfinished one FAILURE with the label {@code
+ * "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
  *
- * <p>With a {@link RunDispatcherBuilder#journal journal}, each run is recorded on disk before it
- * is acknowledged, and {@link RunDispatcherBuilder#build()} ends (or, for {@link
+ * <p>With a {@link RunDispatcherBuilder#journal journal}, each run is recorded on disk before it is
+ * acknowledged, and {@link RunDispatcherBuilder#build()} ends (or, for {@link
  * RunDispatcherBuilder#resumable() resumable} handlers, runs again) the runs a crashed process left
  * unfinished, reporting FAILURE with the label {@code "backend restarted"}; see {@link
  * io.portkit.webhook.journal.RunJournal}.
  *
- * <p>Thread-safe. Reporting never fails silently: when Port does not take a final status, an
- * ERROR log names the run and what to do.
+ * <p>Thread-safe. Reporting never fails silently: when Port does not take a final status, an ERROR
+ * log names the run and what to do.
  */
 public final class RunDispatcher implements InvocationDispatcher, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
@@ -110,9 +110,9 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   }
 
   /**
-   * Takes a verified run: answers a duplicate, saturation or shutdown at once, starts the
-   * handler, and for a synchronized action waits for its result. Never throws for a run it
-   * cannot take; the answer says why.
+   * Takes a verified run: answers a duplicate, saturation or shutdown at once, starts the handler,
+   * and for a synchronized action waits for its result. Never throws for a run it cannot take; the
+   * answer says why.
    *
    * <p>With a {@link RunDispatcherBuilder#journal journal}, {@link DispatchOutcome.Accepted} is
    * returned only after the run was recorded and forced to disk: from then on a crash cannot lose
@@ -204,9 +204,9 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   }
 
   /**
-   * Stops taking runs (new deliveries get 503), waits up to {@code grace} for the runs in flight
-   * to finish, then interrupts the rest and reports each FAILURE with the label {@code "backend
-   * shut down"} (a synchronized one is answered 503). Only the first call does anything.
+   * Stops taking runs (new deliveries get 503), waits up to {@code grace} for the runs in flight to
+   * finish, then interrupts the rest and reports each FAILURE with the label {@code "backend shut
+   * down"} (a synchronized one is answered 503). Only the first call does anything.
    *
    * @return true if every run finished on its own within {@code grace}
    */
@@ -237,8 +237,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   }
 
   /**
-   * Registers a JVM shutdown hook that calls {@link #close()}, so SIGTERM ends every run in
-   * flight instead of leaving it IN_PROGRESS. Idempotent; {@link #close()} removes it.
+   * Registers a JVM shutdown hook that calls {@link #close()}, so SIGTERM ends every run in flight
+   * instead of leaving it IN_PROGRESS. Idempotent; {@link #close()} removes it.
    *
    * @return the hook thread
    */

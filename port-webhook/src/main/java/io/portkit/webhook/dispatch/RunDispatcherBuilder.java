@@ -56,8 +56,8 @@ public final class RunDispatcherBuilder {
   /**
    * Reports through {@code port}: sets {@link #contexts(RunContextFactory)} to {@code
    * port::runContext} and {@link #detailsLoader(RunDetailsLoader)} to {@code GET
-   * /v1/actions/runs/{id}}, so {@link io.portkit.webhook.RunInvocation#details()} works for
-   * minimal webhooks.
+   * /v1/actions/runs/{id}}, so {@link io.portkit.webhook.RunInvocation#details()} works for minimal
+   * webhooks.
    */
   public RunDispatcherBuilder client(PortClient port) {
     Objects.requireNonNull(port, "port == null");
@@ -79,8 +79,8 @@ public final class RunDispatcherBuilder {
   }
 
   /**
-   * Runs {@code handler} for the asynchronous action {@code actionId}: answered 202 at once,
-   * result reported through Port's API.
+   * Runs {@code handler} for the asynchronous action {@code actionId}: answered 202 at once, result
+   * reported through Port's API.
    *
    * @throws IllegalArgumentException if {@code actionId} is blank or already has a handler
    */
@@ -90,8 +90,8 @@ public final class RunDispatcherBuilder {
 
   /**
    * Runs {@code handler} for the synchronized action ({@code "synchronized": true}) {@code
-   * actionId}: the webhook answer waits for it and carries the result; the status is never
-   * PATCHed, since Port refuses that for synchronized runs.
+   * actionId}: the webhook answer waits for it and carries the result; the status is never PATCHed,
+   * since Port refuses that for synchronized runs.
    *
    * @throws IllegalArgumentException if {@code actionId} is blank or already has a handler
    */
@@ -109,8 +109,8 @@ public final class RunDispatcherBuilder {
 
   /**
    * Declares the handler registered just before (with {@link #handle} or {@link #defaultHandler})
-   * safe to run again from the start: a run that a crash left unfinished is then run again when
-   * the dispatcher is built, instead of being reported FAILURE with the label {@code "backend
+   * safe to run again from the start: a run that a crash left unfinished is then run again when the
+   * dispatcher is built, instead of being reported FAILURE with the label {@code "backend
    * restarted"}. Only meaningful with a {@link #journal(RunJournal)}. Declare it only for handlers
    * whose work is idempotent.
    *
@@ -134,7 +134,9 @@ public final class RunDispatcherBuilder {
     Route route = routes.get(lastRegistered);
     if (route.sync()) {
       throw new IllegalStateException(
-          "action " + lastRegistered + " is synchronized and cannot be resumed after a restart:"
+          "action "
+              + lastRegistered
+              + " is synchronized and cannot be resumed after a restart:"
               + " its answer was owed to a connection that is gone; remove resumable()");
     }
     routes.put(lastRegistered, route.asResumable());
@@ -184,8 +186,8 @@ public final class RunDispatcherBuilder {
   }
 
   /**
-   * Sets the duplicate memory: up to {@code maxRuns} run ids, each for {@code ttl}. Defaults
-   * 10,000 and 1 hour.
+   * Sets the duplicate memory: up to {@code maxRuns} run ids, each for {@code ttl}. Defaults 10,000
+   * and 1 hour.
    */
   public RunDispatcherBuilder rememberRuns(int maxRuns, Duration ttl) {
     if (maxRuns < 1) {
@@ -203,9 +205,8 @@ public final class RunDispatcherBuilder {
   }
 
   /**
-   * Sets the executor handlers run on; the caller owns and shuts it down. Default: virtual
-   * threads on Java 21+, a pool of {@code maxInFlight} daemon threads on 17, owned by the
-   * dispatcher.
+   * Sets the executor handlers run on; the caller owns and shuts it down. Default: virtual threads
+   * on Java 21+, a pool of {@code maxInFlight} daemon threads on 17, owned by the dispatcher.
    */
   public RunDispatcherBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor == null");

@@ -10,8 +10,8 @@ final class BodyReader {
   private BodyReader() {}
 
   /**
-   * Returns the body, or null if it is longer than {@code limit} bytes; in that case at most
-   * {@code limit + 1} bytes were read and the rest is left unread.
+   * Returns the body, or null if it is longer than {@code limit} bytes; in that case at most {@code
+   * limit + 1} bytes were read and the rest is left unread.
    */
   static byte[] readBounded(InputStream in, long declaredLength, int limit) throws IOException {
     if (declaredLength > limit) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
- * What an {@link InvocationDispatcher} did with a run, which {@link WebhookEndpoint} turns into
- * the HTTP answer:
+ * What an {@link InvocationDispatcher} did with a run, which {@link WebhookEndpoint} turns into the
+ * HTTP answer:
  *
  * <ul>
  *   <li>{@link Accepted}: 202, work continues asynchronously and reports through the Port API;

@@ -24,8 +24,10 @@ final class Responses {
     return error(status, error, message, Map.of());
   }
 
-  static WebhookResponse error(int status, String error, String message, Map<String, String> extra) {
-    ObjectNode body = MAPPER.createObjectNode().put("ok", false).put("error", error).put("message", message);
+  static WebhookResponse error(
+      int status, String error, String message, Map<String, String> extra) {
+    ObjectNode body =
+        MAPPER.createObjectNode().put("ok", false).put("error", error).put("message", message);
     return json(status, body, extra);
   }
 

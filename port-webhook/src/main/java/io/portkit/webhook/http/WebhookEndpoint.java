@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bad input never gets a 500: 401 when verification fails, 400 for a body that is not JSON or
  * has no run id, 405 (with {@code Allow}) for a wrong method, 404 for an unknown path, 413 for a
- * body over the limit (enforced while reading), 415 for a {@code Content-Type} that is present
- * and not JSON. Errors are {@code {"ok":false,"error":"<code>","message":"<what to do>"}}. An
- * exception from the dispatcher is our bug: logged and answered 500 with a generic message.
+ * body over the limit (enforced while reading), 415 for a {@code Content-Type} that is present and
+ * not JSON. Errors are {@code {"ok":false,"error":"<code>","message":"<what to do>"}}. An exception
+ * from the dispatcher is our bug: logged and answered 500 with a generic message.
  *
  * <p>Logs one INFO line per delivery: run id, action, outcome, milliseconds; never a secret, a
  * signature or a body. Immutable and thread-safe.
@@ -83,8 +83,8 @@ public final class WebhookEndpoint {
   }
 
   /**
-   * Handles one request. Reads at most {@code maxBodyBytes + 1} bytes of its body; never throws
-   * for bad input.
+   * Handles one request. Reads at most {@code maxBodyBytes + 1} bytes of its body; never throws for
+   * bad input.
    */
   public WebhookResponse handle(WebhookRequest request) {
     Objects.requireNonNull(request, "request == null");
@@ -134,7 +134,10 @@ public final class WebhookEndpoint {
       body = BodyReader.readBounded(request.body(), request.declaredLength(), maxBodyBytes);
     } catch (IOException e) {
       return Delivery.rejected(
-          Responses.error(400, "unreadable_body", "the request body could not be read: " + e.getClass().getSimpleName()),
+          Responses.error(
+              400,
+              "unreadable_body",
+              "the request body could not be read: " + e.getClass().getSimpleName()),
           "unreadable_body");
     }
     if (body == null) {
@@ -157,8 +160,7 @@ public final class WebhookEndpoint {
     } catch (WebhookVerificationException e) {
       log.warn("webhook rejected: {} ({})", e.reason(), e.getMessage());
       return Delivery.rejected(
-          Responses.error(401, "unauthorized", e.getMessage()),
-          "unauthorized:" + e.reason());
+          Responses.error(401, "unauthorized", e.getMessage()), "unauthorized:" + e.reason());
     } catch (WebhookBodyException e) {
       return Delivery.rejected(Responses.error(400, "bad_request", e.getMessage()), "bad_request");
     }
@@ -166,8 +168,7 @@ public final class WebhookEndpoint {
       log.info(
           "manual mode: run {} acknowledged and not dispatched; run it by hand",
           invocation.runId());
-      return new Delivery(
-          Responses.ok(202, invocation.runId(), "manual"), invocation, "manual");
+      return new Delivery(Responses.ok(202, invocation.runId(), "manual"), invocation, "manual");
     }
     return dispatch(invocation);
   }
@@ -188,7 +189,10 @@ public final class WebhookEndpoint {
           invocation,
           "error");
     }
-    return new Delivery(OutcomeMapper.toResponse(invocation.runId(), outcome), invocation, OutcomeMapper.label(outcome));
+    return new Delivery(
+        OutcomeMapper.toResponse(invocation.runId(), outcome),
+        invocation,
+        OutcomeMapper.label(outcome));
   }
 
   private static WebhookResponse methodNotAllowed(String allow, String method, String path) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -20,9 +19,7 @@ public final class CompactJson {
 
   private final JsonFactory factory;
 
-  /**
-   * Creates a re-serializer whose parser rejects documents nested deeper than {@code maxDepth}.
-   */
+  /** Creates a re-serializer whose parser rejects documents nested deeper than {@code maxDepth}. */
   public CompactJson(int maxDepth) {
     this.factory =
         JsonFactory.builder()

@@ -7,16 +7,16 @@ package io.portkit.webhook.internal;
  * server calls {@link #apply()} before it creates one.
  *
  * <ul>
- *   <li>{@code sun.net.httpserver.nodelay=true}: without TCP_NODELAY each keep-alive response
- *       waits for the peer's delayed ACK, about 40 ms; measured here, 660 requests/s without it
- *       and 13,000 with it.
+ *   <li>{@code sun.net.httpserver.nodelay=true}: without TCP_NODELAY each keep-alive response waits
+ *       for the peer's delayed ACK, about 40 ms; measured here, 660 requests/s without it and
+ *       13,000 with it.
  *   <li>{@code sun.net.httpserver.maxIdleConnections=1024} (the JDK's default is 200): when that
- *       many keep-alive connections are already idle, the server closes the next one the moment
- *       it has answered. A client that has just put that connection back in its pool can send
- *       the next POST on it and get no answer at all ("header parser received no bytes"), and a
- *       webhook without an answer is a run Port marks failed. With 400 concurrent senders on Java
- *       25, 1 to 18 of 2,000 deliveries were lost that way at 200, none at 1,024. Idle connections
- *       still close after the JDK's idle interval (30 s).
+ *       many keep-alive connections are already idle, the server closes the next one the moment it
+ *       has answered. A client that has just put that connection back in its pool can send the next
+ *       POST on it and get no answer at all ("header parser received no bytes"), and a webhook
+ *       without an answer is a run Port marks failed. With 400 concurrent senders on Java 25, 1 to
+ *       18 of 2,000 deliveries were lost that way at 200, none at 1,024. Idle connections still
+ *       close after the JDK's idle interval (30 s).
  * </ul>
  *
  * <p>Not API: may change in any release.

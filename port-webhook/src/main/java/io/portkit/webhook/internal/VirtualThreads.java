@@ -5,8 +5,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Finds the JVM's virtual-thread-per-task executor on Java 21+ without compiling against it, so
- * the library keeps its Java 17 baseline (ADR 0070). Not API.
+ * Finds the JVM's virtual-thread-per-task executor on Java 21+ without compiling against it, so the
+ * library keeps its Java 17 baseline (ADR 0070). Not API.
  */
 public final class VirtualThreads {
   private VirtualThreads() {}

@@ -7,10 +7,10 @@ import java.util.Objects;
  * A run the journal holds as accepted and not finished. Immutable.
  *
  * @param runId the run id, for example {@code r_QOz6WoOB1Q2lmhZZ}
- * @param action the identifier of the route that took the run: the action's identifier, or
- *     {@code *} when the default handler took it
- * @param body the webhook body as received (treat as read-only); holds the user's inputs, so
- *     never log it
+ * @param action the identifier of the route that took the run: the action's identifier, or {@code
+ *     *} when the default handler took it
+ * @param body the webhook body as received (treat as read-only); holds the user's inputs, so never
+ *     log it
  */
 public record JournalEntry(String runId, String action, JsonNode body) {
   /** Validates the components. */

@@ -3,8 +3,8 @@ package io.portkit.webhook.journal;
 import io.portkit.client.PortException;
 
 /**
- * Thrown when the run journal cannot be read or written: the directory is missing or not
- * writable, the disk is full, or the file cannot be forced to disk.
+ * Thrown when the run journal cannot be read or written: the directory is missing or not writable,
+ * the disk is full, or the file cannot be forced to disk.
  *
  * <p>Retryable: the same operation may succeed once the disk problem is fixed. The message names
  * the file and what to check; it never contains a run's inputs.

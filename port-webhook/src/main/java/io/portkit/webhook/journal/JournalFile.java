@@ -65,12 +65,18 @@ final class JournalFile implements AutoCloseable {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new JournalException(
-          "cannot create the journal directory " + dir + " (" + e + "): check the path and its permissions", e);
+          "cannot create the journal directory "
+              + dir
+              + " ("
+              + e
+              + "): check the path and its permissions",
+          e);
     }
     FileChannel lockChannel = null;
     try {
       lockChannel =
-          FileChannel.open(dir.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(
+              dir.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = lockChannel.tryLock();
       if (lock == null) {
         throw new OverlappingFileLockException();
@@ -79,8 +85,11 @@ final class JournalFile implements AutoCloseable {
     } catch (OverlappingFileLockException e) {
       closeQuietly(lockChannel);
       throw new JournalException(
-          "the journal in " + dir + " is in use by another process or journal: give each backend"
-              + " process its own journal directory", null);
+          "the journal in "
+              + dir
+              + " is in use by another process or journal: give each backend"
+              + " process its own journal directory",
+          null);
     } catch (IOException e) {
       closeQuietly(lockChannel);
       throw new JournalException(
@@ -113,7 +122,10 @@ final class JournalFile implements AutoCloseable {
       }
     }
     if (start < bytes.length) {
-      log.info("journal {}: ignoring a torn last line ({} bytes) left by a crash", file, bytes.length - start);
+      log.info(
+          "journal {}: ignoring a torn last line ({} bytes) left by a crash",
+          file,
+          bytes.length - start);
     }
     if (bad > 0) {
       log.warn("journal {}: skipped {} corrupt line(s)", file, bad);
@@ -215,7 +227,11 @@ final class JournalFile implements AutoCloseable {
   private void checkUsable() {
     if (broken != null) {
       throw new JournalException(
-          "the journal " + file + " failed earlier (" + broken + ") and refuses writes: fix the"
+          "the journal "
+              + file
+              + " failed earlier ("
+              + broken
+              + ") and refuses writes: fix the"
               + " disk and restart the backend, which recovers from the file",
           broken);
     }
@@ -240,7 +256,10 @@ final class JournalFile implements AutoCloseable {
         Path tmp = dir.resolve(FILE_NAME + ".tmp");
         try (FileChannel out =
             FileChannel.open(
-                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                tmp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
           long total = 0;
           for (byte[] line : lines) {
             ByteBuffer buf = ByteBuffer.wrap(line);
@@ -317,7 +336,9 @@ final class JournalFile implements AutoCloseable {
 
   private void ensureOpen() throws IOException {
     if (channel == null) {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       size = channel.size();
     }
   }
@@ -338,7 +359,10 @@ final class JournalFile implements AutoCloseable {
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);
     } catch (IOException e) {
-      log.debug("cannot force directory {} ({}); the rename relies on the file system", dir, e.toString());
+      log.debug(
+          "cannot force directory {} ({}); the rename relies on the file system",
+          dir,
+          e.toString());
     }
   }
 

@@ -81,7 +81,8 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
       throw new IllegalStateException("run " + runId + " cannot be written as JSON", e);
     }
     byte[] line = new byte[payload.length + 10];
-    System.arraycopy(String.format("%08x ", crc(payload, 0, payload.length)).getBytes(UTF_8), 0, line, 0, 9);
+    System.arraycopy(
+        String.format("%08x ", crc(payload, 0, payload.length)).getBytes(UTF_8), 0, line, 0, 9);
     System.arraycopy(payload, 0, line, 9, payload.length);
     line[line.length - 1] = '\n';
     return line;

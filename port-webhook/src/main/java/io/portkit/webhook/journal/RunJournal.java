@@ -23,15 +23,15 @@ import org.slf4j.LoggerFactory;
  *     .build();                    // ends or resumes the runs the last process left unfinished
  * }</pre>
  *
- * <p>The file ({@value JournalFile#FILE_NAME} in the directory) holds one checksummed JSON line
- * per event: ACCEPTED (run id, route, webhook body), FINISHED (run id, final status) or RELEASED
+ * <p>The file ({@value JournalFile#FILE_NAME} in the directory) holds one checksummed JSON line per
+ * event: ACCEPTED (run id, route, webhook body), FINISHED (run id, final status) or RELEASED
  * (refused after all). {@link #accept} and {@link #finish} return only once their line is on disk
  * ({@code FileChannel.force}); concurrent callers share one force (group commit). A line torn by a
  * crash is detected by its checksum and ignored. When the file passes {@code compactAt} bytes it is
  * rewritten with the live entries only (temporary file, then atomic rename), and at every open.
- * Memory is bounded: unfinished runs (bounded by the dispatcher's {@code maxInFlight}) plus the
- * ids of the last {@code rememberFinished} finished runs, which make a replayed delivery a
- * duplicate even after a restart.
+ * Memory is bounded: unfinished runs (bounded by the dispatcher's {@code maxInFlight}) plus the ids
+ * of the last {@code rememberFinished} finished runs, which make a replayed delivery a duplicate
+ * even after a restart.
  *
  * <p>One process per directory: a lock file makes a second open fail. Thread-safe. The webhook
  * bodies on disk hold user inputs: give the directory the permissions your data needs.
@@ -88,8 +88,8 @@ public final class RunJournal implements AutoCloseable {
    *
    * @return false, writing nothing, if the journal already holds this run id (unfinished, or among
    *     the finished ids remembered): the delivery is a duplicate
-   * @throws JournalException if the record cannot be written or forced to disk; the run is then
-   *     not recorded
+   * @throws JournalException if the record cannot be written or forced to disk; the run is then not
+   *     recorded
    */
   public boolean accept(JournalEntry entry) {
     Objects.requireNonNull(entry, "entry == null");

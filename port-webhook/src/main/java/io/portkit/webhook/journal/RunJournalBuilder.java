@@ -22,8 +22,8 @@ public final class RunJournalBuilder {
 
   /**
    * Sets whether writes are forced to disk before {@link RunJournal#accept} and {@link
-   * RunJournal#finish} return; default true. Without it a process crash loses nothing (the OS
-   * still has the bytes) but a power loss or kernel crash may lose the last records.
+   * RunJournal#finish} return; default true. Without it a process crash loses nothing (the OS still
+   * has the bytes) but a power loss or kernel crash may lose the last records.
    */
   public RunJournalBuilder fsync(boolean fsync) {
     this.fsync = fsync;

@@ -26,8 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts a {@link WebhookEndpoint} on the JDK's built-in {@code HttpServer}: no extra
- * dependencies.
+ * Hosts a {@link WebhookEndpoint} on the JDK's built-in {@code HttpServer}: no extra dependencies.
  *
  * <pre>{@code
  * try (WebhookReceiver rx = WebhookReceiver.builder().endpoint(endpoint).port(8000).start()) {
@@ -72,9 +71,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
   /**
    * The receiver's own executor: a fixed pool when {@link Builder#threads(int)} was set; else
-   * virtual threads on Java 21+, because a synchronized action holds its exchange until the
-   * handler answers and a small pool would then stall every other delivery; else a fixed pool of
-   * max(2, processors) threads.
+   * virtual threads on Java 21+, because a synchronized action holds its exchange until the handler
+   * answers and a small pool would then stall every other delivery; else a fixed pool of max(2,
+   * processors) threads.
    */
   private static ExecutorService ownedExecutor(Builder b) {
     if (!b.threadsSet) {
@@ -148,7 +147,8 @@ public final class WebhookReceiver implements AutoCloseable {
       try {
         closeable.close();
       } catch (Exception e) {
-        log.error("closing the dispatcher failed; runs it still held may need a final status by hand", e);
+        log.error(
+            "closing the dispatcher failed; runs it still held may need a final status by hand", e);
       }
     }
   }
@@ -260,8 +260,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /**
      * Sets the executor that runs exchanges; the caller owns and shuts it down. Default, owned by
-     * the receiver: virtual threads on Java 21+ (a synchronized action holds its exchange until
-     * its handler answers), else a fixed pool of {@link #threads(int)} daemon threads.
+     * the receiver: virtual threads on Java 21+ (a synchronized action holds its exchange until its
+     * handler answers), else a fixed pool of {@link #threads(int)} daemon threads.
      */
     public Builder executor(java.util.concurrent.Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor == null");
@@ -270,8 +270,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /**
      * Makes the receiver run exchanges on a fixed pool of {@code threads} platform threads, also on
-     * Java 21+. Without it: virtual threads on 21+, max(2, processors) threads on 17 to 20. Size
-     * it above the number of synchronized runs you expect at once: each holds a thread until its
+     * Java 21+. Without it: virtual threads on 21+, max(2, processors) threads on 17 to 20. Size it
+     * above the number of synchronized runs you expect at once: each holds a thread until its
      * handler answers.
      */
     public Builder threads(int threads) {
@@ -283,7 +283,9 @@ public final class WebhookReceiver implements AutoCloseable {
       return this;
     }
 
-    /** Sets how long {@link WebhookReceiver#close()} waits for in-flight exchanges (whole seconds). */
+    /**
+     * Sets how long {@link WebhookReceiver#close()} waits for in-flight exchanges (whole seconds).
+     */
     public Builder stopGrace(Duration stopGrace) {
       Objects.requireNonNull(stopGrace, "stopGrace == null");
       if (stopGrace.isNegative()) {

@@ -62,7 +62,8 @@ class RunDispatcherJournalTest {
     AtomicInteger runs = new AtomicInteger();
     RunJournal journal = RunJournal.open(dir);
 
-    RunDispatcher d = builder(journal).handle("deploy", (run, ctx) -> runs.incrementAndGet()).build();
+    RunDispatcher d =
+        builder(journal).handle("deploy", (run, ctx) -> runs.incrementAndGet()).build();
     List<JournalEntry> beforeReport = journal.unfinished();
     manual.runAll();
 
@@ -122,7 +123,8 @@ class RunDispatcherJournalTest {
     AtomicInteger runs = new AtomicInteger();
     RunJournal journal = RunJournal.open(dir);
 
-    RunDispatcher d = builder(journal).defaultHandler((run, ctx) -> runs.incrementAndGet()).resumable().build();
+    RunDispatcher d =
+        builder(journal).defaultHandler((run, ctx) -> runs.incrementAndGet()).resumable().build();
     manual.runAll();
 
     assertThat(runs).hasValue(1);
@@ -163,7 +165,9 @@ class RunDispatcherJournalTest {
     }
     AtomicInteger runs = new AtomicInteger();
     RunDispatcher d =
-        builder(RunJournal.open(dir)).handle("deploy", (run, ctx) -> runs.incrementAndGet()).build();
+        builder(RunJournal.open(dir))
+            .handle("deploy", (run, ctx) -> runs.incrementAndGet())
+            .build();
 
     DispatchOutcome outcome = d.dispatch(invocation("r_1", "deploy"));
     manual.runAll();

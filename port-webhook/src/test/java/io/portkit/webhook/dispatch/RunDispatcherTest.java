@@ -98,7 +98,8 @@ class RunDispatcherTest {
 
   @Test
   void dispatch_actionWithoutHandler_answers404AndReportsFailure() {
-    RunDispatcher d = builder().handle("deploy", (run, ctx) -> {}).handle("a", (r, c) -> {}).build();
+    RunDispatcher d =
+        builder().handle("deploy", (run, ctx) -> {}).handle("a", (r, c) -> {}).build();
 
     DispatchOutcome outcome = d.dispatch(invocation("r_1", "destroy"));
     manual.runAll();
@@ -134,10 +135,19 @@ class RunDispatcherTest {
     CompletableFuture<String> seen = new CompletableFuture<>();
     RunDispatcher d =
         builder()
-            .detailsLoader(id -> FakePort.json("{\"id\":\"" + id + "\",\"status\":\"IN_PROGRESS\","
-                + "\"action\":{\"identifier\":\"" + port.get(id).actionIdentifier().orElseThrow()
-                + "\"}}"))
-            .handle("deploy", (run, ctx) -> seen.complete(run.details().path("action").path("identifier").asText()))
+            .detailsLoader(
+                id ->
+                    FakePort.json(
+                        "{\"id\":\""
+                            + id
+                            + "\",\"status\":\"IN_PROGRESS\","
+                            + "\"action\":{\"identifier\":\""
+                            + port.get(id).actionIdentifier().orElseThrow()
+                            + "\"}}"))
+            .handle(
+                "deploy",
+                (run, ctx) ->
+                    seen.complete(run.details().path("action").path("identifier").asText()))
             .handle("other", (run, ctx) -> seen.complete("other"))
             .build();
 
@@ -241,7 +251,8 @@ class RunDispatcherTest {
         .isEqualTo(
             DispatchOutcome.completed(
                 200,
-                FakePort.json("{\"ok\":true,\"runId\":\"r_1\",\"status\":\"SUCCESS\",\"summary\":\"valid\"}")));
+                FakePort.json(
+                    "{\"ok\":true,\"runId\":\"r_1\",\"status\":\"SUCCESS\",\"summary\":\"valid\"}")));
     assertThat(port.calls).noneMatch(c -> c.contains("status=SUCCESS"));
   }
 

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sends well over 1,000 generated bad requests to a running {@link WebhookReceiver} and checks
- * that each gets the expected 4xx with a JSON error, that no run is dispatched, and that the
- * receiver stays healthy with bounded memory. The generator is seeded: set
- * {@code -Dhardening.seed=N} to replay a failure.
+ * Sends well over 1,000 generated bad requests to a running {@link WebhookReceiver} and checks that
+ * each gets the expected 4xx with a JSON error, that no run is dispatched, and that the receiver
+ * stays healthy with bounded memory. The generator is seeded: set {@code -Dhardening.seed=N} to
+ * replay a failure.
  */
 class BadInputBarrageTest {
   private static final int LIMIT = 256 * 1024;
@@ -72,7 +72,8 @@ class BadInputBarrageTest {
 
   @Test
   void barrage_generatedBadRequests_every4xxJsonNothingDispatchedStaysHealthy() throws Exception {
-    System.out.println("BadInputBarrageTest seed=" + SEED + " (replay with -Dhardening.seed=" + SEED + ")");
+    System.out.println(
+        "BadInputBarrageTest seed=" + SEED + " (replay with -Dhardening.seed=" + SEED + ")");
     Random random = new Random(SEED);
     List<BadRequest> cases = new ArrayList<>(new BodyCases(random).all());
     cases.addAll(new HeaderCases(random, LIMIT).all());
@@ -89,7 +90,9 @@ class BadInputBarrageTest {
     }
 
     long growth = heapAfterGc() - heapBefore;
-    assertThat(failures).as("seed %d: %d of %d cases failed", SEED, failures.size(), cases.size()).isEmpty();
+    assertThat(failures)
+        .as("seed %d: %d of %d cases failed", SEED, failures.size(), cases.size())
+        .isEmpty();
     assertThat(dispatched).as("seed %d: runs dispatched from bad input", SEED).isEmpty();
     assertThat(growth).as("heap growth after GC, bytes").isLessThan(MAX_HEAP_GROWTH);
     assertHealthy();
@@ -97,7 +100,12 @@ class BadInputBarrageTest {
 
   private String check(BadRequest c, RawClient.Answer answer) {
     if (answer.status() != c.status()) {
-      return "status " + answer.status() + ", expected " + c.status() + "; body " + shorten(answer.body());
+      return "status "
+          + answer.status()
+          + ", expected "
+          + c.status()
+          + "; body "
+          + shorten(answer.body());
     }
     if (!String.valueOf(answer.header("Content-Type")).startsWith("application/json")) {
       return "Content-Type " + answer.header("Content-Type") + "; body " + shorten(answer.body());
@@ -115,7 +123,11 @@ class BadInputBarrageTest {
       }
       String message = error.path("message").asText();
       if (message.isBlank() || !message.startsWith(c.messageStart())) {
-        return "message '" + shorten(message) + "', expected to start with '" + c.messageStart() + "'";
+        return "message '"
+            + shorten(message)
+            + "', expected to start with '"
+            + c.messageStart()
+            + "'";
       }
     } catch (java.io.IOException e) {
       return "body is not JSON: " + shorten(answer.body());
@@ -125,11 +137,13 @@ class BadInputBarrageTest {
 
   private void assertHealthy() throws Exception {
     RawClient.Answer health =
-        RawClient.send(receiver.port(), Wire.request("GET", "/healthz").framing(Wire.Framing.NONE).bytes());
+        RawClient.send(
+            receiver.port(), Wire.request("GET", "/healthz").framing(Wire.Framing.NONE).bytes());
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"ok\":true}");
 
-    RawClient.Answer valid = RawClient.send(receiver.port(), BodyCases.signed(HeaderCases.BODY).bytes());
+    RawClient.Answer valid =
+        RawClient.send(receiver.port(), BodyCases.signed(HeaderCases.BODY).bytes());
     assertThat(valid.status()).as(valid.body()).isEqualTo(202);
     assertThat(dispatched).extracting(RunInvocation::runId).containsExactly("r_QOz6WoOB1Q2lmhZZ");
   }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Validly signed bodies that must still be refused (400): they get past the signature and
- * exercise the parser. Deterministic for a given {@link Random}.
+ * Validly signed bodies that must still be refused (400): they get past the signature and exercise
+ * the parser. Deterministic for a given {@link Random}.
  */
 final class BodyCases {
   static final String SECRET = "hardening-secret-0123456789";
@@ -20,13 +20,34 @@ final class BodyCases {
 
   /** JSON values of every type except a non-blank string: none of them is a run id. */
   private static final String[] NOT_A_RUN_ID = {
-    "1", "-7", "3.5", "1e999999999", "true", "false", "null", "[]", "[\"r_1\"]", "{}",
-    "{\"runId\":7}", "\"\"", "\"   \"", "\"\\t\"", "123456789012345678901234567890"
+    "1",
+    "-7",
+    "3.5",
+    "1e999999999",
+    "true",
+    "false",
+    "null",
+    "[]",
+    "[\"r_1\"]",
+    "{}",
+    "{\"runId\":7}",
+    "\"\"",
+    "\"   \"",
+    "\"\\t\"",
+    "123456789012345678901234567890"
   };
 
   /** Run ids that are strings but not ids: too long, or with characters no id has. */
   private static final String[] BAD_RUN_ID_TEXT = {
-    "r_1 2", "r_1\\n", "r_\\u0000", "r_\\u00e9", "\\u202er_1", "r_1/../x", "r_1?x=1", "r_1#x", "r_%2F"
+    "r_1 2",
+    "r_1\\n",
+    "r_\\u0000",
+    "r_\\u00e9",
+    "\\u202er_1",
+    "r_1/../x",
+    "r_1?x=1",
+    "r_1#x",
+    "r_%2F"
   };
 
   static final String RUN_ID_RULE = "the run id must be 1 to 256 characters";
@@ -57,8 +78,13 @@ final class BodyCases {
       if (body.length > 0 && body[0] == '{') {
         body[0] = '!'; // keep it from accidentally being a JSON object with a run id
       }
-      cases.add(BadRequest.of("random bytes #" + i + " (" + body.length + " B)", signed(body), 400,
-          "bad_request", ""));
+      cases.add(
+          BadRequest.of(
+              "random bytes #" + i + " (" + body.length + " B)",
+              signed(body),
+              400,
+              "bad_request",
+              ""));
     }
   }
 
@@ -75,24 +101,75 @@ final class BodyCases {
     for (int i = 0; i < n; i++) {
       String body;
       switch (i % 4) {
-        case 0 -> body = "{\"port_context\":{\"runId\":" + any() + ",\"action\":" + any()
-            + ",\"blueprint\":" + any() + ",\"entity\":" + any() + ",\"trigger\":" + any()
-            + "},\"inputs\":" + any() + ",\"entity\":" + any() + "}";
-        case 1 -> body = "{\"action\":" + any() + ",\"resourceType\":" + any() + ",\"context\":{"
-            + "\"runId\":" + any() + ",\"entity\":" + any() + ",\"blueprint\":" + any()
-            + "},\"payload\":{\"entity\":" + any() + ",\"action\":" + any() + ",\"properties\":"
-            + any() + "},\"trigger\":" + any() + "}";
-        case 2 -> body = "{\"port_context\":" + any() + ",\"context\":" + any() + ",\"runId\":"
-            + any() + ",\"run_id\":" + any() + ",\"payload\":" + any() + "}";
-        default -> body = "{\"runId\":" + any() + ",\"run_id\":" + any() + ",\"inputs\":" + any()
-            + ",\"trigger\":" + any() + "}";
+        case 0 ->
+            body =
+                "{\"port_context\":{\"runId\":"
+                    + any()
+                    + ",\"action\":"
+                    + any()
+                    + ",\"blueprint\":"
+                    + any()
+                    + ",\"entity\":"
+                    + any()
+                    + ",\"trigger\":"
+                    + any()
+                    + "},\"inputs\":"
+                    + any()
+                    + ",\"entity\":"
+                    + any()
+                    + "}";
+        case 1 ->
+            body =
+                "{\"action\":"
+                    + any()
+                    + ",\"resourceType\":"
+                    + any()
+                    + ",\"context\":{"
+                    + "\"runId\":"
+                    + any()
+                    + ",\"entity\":"
+                    + any()
+                    + ",\"blueprint\":"
+                    + any()
+                    + "},\"payload\":{\"entity\":"
+                    + any()
+                    + ",\"action\":"
+                    + any()
+                    + ",\"properties\":"
+                    + any()
+                    + "},\"trigger\":"
+                    + any()
+                    + "}";
+        case 2 ->
+            body =
+                "{\"port_context\":"
+                    + any()
+                    + ",\"context\":"
+                    + any()
+                    + ",\"runId\":"
+                    + any()
+                    + ",\"run_id\":"
+                    + any()
+                    + ",\"payload\":"
+                    + any()
+                    + "}";
+        default ->
+            body =
+                "{\"runId\":"
+                    + any()
+                    + ",\"run_id\":"
+                    + any()
+                    + ",\"inputs\":"
+                    + any()
+                    + ",\"trigger\":"
+                    + any()
+                    + "}";
       }
       cases.add(BadRequest.noRunId("wrong types #" + i + ": " + shorten(body), signed(body)));
     }
     for (String id : BAD_RUN_ID_TEXT) {
       String body = "{\"port_context\":{\"runId\":\"" + id + "\"}}";
-      cases.add(BadRequest.of("run id text " + id, signed(body), 400, "bad_request",
-          RUN_ID_RULE));
+      cases.add(BadRequest.of("run id text " + id, signed(body), 400, "bad_request", RUN_ID_RULE));
     }
   }
 
@@ -102,21 +179,35 @@ final class BodyCases {
 
   private void invalidUtf8(List<BadRequest> cases, int n) {
     byte[][] sequences = {
-      {(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xFE}, {(byte) 0xC0, (byte) 0xAF},
-      {(byte) 0xC1, (byte) 0x81}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
-      {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82},
-      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80},
-      {(byte) 0x80}, {0x00}
+      {(byte) 0xC3, 0x28},
+      {(byte) 0xFF},
+      {(byte) 0xFE},
+      {(byte) 0xC0, (byte) 0xAF},
+      {(byte) 0xC1, (byte) 0x81},
+      {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+      {(byte) 0xE2, (byte) 0x82},
+      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+      {(byte) 0xF8, (byte) 0x88, (byte) 0x80},
+      {(byte) 0x80},
+      {0x00}
     };
     for (int i = 0; i < n; i++) {
       byte[] seq = sequences[i % sequences.length];
       byte[] source = i % 2 == 0 ? recommended : legacy;
       // Inside the run id string, where a lenient decoder would turn C1 81 into a valid 'A'.
       String head = "{\"port_context\":{\"runId\":\"r_";
-      byte[] body = i % 3 == 0 ? concat(head.getBytes(UTF_8), seq, "\"}}".getBytes(UTF_8))
-          : insertIntoString(source, seq);
-      cases.add(BadRequest.of("invalid UTF-8 " + hex(seq) + " #" + i, signed(body), 400,
-          "bad_request", "body is not valid UTF-8"));
+      byte[] body =
+          i % 3 == 0
+              ? concat(head.getBytes(UTF_8), seq, "\"}}".getBytes(UTF_8))
+              : insertIntoString(source, seq);
+      cases.add(
+          BadRequest.of(
+              "invalid UTF-8 " + hex(seq) + " #" + i,
+              signed(body),
+              400,
+              "bad_request",
+              "body is not valid UTF-8"));
     }
   }
 
@@ -129,7 +220,9 @@ final class BodyCases {
       }
     }
     int at = starts.isEmpty() ? 1 : starts.get(random.nextInt(starts.size()));
-    return concat(java.util.Arrays.copyOf(source, at), seq,
+    return concat(
+        java.util.Arrays.copyOf(source, at),
+        seq,
         java.util.Arrays.copyOfRange(source, at, source.length));
   }
 
@@ -137,39 +230,58 @@ final class BodyCases {
     int[] depths = {65, 100, 1_000, 10_000, 30_000, 50_000};
     for (int depth : depths) {
       cases.add(BadRequest.tooBig("nested arrays " + depth, signed(nested("[", "]", depth, ""))));
-      cases.add(BadRequest.tooBig("nested objects " + depth,
-          signed(nested("{\"a\":", "}", Math.min(depth, 30_000), "1"))));
-      String wrapped = "{\"port_context\":{\"runId\":\"r_1\"},\"inputs\":"
-          + nested("[", "]", depth, "") + "}";
+      cases.add(
+          BadRequest.tooBig(
+              "nested objects " + depth,
+              signed(nested("{\"a\":", "}", Math.min(depth, 30_000), "1"))));
+      String wrapped =
+          "{\"port_context\":{\"runId\":\"r_1\"},\"inputs\":" + nested("[", "]", depth, "") + "}";
       cases.add(BadRequest.tooBig("run id beside nested " + depth, signed(wrapped)));
       String open = nested("[", "]", depth, "").substring(0, depth);
       cases.add(BadRequest.tooBig("unclosed nesting " + depth, signed(open)));
       // Unsigned: the agent fallback re-parses bodies that miss raw, and is bounded too.
-      cases.add(BadRequest.unauthorized("unsigned nested " + depth,
-          Wire.post("/").json().body(wrapped).header("X-Port-Timestamp", TS)
-              .header("X-Port-Signature", "v1,AAAA"), "x-port-signature does not match"));
+      cases.add(
+          BadRequest.unauthorized(
+              "unsigned nested " + depth,
+              Wire.post("/")
+                  .json()
+                  .body(wrapped)
+                  .header("X-Port-Timestamp", TS)
+                  .header("X-Port-Signature", "v1,AAAA"),
+              "x-port-signature does not match"));
     }
   }
 
   private void huge(List<BadRequest> cases) {
     for (int len : new int[] {257, 4_096, 100_000, 200_000}) {
       String body = "{\"port_context\":{\"runId\":\"r_" + "x".repeat(len) + "\"}}";
-      cases.add(BadRequest.of("run id of " + len + " chars", signed(body), 400, "bad_request",
-          RUN_ID_RULE));
-      cases.add(BadRequest.of("RUN_ID header of " + len + " chars",
-          signedWith("{}", "RUN_ID", "r_" + "y".repeat(len)), 400, "bad_request",
-          RUN_ID_RULE));
+      cases.add(
+          BadRequest.of(
+              "run id of " + len + " chars", signed(body), 400, "bad_request", RUN_ID_RULE));
+      cases.add(
+          BadRequest.of(
+              "RUN_ID header of " + len + " chars",
+              signedWith("{}", "RUN_ID", "r_" + "y".repeat(len)),
+              400,
+              "bad_request",
+              RUN_ID_RULE));
     }
     for (int digits : new int[] {1_001, 5_000, 100_000}) {
       String number = "9".repeat(digits);
-      cases.add(BadRequest.tooBig(digits + "-digit integer",
-          signed("{\"port_context\":{\"runId\":\"r_1\"},\"inputs\":{\"n\":" + number + "}}")));
-      cases.add(BadRequest.tooBig(digits + "-digit decimal",
-          signed("{\"port_context\":{\"runId\":\"r_1\"},\"n\":0." + number + "}")));
+      cases.add(
+          BadRequest.tooBig(
+              digits + "-digit integer",
+              signed("{\"port_context\":{\"runId\":\"r_1\"},\"inputs\":{\"n\":" + number + "}}")));
+      cases.add(
+          BadRequest.tooBig(
+              digits + "-digit decimal",
+              signed("{\"port_context\":{\"runId\":\"r_1\"},\"n\":0." + number + "}")));
     }
     for (int len : new int[] {50_001, 150_000}) {
-      cases.add(BadRequest.tooBig(len + "-char field name",
-          signed("{\"port_context\":{\"runId\":\"r_1\"},\"" + "k".repeat(len) + "\":1}")));
+      cases.add(
+          BadRequest.tooBig(
+              len + "-char field name",
+              signed("{\"port_context\":{\"runId\":\"r_1\"},\"" + "k".repeat(len) + "\":1}")));
     }
     String manyKeys = "{" + "\"k\":1,".repeat(30_000) + "\"port_context\":{\"runId\":7}}";
     cases.add(BadRequest.noRunId("30000 repeated keys", signed(manyKeys)));

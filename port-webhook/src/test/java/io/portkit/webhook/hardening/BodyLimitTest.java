@@ -39,13 +39,15 @@ class BodyLimitTest {
     endpoint =
         WebhookEndpoint.builder()
             .verifier(WebhookVerifier.builder().secret(BodyCases.SECRET).build())
-            .dispatcher(run -> {
-              dispatches.incrementAndGet();
-              return DispatchOutcome.accepted();
-            })
+            .dispatcher(
+                run -> {
+                  dispatches.incrementAndGet();
+                  return DispatchOutcome.accepted();
+                })
             .maxBodyBytes(LIMIT)
             .build();
-    receiver = WebhookReceiver.builder().endpoint(endpoint).port(0).stopGrace(Duration.ZERO).start();
+    receiver =
+        WebhookReceiver.builder().endpoint(endpoint).port(0).stopGrace(Duration.ZERO).start();
   }
 
   @AfterEach
@@ -57,13 +59,17 @@ class BodyLimitTest {
   void handle_fiftyMegabytesUndeclared_readsExactlyLimitPlusOne() {
     CountingStream body = new CountingStream(FIFTY_MB);
 
-    WebhookResponse response = endpoint.handle(
-        new WebhookRequest("POST", "/", RequestHeaders.of("Content-Type", "application/json"), body, -1));
+    WebhookResponse response =
+        endpoint.handle(
+            new WebhookRequest(
+                "POST", "/", RequestHeaders.of("Content-Type", "application/json"), body, -1));
 
     assertThat(response.status()).isEqualTo(413);
     assertThat(new String(response.body(), UTF_8))
-        .isEqualTo("{\"ok\":false,\"error\":\"payload_too_large\",\"message\":\"body is larger than "
-            + LIMIT + " bytes: raise maxBodyBytes or send less\"}");
+        .isEqualTo(
+            "{\"ok\":false,\"error\":\"payload_too_large\",\"message\":\"body is larger than "
+                + LIMIT
+                + " bytes: raise maxBodyBytes or send less\"}");
     assertThat(body.read.get()).isEqualTo(LIMIT + 1);
     assertThat(dispatches).hasValue(0);
   }
@@ -84,7 +90,8 @@ class BodyLimitTest {
     AtomicLong written = new AtomicLong();
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), receiver.port())) {
       socket.setSoTimeout(10_000);
-      CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> writeChunked(socket, written));
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(() -> writeChunked(socket, written));
 
       RawClient.Answer answer = RawClient.read(socket.getInputStream());
 
@@ -97,7 +104,8 @@ class BodyLimitTest {
     assertThat(written.get()).isLessThan(20L * 1024 * 1024);
     assertThat(dispatches).hasValue(0);
     RawClient.Answer health =
-        RawClient.send(receiver.port(), Wire.request("GET", "/healthz").framing(Wire.Framing.NONE).bytes());
+        RawClient.send(
+            receiver.port(), Wire.request("GET", "/healthz").framing(Wire.Framing.NONE).bytes());
     assertThat(health.status()).isEqualTo(200);
   }
 
@@ -107,8 +115,10 @@ class BodyLimitTest {
     byte[] chunkHead = (Integer.toHexString(chunk.length) + "\r\n").getBytes(ISO_8859_1);
     try {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Transfer-Encoding: chunked\r\n\r\n").getBytes(ISO_8859_1));
+      out.write(
+          ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n")
+              .getBytes(ISO_8859_1));
       while (written.get() < FIFTY_MB) {
         out.write(chunkHead);
         out.write(chunk);

@@ -24,13 +24,17 @@ class IntakeFixesTest {
 
   @Test
   void parse_overlongUtf8InRunId_rejectedWithOffset() {
-    byte[] body = BodyCases.concat("{\"runId\":\"r_".getBytes(UTF_8), new byte[] {(byte) 0xC1, (byte) 0x81},
-        "\"}".getBytes(UTF_8));
+    byte[] body =
+        BodyCases.concat(
+            "{\"runId\":\"r_".getBytes(UTF_8),
+            new byte[] {(byte) 0xC1, (byte) 0x81},
+            "\"}".getBytes(UTF_8));
 
     assertThatThrownBy(() -> parser.parse(RequestHeaders.empty(), body))
         .isInstanceOf(WebhookBodyException.class)
-        .hasMessage("body is not valid UTF-8 JSON (byte 12): Port sends UTF-8; check that nothing"
-            + " re-encodes the body");
+        .hasMessage(
+            "body is not valid UTF-8 JSON (byte 12): Port sends UTF-8; check that nothing"
+                + " re-encodes the body");
   }
 
   @Test
@@ -45,16 +49,19 @@ class IntakeFixesTest {
   void parse_wellFormedMultibyte_accepted() {
     byte[] body = "{\"runId\":\"r_1\",\"inputs\":{\"name\":\"é中😀\"}}".getBytes(UTF_8);
 
-    assertThat(parser.parse(RequestHeaders.empty(), body).inputs().path("name").asText()).isEqualTo("é中😀");
+    assertThat(parser.parse(RequestHeaders.empty(), body).inputs().path("name").asText())
+        .isEqualTo("é中😀");
   }
 
   @Test
   void parse_tooDeep_namesTheBound() {
-    byte[] body = ("{\"runId\":\"r_1\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}").getBytes(UTF_8);
+    byte[] body =
+        ("{\"runId\":\"r_1\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}").getBytes(UTF_8);
 
     assertThatThrownBy(() -> parser.parse(RequestHeaders.empty(), body))
-        .hasMessageStartingWith("body exceeds a JSON parser bound: Document nesting depth (65) exceeds"
-            + " the maximum allowed (64");
+        .hasMessageStartingWith(
+            "body exceeds a JSON parser bound: Document nesting depth (65) exceeds"
+                + " the maximum allowed (64");
   }
 
   @Test
@@ -84,16 +91,23 @@ class IntakeFixesTest {
   void verify_repeatedTimestamp_malformed() {
     long ts = 1713277889L;
     byte[] body = "{}".getBytes(UTF_8);
-    WebhookVerifier verifier = WebhookVerifier.builder().secret("s")
-        .clock(Clock.fixed(Instant.ofEpochSecond(ts), ZoneOffset.UTC)).build();
-    RequestHeaders headers = RequestHeaders.of(java.util.Map.of(
-        "x-port-timestamp", java.util.List.of("" + ts, "" + ts),
-        "x-port-signature", java.util.List.of(WebhookSigner.withSecret("s").sign(ts, body))));
+    WebhookVerifier verifier =
+        WebhookVerifier.builder()
+            .secret("s")
+            .clock(Clock.fixed(Instant.ofEpochSecond(ts), ZoneOffset.UTC))
+            .build();
+    RequestHeaders headers =
+        RequestHeaders.of(
+            java.util.Map.of(
+                "x-port-timestamp", java.util.List.of("" + ts, "" + ts),
+                "x-port-signature",
+                    java.util.List.of(WebhookSigner.withSecret("s").sign(ts, body))));
 
     assertThatThrownBy(() -> verifier.verify(headers, body))
         .isInstanceOf(WebhookVerificationException.class)
-        .hasMessage("x-port-timestamp appears 2 times: Port sends exactly one; check for a proxy"
-            + " that adds another")
+        .hasMessage(
+            "x-port-timestamp appears 2 times: Port sends exactly one; check for a proxy"
+                + " that adds another")
         .extracting(e -> ((WebhookVerificationException) e).reason())
         .isEqualTo(WebhookVerificationException.Reason.MALFORMED_TIMESTAMP);
   }

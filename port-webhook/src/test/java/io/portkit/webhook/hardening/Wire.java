@@ -84,7 +84,7 @@ final class Wire {
     switch (framing) {
       case LENGTH -> head.append("Content-Length: ").append(body.length).append("\r\n");
       case CHUNKED, CHUNKED_UNTERMINATED -> head.append("Transfer-Encoding: chunked\r\n");
-      case NONE -> { }
+      case NONE -> {}
     }
     head.append("\r\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + body.length + 32);

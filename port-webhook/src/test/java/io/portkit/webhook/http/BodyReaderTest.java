@@ -14,7 +14,9 @@ class BodyReaderTest {
 
   @Test
   void readBounded_declaredLengthMatches_returnsBody() throws IOException {
-    assertThat(BodyReader.readBounded(stream("{\"a\":1}"), 7, 100)).asString(UTF_8).isEqualTo("{\"a\":1}");
+    assertThat(BodyReader.readBounded(stream("{\"a\":1}"), 7, 100))
+        .asString(UTF_8)
+        .isEqualTo("{\"a\":1}");
   }
 
   @Test
@@ -29,11 +31,14 @@ class BodyReaderTest {
 
   @Test
   void readBounded_streamLongerThanDeclared_readsAllWithinLimit() throws IOException {
-    assertThat(BodyReader.readBounded(stream("abcdef"), 3, 100)).asString(UTF_8).isEqualTo("abcdef");
+    assertThat(BodyReader.readBounded(stream("abcdef"), 3, 100))
+        .asString(UTF_8)
+        .isEqualTo("abcdef");
   }
 
   @Test
-  void readBounded_streamLongerThanDeclaredAndOverLimit_returnsNullAfterLimitPlusOne() throws IOException {
+  void readBounded_streamLongerThanDeclaredAndOverLimit_returnsNullAfterLimitPlusOne()
+      throws IOException {
     ByteArrayInputStream in = stream("x".repeat(50));
 
     assertThat(BodyReader.readBounded(in, 3, 10)).isNull();

@@ -8,7 +8,8 @@ import java.util.function.Function;
 /** Records every invocation and answers with a scripted outcome. */
 public final class RecordingDispatcher implements InvocationDispatcher {
   private final List<RunInvocation> received = new CopyOnWriteArrayList<>();
-  private volatile Function<RunInvocation, DispatchOutcome> answer = r -> DispatchOutcome.accepted();
+  private volatile Function<RunInvocation, DispatchOutcome> answer =
+      r -> DispatchOutcome.accepted();
 
   /** Sets what the next dispatches return (or throw). */
   public void answer(Function<RunInvocation, DispatchOutcome> answer) {

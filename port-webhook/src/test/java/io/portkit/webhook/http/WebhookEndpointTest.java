@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class WebhookEndpointTest {
   private static final long TS = 1713277889L;
-  private static final String BODY = "{\"port_context\":{\"runId\":\"r_1\",\"action\":\"deploy\"},\"inputs\":{}}";
+  private static final String BODY =
+      "{\"port_context\":{\"runId\":\"r_1\",\"action\":\"deploy\"},\"inputs\":{}}";
 
   private final RecordingDispatcher dispatcher = new RecordingDispatcher();
   private final WebhookEndpoint endpoint =
@@ -33,9 +34,12 @@ class WebhookEndpointTest {
   private WebhookResponse post(String path, String body) {
     RequestHeaders headers =
         RequestHeaders.of(
-            "x-port-timestamp", "" + TS,
-            "x-port-signature", WebhookSigner.withSecret("s3cr3t").sign(TS, body),
-            "Content-Type", "application/json");
+            "x-port-timestamp",
+            "" + TS,
+            "x-port-signature",
+            WebhookSigner.withSecret("s3cr3t").sign(TS, body),
+            "Content-Type",
+            "application/json");
     return endpoint.handle(WebhookRequest.of("POST", path, headers, body.getBytes(UTF_8)));
   }
 
@@ -46,7 +50,9 @@ class WebhookEndpointTest {
     assertThat(r.status()).isEqualTo(202);
     assertThat(r.bodyText()).isEqualTo("{\"ok\":true,\"runId\":\"r_1\",\"status\":\"accepted\"}");
     assertThat(r.headers()).containsEntry("Content-Type", "application/json; charset=utf-8");
-    assertThat(dispatcher.received()).extracting(i -> i.actionIdentifier().orElseThrow()).containsExactly("deploy");
+    assertThat(dispatcher.received())
+        .extracting(i -> i.actionIdentifier().orElseThrow())
+        .containsExactly("deploy");
   }
 
   @Test
@@ -61,7 +67,10 @@ class WebhookEndpointTest {
 
   @Test
   void handle_completed_statusAndBodyAsGiven() {
-    dispatcher.answer(i -> DispatchOutcome.completed(422, JsonNodeFactory.instance.objectNode().put("why", "bad input")));
+    dispatcher.answer(
+        i ->
+            DispatchOutcome.completed(
+                422, JsonNodeFactory.instance.objectNode().put("why", "bad input")));
 
     WebhookResponse r = post("/", BODY);
 
@@ -77,29 +86,36 @@ class WebhookEndpointTest {
 
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.bodyText())
-        .isEqualTo("{\"ok\":false,\"error\":\"saturated\",\"message\":\"all 4 workers busy: retry the action later\"}");
+        .isEqualTo(
+            "{\"ok\":false,\"error\":\"saturated\",\"message\":\"all 4 workers busy: retry the action later\"}");
   }
 
   @Test
   void handle_rejected_statusErrorAndMessage() {
-    dispatcher.answer(i -> DispatchOutcome.rejected(404, "no_handler", "no handler for action deploy"));
+    dispatcher.answer(
+        i -> DispatchOutcome.rejected(404, "no_handler", "no handler for action deploy"));
 
     WebhookResponse r = post("/", BODY);
 
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.bodyText())
-        .isEqualTo("{\"ok\":false,\"error\":\"no_handler\",\"message\":\"no handler for action deploy\"}");
+        .isEqualTo(
+            "{\"ok\":false,\"error\":\"no_handler\",\"message\":\"no handler for action deploy\"}");
   }
 
   @Test
   void handle_dispatcherThrows_500GenericWithoutDetails() {
-    dispatcher.answer(i -> { throw new IllegalStateException("db password=xyz"); });
+    dispatcher.answer(
+        i -> {
+          throw new IllegalStateException("db password=xyz");
+        });
 
     WebhookResponse r = post("/", BODY);
 
     assertThat(r.status()).isEqualTo(500);
     assertThat(r.bodyText())
-        .isEqualTo("{\"ok\":false,\"error\":\"internal_error\",\"message\":\"the receiver failed while dispatching run r_1; see the receiver's log\"}");
+        .isEqualTo(
+            "{\"ok\":false,\"error\":\"internal_error\",\"message\":\"the receiver failed while dispatching run r_1; see the receiver's log\"}");
   }
 
   @Test
@@ -136,7 +152,10 @@ class WebhookEndpointTest {
   @Test
   void build_withoutDispatcher_throwsNamingTheFix() {
     assertThatThrownBy(
-            () -> WebhookEndpoint.builder().verifier(WebhookVerifier.builder().secret("s").build()).build())
+            () ->
+                WebhookEndpoint.builder()
+                    .verifier(WebhookVerifier.builder().secret("s").build())
+                    .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("dispatcher required: call dispatcher(...)");
   }

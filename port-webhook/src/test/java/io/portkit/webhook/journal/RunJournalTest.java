@@ -102,7 +102,8 @@ class RunJournalTest {
     Path file = dir.resolve("runs.journal");
     // SIGKILL mid-write: the FINISHED line of r_1 was cut short.
     String torn = new String(JournalRecord.finished("r_1", "SUCCESS").encode(MAPPER), UTF_8);
-    Files.write(file, torn.substring(0, torn.length() - 6).getBytes(UTF_8), StandardOpenOption.APPEND);
+    Files.write(
+        file, torn.substring(0, torn.length() - 6).getBytes(UTF_8), StandardOpenOption.APPEND);
 
     try (RunJournal j = RunJournal.open(dir)) {
       assertThat(j.unfinished()).extracting(JournalEntry::runId).containsExactly("r_1", "r_2");
@@ -117,7 +118,9 @@ class RunJournalTest {
   void open_lineWithBadChecksum_isSkippedAndLaterLinesKept() throws IOException {
     Path file = dir.resolve("runs.journal");
     String good1 = new String(JournalRecord.accepted(entry("r_1")).encode(MAPPER), UTF_8);
-    String bad = new String(JournalRecord.accepted(entry("r_2")).encode(MAPPER), UTF_8).replace("r_2", "r_X");
+    String bad =
+        new String(JournalRecord.accepted(entry("r_2")).encode(MAPPER), UTF_8)
+            .replace("r_2", "r_X");
     String good3 = new String(JournalRecord.accepted(entry("r_3")).encode(MAPPER), UTF_8);
     Files.writeString(file, good1 + bad + "garbage\n" + good3);
 

@@ -46,7 +46,8 @@ public final class KeepAliveBurstChild {
       for (int wave = 0; wave < waves; wave++) {
         List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
-          byte[] body = ("{\"port_context\":{\"runId\":\"r_" + wave + "_" + i + "\"}}").getBytes(UTF_8);
+          byte[] body =
+              ("{\"port_context\":{\"runId\":\"r_" + wave + "_" + i + "\"}}").getBytes(UTF_8);
           long ts = System.currentTimeMillis() / 1000;
           answers.add(
               client.sendAsync(
@@ -71,7 +72,14 @@ public final class KeepAliveBurstChild {
         }
       }
     }
-    System.out.println("RESULT answered=" + answered + " lost=" + lost + " maxIdle="
-        + System.getProperty("sun.net.httpserver.maxIdleConnections") + " first=" + firstLoss);
+    System.out.println(
+        "RESULT answered="
+            + answered
+            + " lost="
+            + lost
+            + " maxIdle="
+            + System.getProperty("sun.net.httpserver.maxIdleConnections")
+            + " first="
+            + firstLoss);
   }
 }

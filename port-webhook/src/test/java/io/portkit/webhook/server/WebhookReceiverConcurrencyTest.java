@@ -25,8 +25,8 @@ import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 
 /**
- * A synchronized action holds its exchange until the handler answers: the receiver must keep
- * taking deliveries while several such exchanges wait.
+ * A synchronized action holds its exchange until the handler answers: the receiver must keep taking
+ * deliveries while several such exchanges wait.
  */
 class WebhookReceiverConcurrencyTest {
   private static final long TS = 1713277889L;
@@ -60,25 +60,41 @@ class WebhookReceiverConcurrencyTest {
 
   @Test
   @EnabledForJreRange(min = JRE.JAVA_21)
-  void defaultExecutorOnJava21_moreBlockedExchangesThanCores_allReachTheDispatcher() throws Exception {
+  void defaultExecutorOnJava21_moreBlockedExchangesThanCores_allReachTheDispatcher()
+      throws Exception {
     assertConcurrentExchanges(4 * Math.max(2, Runtime.getRuntime().availableProcessors()), b -> b);
   }
 
   private static void assertConcurrentExchanges(
-      int count, java.util.function.UnaryOperator<WebhookReceiver.Builder> configure) throws Exception {
+      int count, java.util.function.UnaryOperator<WebhookReceiver.Builder> configure)
+      throws Exception {
     BlockingDispatcher dispatcher = new BlockingDispatcher(count);
-    WebhookVerifier verifier = WebhookVerifier.builder().secret(SECRET)
-        .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC)).build();
+    WebhookVerifier verifier =
+        WebhookVerifier.builder()
+            .secret(SECRET)
+            .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
+            .build();
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    try (WebhookReceiver receiver = configure.apply(WebhookReceiver.builder()
-        .verifier(verifier).dispatcher(dispatcher).port(0).stopGrace(Duration.ZERO)).start()) {
+    try (WebhookReceiver receiver =
+        configure
+            .apply(
+                WebhookReceiver.builder()
+                    .verifier(verifier)
+                    .dispatcher(dispatcher)
+                    .port(0)
+                    .stopGrace(Duration.ZERO))
+            .start()) {
       List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         String body = "{\"port_context\":{\"runId\":\"r_" + i + "\"}}";
-        answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/"))
-            .header("x-port-timestamp", Long.toString(TS))
-            .header("x-port-signature", WebhookSigner.withSecret(SECRET).sign(TS, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        answers.add(
+            client.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/"))
+                    .header("x-port-timestamp", Long.toString(TS))
+                    .header("x-port-signature", WebhookSigner.withSecret(SECRET).sign(TS, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
       }
 
       boolean allInside = dispatcher.entered.await(20, TimeUnit.SECONDS);

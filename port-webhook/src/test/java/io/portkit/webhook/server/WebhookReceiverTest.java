@@ -28,7 +28,10 @@ class WebhookReceiverTest {
 
   private final RecordingDispatcher dispatcher = new RecordingDispatcher();
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private WebhookReceiver receiver;
 
   @BeforeEach
@@ -44,7 +47,8 @@ class WebhookReceiverTest {
             .dispatcher(dispatcher)
             .maxBodyBytes(1024)
             .build();
-    receiver = WebhookReceiver.builder().endpoint(endpoint).port(0).stopGrace(Duration.ZERO).start();
+    receiver =
+        WebhookReceiver.builder().endpoint(endpoint).port(0).stopGrace(Duration.ZERO).start();
   }
 
   @AfterEach
@@ -52,8 +56,10 @@ class WebhookReceiverTest {
     receiver.close();
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
-    return client.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> send(HttpRequest.Builder b)
+      throws IOException, InterruptedException {
+    return client.send(
+        b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpRequest.Builder signedPost(String path, String body) {
@@ -79,7 +85,10 @@ class WebhookReceiverTest {
     assertThat(send(signedPost("/port/", BODY)).statusCode()).isEqualTo(200);
     dispatcher.answer(i -> DispatchOutcome.saturated("busy"));
     assertThat(send(signedPost("/port", BODY)).statusCode()).isEqualTo(503);
-    dispatcher.answer(i -> { throw new IllegalStateException("bug"); });
+    dispatcher.answer(
+        i -> {
+          throw new IllegalStateException("bug");
+        });
     assertThat(send(signedPost("/port", BODY)).statusCode()).isEqualTo(500);
   }
 
@@ -98,15 +107,18 @@ class WebhookReceiverTest {
         send(signedPost("/port", BODY).setHeader("X-Port-Signature", "v1,AAAA"));
 
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(r.body()).startsWith("{\"ok\":false,\"error\":\"unauthorized\",\"message\":\"x-port-signature does not match");
+    assertThat(r.body())
+        .startsWith(
+            "{\"ok\":false,\"error\":\"unauthorized\",\"message\":\"x-port-signature does not match");
     assertThat(dispatcher.received()).isEmpty();
   }
 
   @Test
   void post_unsignedRequest_401MissingHeader() throws Exception {
     HttpResponse<String> r =
-        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/port"))
-            .POST(HttpRequest.BodyPublishers.ofString(BODY)));
+        send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/port"))
+                .POST(HttpRequest.BodyPublishers.ofString(BODY)));
 
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).contains("missing x-port-timestamp header");
@@ -130,11 +142,13 @@ class WebhookReceiverTest {
 
   @Test
   void post_textPlain_415() throws Exception {
-    HttpResponse<String> r = send(signedPost("/port", BODY).setHeader("Content-Type", "text/plain"));
+    HttpResponse<String> r =
+        send(signedPost("/port", BODY).setHeader("Content-Type", "text/plain"));
 
     assertThat(r.statusCode()).isEqualTo(415);
     assertThat(r.body())
-        .isEqualTo("{\"ok\":false,\"error\":\"unsupported_media_type\",\"message\":\"Content-Type must be application/json, got text/plain: send the webhook body as JSON\"}");
+        .isEqualTo(
+            "{\"ok\":false,\"error\":\"unsupported_media_type\",\"message\":\"Content-Type must be application/json, got text/plain: send the webhook body as JSON\"}");
   }
 
   @Test
@@ -151,7 +165,9 @@ class WebhookReceiverTest {
   @Test
   void get_onDeliveryRoute_405WithAllow() throws Exception {
     HttpResponse<String> r =
-        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/port")).GET());
+        send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/port"))
+                .GET());
 
     assertThat(r.statusCode()).isEqualTo(405);
     assertThat(r.headers().firstValue("Allow")).contains("POST");
@@ -163,13 +179,16 @@ class WebhookReceiverTest {
 
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.body())
-        .isEqualTo("{\"ok\":false,\"error\":\"not_found\",\"message\":\"no route /elsewhere: Port deliveries go to POST /port\"}");
+        .isEqualTo(
+            "{\"ok\":false,\"error\":\"not_found\",\"message\":\"no route /elsewhere: Port deliveries go to POST /port\"}");
   }
 
   @Test
   void get_healthz_200() throws Exception {
     HttpResponse<String> r =
-        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/healthz")).GET());
+        send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/healthz"))
+                .GET());
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("{\"ok\":true}");
@@ -203,21 +222,28 @@ class WebhookReceiverTest {
 
   @Test
   void uri_namesLoopbackPortAndBase() {
-    assertThat(receiver.uri().toString()).isEqualTo("http://127.0.0.1:" + receiver.port() + "/port");
+    assertThat(receiver.uri().toString())
+        .isEqualTo("http://127.0.0.1:" + receiver.port() + "/port");
   }
 
   @Test
   void builder_fromParts_servesOnBasePath() throws Exception {
     try (WebhookReceiver rx =
         WebhookReceiver.builder()
-            .verifier(WebhookVerifier.builder().secret(SECRET).clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC)).build())
+            .verifier(
+                WebhookVerifier.builder()
+                    .secret(SECRET)
+                    .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
+                    .build())
             .dispatcher(dispatcher)
             .basePath("/hooks")
             .port(0)
             .stopGrace(Duration.ZERO)
             .start()) {
       HttpResponse<String> r =
-          send(signedPost("/hooks", BODY).uri(URI.create("http://127.0.0.1:" + rx.port() + "/hooks")));
+          send(
+              signedPost("/hooks", BODY)
+                  .uri(URI.create("http://127.0.0.1:" + rx.port() + "/hooks")));
 
       assertThat(r.statusCode()).isEqualTo(202);
       assertThat(rx.uri().getPath()).isEqualTo("/hooks");
@@ -227,7 +253,10 @@ class WebhookReceiverTest {
   @Test
   void builder_withoutDispatcher_throwsNamingTheFix() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> WebhookReceiver.builder().verifier(WebhookVerifier.builder().secret("x").build()).build())
+            () ->
+                WebhookReceiver.builder()
+                    .verifier(WebhookVerifier.builder().secret("x").build())
+                    .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("dispatcher required: call dispatcher(...)");
   }
@@ -246,10 +275,12 @@ class WebhookReceiverTest {
 
   @Test
   void close_closeableDispatcher_closedOnceAfterIntakeStops() {
-    java.util.concurrent.atomic.AtomicInteger closes = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger closes =
+        new java.util.concurrent.atomic.AtomicInteger();
     class ClosingDispatcher implements io.portkit.webhook.http.InvocationDispatcher, AutoCloseable {
       @Override
-      public io.portkit.webhook.http.DispatchOutcome dispatch(io.portkit.webhook.RunInvocation run) {
+      public io.portkit.webhook.http.DispatchOutcome dispatch(
+          io.portkit.webhook.RunInvocation run) {
         return io.portkit.webhook.http.DispatchOutcome.accepted();
       }
 
@@ -258,12 +289,13 @@ class WebhookReceiverTest {
         closes.incrementAndGet();
       }
     }
-    WebhookReceiver rx = WebhookReceiver.builder()
-        .verifier(WebhookVerifier.builder().secret(SECRET).build())
-        .dispatcher(new ClosingDispatcher())
-        .port(0)
-        .stopGrace(Duration.ZERO)
-        .start();
+    WebhookReceiver rx =
+        WebhookReceiver.builder()
+            .verifier(WebhookVerifier.builder().secret(SECRET).build())
+            .dispatcher(new ClosingDispatcher())
+            .port(0)
+            .stopGrace(Duration.ZERO)
+            .start();
 
     rx.close();
     rx.close();
