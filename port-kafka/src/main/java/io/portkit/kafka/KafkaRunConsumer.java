@@ -1,11 +1,11 @@
 package io.portkit.kafka;
 
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.client.PortClient;
 import io.portkit.kafka.internal.AssignmentState;
 import io.portkit.kafka.internal.ConsumerLoop;
 import io.portkit.kafka.internal.RecordHandler;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.http.InvocationDispatcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -2,14 +2,14 @@ package io.portkit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.dispatch.RunHandler;
+import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.RunLogEntry;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunHandler;
-import io.portkit.webhook.journal.RunJournal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,13 +2,13 @@ package io.portkit.examples.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.dispatch.RunDispatcher.Builder;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
 import io.portkit.examples.handlers.ScenarioRequest;
 import io.portkit.examples.handlers.ScenarioRouter;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunDispatcherBuilder;
-import io.portkit.webhook.journal.RunJournal;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.net.InetAddress;
 import java.net.URI;
@@ -72,7 +72,7 @@ public final class Backend implements AutoCloseable {
       RunJournal journal) {
     requireNonNull(router, "router == null");
     requireNonNull(timeline, "timeline == null");
-    RunDispatcherBuilder builder =
+    RunDispatcher.Builder builder =
         RunDispatcher.builder()
             .client(requireNonNull(client, "client == null"))
             .defaultHandler(
@@ -86,8 +86,8 @@ public final class Backend implements AutoCloseable {
       WebhookReceiver receiver =
           WebhookReceiver.builder()
               .verifier(
-                  WebhookVerifier.builder()
-                      .secret(requireNonNull(secret, "secret == null"))
+                  SignatureVerifier.builder()
+                      .addSecret(requireNonNull(secret, "secret == null"))
                       .build())
               .dispatcher(dispatcher)
               .address(address(host))

@@ -1,7 +1,7 @@
 package io.portkit.examples.cli;
 
-import io.portkit.webhook.journal.JournalException;
-import io.portkit.webhook.journal.RunJournal;
+import io.portkit.backend.journal.JournalException;
+import io.portkit.backend.journal.RunJournal;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.run.ActionRun;
-import io.portkit.webhook.RunInvocation;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package io.portkit.examples.quickstart;
 
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.dispatch.RunDispatcher;
 import io.portkit.webhook.server.WebhookReceiver;
 
 /**
@@ -30,7 +30,7 @@ public final class HelloBackend {
                 }) // returning = SUCCESS, throwing = FAILURE
             .build();
     dispatcher.installShutdownHook(); // Ctrl-C fails runs in flight instead of leaving them
-    WebhookVerifier verifier = WebhookVerifier.builder().secret(clientSecret).build();
+    SignatureVerifier verifier = SignatureVerifier.builder().addSecret(clientSecret).build();
     return WebhookReceiver.builder()
         .verifier(verifier)
         .dispatcher(dispatcher)

@@ -2,14 +2,14 @@ package io.portkit.testkit.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.dispatch.RunHandler;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.entity.Entity;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunHandler;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class HandlerSnippetsTest {
             .sync("validate", (run, ctx) -> ctx.succeed("name is free"))
             .build();
     dispatcher.installShutdownHook(); // SIGTERM fails runs in flight, never leaves them
-    WebhookVerifier verifier = WebhookVerifier.builder().secret(clientSecret).build();
+    SignatureVerifier verifier = SignatureVerifier.builder().addSecret(clientSecret).build();
     return WebhookReceiver.builder()
         .verifier(verifier)
         .dispatcher(dispatcher)
@@ -68,7 +68,7 @@ class HandlerSnippetsTest {
             java.time.Instant.now()
                 .getEpochSecond(); // the quickstart verifier uses the system clock
         String sig =
-            io.portkit.webhook.WebhookSigner.withSecret(emulator.clientSecret())
+            io.portkit.backend.invocation.Signer.withSecret(emulator.clientSecret())
                 .sign(ts, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         java.net.http.HttpResponse<String> response = send(rx, body, ts, sig);
 

@@ -1,6 +1,6 @@
 package io.portkit.webhook.servlet;
 
-import io.portkit.webhook.RequestHeaders;
+import io.portkit.backend.invocation.RequestHeaders;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;

@@ -2,14 +2,14 @@ package io.portkit.webhook.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.InvocationDispatcher;
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.internal.VirtualThreads;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;
 import io.portkit.webhook.internal.JdkHttpServerDefaults;
-import io.portkit.webhook.internal.VirtualThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -207,7 +207,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /**
      * Sets a ready-made core that answers requests. Use either this or {@link
-     * #verifier(WebhookVerifier)} and {@link #dispatcher(InvocationDispatcher)} (plus optional
+     * #verifier(SignatureVerifier)} and {@link #dispatcher(InvocationDispatcher)} (plus optional
      * {@link #basePath(String)} and {@link #maxBodyBytes(int)}), not both.
      */
     public Builder endpoint(WebhookEndpoint endpoint) {
@@ -216,7 +216,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Sets the verifier of the endpoint this builder creates. */
-    public Builder verifier(WebhookVerifier verifier) {
+    public Builder verifier(SignatureVerifier verifier) {
       endpointBuilder.verifier(verifier);
       endpointParts = true;
       return this;
