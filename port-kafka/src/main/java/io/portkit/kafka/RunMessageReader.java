@@ -63,7 +63,11 @@ public final class RunMessageReader {
 
   private RunMessageReader(Builder b) {
     this.verifier =
-        SignatureVerifier.builder().addSecret(b.secret).tolerance(b.tolerance).clock(b.clock).build();
+        SignatureVerifier.builder()
+            .addSecret(b.secret)
+            .tolerance(b.tolerance)
+            .clock(b.clock)
+            .build();
     this.invocationTypes = Set.copyOf(b.invocationTypes);
   }
 

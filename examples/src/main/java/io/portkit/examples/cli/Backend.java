@@ -3,7 +3,6 @@ package io.portkit.examples.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.portkit.backend.dispatch.RunDispatcher;
-import io.portkit.backend.dispatch.RunDispatcher.Builder;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
