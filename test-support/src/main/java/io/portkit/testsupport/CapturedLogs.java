@@ -1,4 +1,4 @@
-package io.portkit.testlogging;
+package io.portkit.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.portkit.testlogging;
+package io.portkit.testsupport;
 
 import org.slf4j.Marker;
 import org.slf4j.event.Level;

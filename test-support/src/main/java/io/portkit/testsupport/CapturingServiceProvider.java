@@ -1,4 +1,4 @@
-package io.portkit.testlogging;
+package io.portkit.testsupport;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.ILoggerFactory;

@@ -1,4 +1,4 @@
-package io.portkit.testlogging;
+package io.portkit.testsupport;
 
 import java.util.List;
 import org.junit.platform.launcher.TestExecutionListener;

@@ -1,4 +1,4 @@
-package io.portkit.testlogging;
+package io.portkit.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -108,7 +108,7 @@ public final class LogSecrets {
     InputStream in = LogSecrets.class.getClassLoader().getResourceAsStream(RESOURCE);
     if (in == null) {
       throw new IllegalStateException(
-          RESOURCE + " is missing from the classpath: the portkit-test-logging jar is incomplete");
+          RESOURCE + " is missing from the classpath: the portkit-test-support jar is incomplete");
     }
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
