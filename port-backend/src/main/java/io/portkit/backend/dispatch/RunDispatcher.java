@@ -51,9 +51,9 @@ import org.slf4j.LoggerFactory;
  * "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
  *
  * <p>With a {@link Builder#journal journal}, each run is recorded on disk before it is
- * acknowledged, and {@link Builder#build()} ends (or, for {@link Builder#resumable() resumable}
- * handlers, runs again) the runs a crashed process left unfinished, reporting FAILURE with the
- * label {@code "backend restarted"}; see {@link io.portkit.backend.journal.RunJournal}.
+ * acknowledged, and {@link Builder#build()} ends (or, for {@link HandlerOptions#resumable()
+ * resumable} handlers, runs again) the runs a crashed process left unfinished, reporting FAILURE
+ * with the label {@code "backend restarted"}; see {@link io.portkit.backend.journal.RunJournal}.
  *
  * <p>Thread-safe. Reporting never fails silently: when Port does not take a final status, an ERROR
  * log names the run and what to do.
