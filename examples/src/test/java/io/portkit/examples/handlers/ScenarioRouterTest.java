@@ -2,6 +2,7 @@ package io.portkit.examples.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.client.run.RunStatus;
 import io.portkit.examples.demo.DemoCatalog;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,7 @@ class ScenarioRouterTest {
 
     router.handle(request, port.context(request));
 
-    assertThat(port.run(request).status()).isEqualTo("FAILURE");
+    assertThat(port.run(request).status()).isEqualTo(RunStatus.FAILURE);
     assertThat(port.run(request).summary())
         .isEqualTo("Backend error: IllegalStateException: disk full");
   }
@@ -53,7 +54,7 @@ class ScenarioRouterTest {
 
     router.handle(request, port.context(request));
 
-    assertThat(port.run(request).status()).isEqualTo("SUCCESS");
+    assertThat(port.run(request).status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(port.run(request).summary()).isEqualTo("done");
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.client.PortClient;
-import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.webhook.server.WebhookReceiver;
@@ -22,26 +24,24 @@ class HelloBackendTest {
       PortClient port =
           PortClient.builder()
               .baseUri(emulator.baseUri())
-              .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+              .credentials(emulator.credentials())
               .build();
       try (WebhookReceiver receiver = HelloBackend.start(port, emulator.clientSecret(), 0)) {
         emulator.defineAction(
-            "{\"identifier\":\"hello\",\"title\":\"Say hello\","
-                + "\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\"},"
-                + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\""
-                + receiver.uri()
-                + "\","
-                + "\"synchronized\":false,\"body\":{\"port_context\":{\"runId\":\"{{ .run.id }}\","
-                + "\"action\":\"{{ .action.identifier }}\"},\"inputs\":\"{{ .inputs }}\"}}}");
+            Action.builder("hello")
+                .title("Say hello")
+                .userInput("name", "string")
+                .invocationMethod(InvocationMethod.webhook(receiver.uri()))
+                .build());
         ObjectNode inputs = JSON.createObjectNode().put("name", "Ada");
 
         String runId = emulator.trigger("hello", inputs).id();
         EmulatedRun run = emulator.awaitFinalStatus(runId, Duration.ofSeconds(20));
 
-        assertThat(run.status()).isEqualTo("SUCCESS");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
         assertThat(run.logs())
             .anySatisfy(log -> assertThat(log.message()).isEqualTo("Hello, Ada!"));
-        assertThat(run.link().toString()).contains("https://example.com/greetings/" + runId);
+        assertThat(run.links()).containsExactly("https://example.com/greetings/" + runId);
       }
     }
   }
