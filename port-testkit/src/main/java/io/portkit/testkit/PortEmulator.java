@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -44,11 +43,13 @@ import java.util.function.Supplier;
 public final class PortEmulator implements AutoCloseable {
   private final EmulatorCore core;
   private final EmulatorServer server;
+  private final RunWaiter waiter;
   private volatile boolean closed;
 
   private PortEmulator(EmulatorCore core, int port) {
     this.core = core;
     this.server = new EmulatorServer(core, port);
+    this.waiter = new RunWaiter(core.state());
   }
 
   /** Returns a builder for an emulator with non-default settings. */
@@ -199,14 +200,7 @@ public final class PortEmulator implements AutoCloseable {
    *     lines.
    */
   public EmulatedRun awaitRun(String runId, RunStatus expected, Duration timeout) {
-    Objects.requireNonNull(expected, "expected == null");
-    EmulatedRun run =
-        await(
-            runId, timeout, r -> r.status().equals(expected) || r.status().isTerminal(), expected);
-    if (!run.status().equals(expected)) {
-      throw RunAssertionError.endedWith(run, expected.value());
-    }
-    return run;
+    return waiter.status(runId, expected, timeout);
   }
 
   /**
@@ -215,7 +209,7 @@ public final class PortEmulator implements AutoCloseable {
    * @throws RunAssertionError if {@code timeout} passes first
    */
   public EmulatedRun awaitFinalStatus(String runId, Duration timeout) {
-    return await(runId, timeout, EmulatedRun::isFinished, "a final status");
+    return waiter.until(runId, timeout, EmulatedRun::isFinished, "a final status");
   }
 
   /**
@@ -224,24 +218,7 @@ public final class PortEmulator implements AutoCloseable {
    * @throws RunAssertionError if {@code timeout} passes first
    */
   public EmulatedRun awaitDelivery(String runId, Duration timeout) {
-    return await(runId, timeout, run -> !run.deliveries().isEmpty(), "a webhook delivery");
-  }
-
-  private EmulatedRun await(
-      String runId, Duration timeout, Predicate<EmulatedRun> condition, Object what) {
-    Objects.requireNonNull(runId, "runId == null");
-    Objects.requireNonNull(timeout, "timeout == null");
-    try {
-      EmulatedRun run = core.state().await(runId, condition, timeout);
-      if (run == null) {
-        throw RunAssertionError.timedOut(
-            runId, core.state().snapshot(runId), String.valueOf(what), timeout);
-      }
-      return run;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted waiting for run " + runId + " to reach " + what, e);
-    }
+    return waiter.until(runId, timeout, run -> !run.deliveries().isEmpty(), "a webhook delivery");
   }
 
   /**
