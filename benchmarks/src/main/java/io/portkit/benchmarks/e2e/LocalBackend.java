@@ -1,7 +1,6 @@
 package io.portkit.benchmarks.e2e;
 
 import io.portkit.backend.dispatch.RunDispatcher;
-import io.portkit.backend.dispatch.RunDispatcher.Builder;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;

@@ -55,7 +55,10 @@ record Ending(FinalStatus status, String label, String summary, Cause cause) {
 
   static Ending invalidInputs(InputBindingException error) {
     return new Ending(
-        FinalStatus.FAILURE, INVALID_INPUTS_LABEL, truncate(error.getMessage()), Cause.INVALID_INPUTS);
+        FinalStatus.FAILURE,
+        INVALID_INPUTS_LABEL,
+        truncate(error.getMessage()),
+        Cause.INVALID_INPUTS);
   }
 
   static Ending timeout(Duration timeout) {

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param options synchronized, resumable, own timeout
  * @param refusal for the "no handler" route, how the run ends; null for real handlers
  */
-record Route(
-    String action, RunHandler handler, HandlerOptions options, @Nullable Ending refusal) {
+record Route(String action, RunHandler handler, HandlerOptions options, @Nullable Ending refusal) {
   static Route of(String action, RunHandler handler, HandlerOptions options) {
     return new Route(action, handler, options, null);
   }

@@ -1,15 +1,15 @@
 package io.portkit.backend.dispatch;
 
-import java.util.Map;
-import java.util.LinkedHashMap;
-import java.time.Clock;
-import io.portkit.client.PortClient;
-import io.portkit.backend.journal.RunJournal;
 import io.portkit.backend.invocation.RunDetailsLoader;
 import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.backend.journal.RunJournal;
+import io.portkit.client.PortClient;
 import io.portkit.client.run.RunContext;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -35,14 +35,14 @@ import org.slf4j.LoggerFactory;
  * WebhookReceiver.builder().verifier(verifier).dispatcher(dispatcher).start();
  * }</pre>
  *
- * <p><b>Asynchronous actions</b> ({@link Builder#handle}, Port's default): the webhook
- * is answered 202 at once and the handler runs on an executor; its return means SUCCESS (unless it
- * ended the run itself), an exception FAILURE with the exception as the summary, running past
- * {@code runTimeout} FAILURE saying so. All of it is reported through Port's API. <b>Synchronized
- * actions</b> ({@link Builder#sync}): the answer waits for the handler and carries the
- * result (200 success; 422 the handler failed the run, 500 it threw, 504 timeout, 503 shutdown);
- * the run's status is never PATCHed. An action without a handler is reported FAILURE ("no handler
- * for action X") and answered 404.
+ * <p><b>Asynchronous actions</b> ({@link Builder#handle}, Port's default): the webhook is answered
+ * 202 at once and the handler runs on an executor; its return means SUCCESS (unless it ended the
+ * run itself), an exception FAILURE with the exception as the summary, running past {@code
+ * runTimeout} FAILURE saying so. All of it is reported through Port's API. <b>Synchronized
+ * actions</b> ({@link Builder#sync}): the answer waits for the handler and carries the result (200
+ * success; 422 the handler failed the run, 500 it threw, 504 timeout, 503 shutdown); the run's
+ * status is never PATCHed. An action without a handler is reported FAILURE ("no handler for action
+ * X") and answered 404.
  *
  * <p>At most {@code maxInFlight} runs execute at once; beyond that deliveries are answered 503 and
  * nothing starts. A run id seen recently (bounded, time-limited memory) is answered 200 as a
@@ -51,10 +51,9 @@ import org.slf4j.LoggerFactory;
  * "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
  *
  * <p>With a {@link Builder#journal journal}, each run is recorded on disk before it is
- * acknowledged, and {@link Builder#build()} ends (or, for {@link
- * Builder#resumable() resumable} handlers, runs again) the runs a crashed process left
- * unfinished, reporting FAILURE with the label {@code "backend restarted"}; see {@link
- * io.portkit.backend.journal.RunJournal}.
+ * acknowledged, and {@link Builder#build()} ends (or, for {@link HandlerOptions#resumable()
+ * resumable} handlers, runs again) the runs a crashed process left unfinished, reporting FAILURE
+ * with the label {@code "backend restarted"}; see {@link io.portkit.backend.journal.RunJournal}.
  *
  * <p>Thread-safe. Reporting never fails silently: when Port does not take a final status, an ERROR
  * log names the run and what to do.
@@ -117,12 +116,12 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
    * and for a synchronized action waits for its result. Never throws for a run it cannot take; the
    * answer says why.
    *
-   * <p>With a {@link Builder#journal journal}, {@link DispatchOutcome.Accepted} is
-   * returned only after the run was recorded and forced to disk: from then on a crash cannot lose
-   * it (the next start ends or resumes it), so a caller may acknowledge the delivery upstream
-   * (answer 202, commit a queue offset). {@link DispatchOutcome.Duplicate} means it was recorded
-   * earlier. A run refused with {@code Saturated} or {@code Rejected} is not in the journal (a
-   * {@code 503 journal_unavailable} says the journal could not be written).
+   * <p>With a {@link Builder#journal journal}, {@link DispatchOutcome.Accepted} is returned only
+   * after the run was recorded and forced to disk: from then on a crash cannot lose it (the next
+   * start ends or resumes it), so a caller may acknowledge the delivery upstream (answer 202,
+   * commit a queue offset). {@link DispatchOutcome.Duplicate} means it was recorded earlier. A run
+   * refused with {@code Saturated} or {@code Rejected} is not in the journal (a {@code 503
+   * journal_unavailable} says the journal could not be written).
    */
   @Override
   public DispatchOutcome dispatch(RunInvocation invocation) {
@@ -390,8 +389,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     /**
      * Reports through {@code port}: sets {@link #contexts(RunContextFactory)} to {@code
      * port::runContext} and {@link #detailsLoader(RunDetailsLoader)} to {@code GET
-     * /v1/actions/runs/{id}}, so {@link io.portkit.backend.invocation.RunInvocation#details()} works
-     * for minimal webhooks.
+     * /v1/actions/runs/{id}}, so {@link io.portkit.backend.invocation.RunInvocation#details()}
+     * works for minimal webhooks.
      */
     public Builder client(PortClient port) {
       Objects.requireNonNull(port, "port == null");
@@ -492,9 +491,10 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
 
     /**
      * Records every run in {@code journal} before acknowledging it, so a crash does not leave runs
-     * IN_PROGRESS: {@link #build()} then ends (or, for {@link HandlerOptions#resumable() resumable} handlers, runs again)
-     * each run the journal holds as unfinished, and a run id already in the journal is refused as a
-     * duplicate. The dispatcher closes the journal when it shuts down. Default: no journal.
+     * IN_PROGRESS: {@link #build()} then ends (or, for {@link HandlerOptions#resumable() resumable}
+     * handlers, runs again) each run the journal holds as unfinished, and a run id already in the
+     * journal is refused as a duplicate. The dispatcher closes the journal when it shuts down.
+     * Default: no journal.
      */
     public Builder journal(RunJournal journal) {
       this.journal = Objects.requireNonNull(journal, "journal == null");
@@ -533,8 +533,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
 
     /**
-     * Sets the duplicate memory: up to {@code maxRuns} run ids, each for {@code ttl}. Defaults 10,000
-     * and 1 hour.
+     * Sets the duplicate memory: up to {@code maxRuns} run ids, each for {@code ttl}. Defaults
+     * 10,000 and 1 hour.
      */
     public Builder rememberRuns(int maxRuns, Duration ttl) {
       if (maxRuns < 1) {
@@ -552,8 +552,9 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
 
     /**
-     * Sets the executor handlers run on; the caller owns and shuts it down. Default: virtual threads
-     * on Java 21+, a pool of {@code maxInFlight} daemon threads on 17, owned by the dispatcher.
+     * Sets the executor handlers run on; the caller owns and shuts it down. Default: virtual
+     * threads on Java 21+, a pool of {@code maxInFlight} daemon threads on 17, owned by the
+     * dispatcher.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor == null");
@@ -588,5 +589,5 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       }
       return d;
     }
-}
+  }
 }

@@ -26,12 +26,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds a run's inputs to a handler's type, usually a record (ADR 0170).
+ * Binds a run's inputs to a handler's type, usually a record (ADR 0171).
  *
  * <p>Record components map to snake_case input identifiers ({@code durationMinutes} reads {@code
  * duration_minutes}), {@code @JsonProperty} names one exactly, and an input sent in camelCase is
- * found too. Inputs the type does not declare are ignored (Port sends every input of the action).
- * A missing input is null, or an error for a primitive component, since 0 or false would hide it.
+ * found too. Inputs the type does not declare are ignored (Port sends every input of the action). A
+ * missing input is null, or an error for a primitive component, since 0 or false would hide it.
  * Every failure becomes an {@link InputBindingException} that names the input. Thread-safe.
  */
 final class InputBinder {
@@ -57,7 +57,8 @@ final class InputBinder {
       return MAPPER.treeToValue(tree, type);
     } catch (ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      String message =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
       throw new InputBindingException(null, "invalid inputs: " + message, e);
     } catch (MismatchedInputException e) {
       String path = path(e);

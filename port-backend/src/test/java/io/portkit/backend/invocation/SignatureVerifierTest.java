@@ -60,7 +60,11 @@ class SignatureVerifierTest {
   @Test
   void verify_twoSecretsDuringRotation_acceptsEither() {
     SignatureVerifier rotating =
-        SignatureVerifier.builder().addSecret("old-secret").addSecret("new-secret").clock(AT_TS).build();
+        SignatureVerifier.builder()
+            .addSecret("old-secret")
+            .addSecret("new-secret")
+            .clock(AT_TS)
+            .build();
 
     for (String secret : new String[] {"old-secret", "new-secret"}) {
       String sig = Signer.withSecret(secret).sign(TS, BODY);
@@ -284,7 +288,8 @@ class SignatureVerifierTest {
 
   @Test
   void secrets_neverInMessagesOrToString() {
-    SignatureVerifier v = SignatureVerifier.builder().addSecret("hunter2-secret").clock(AT_TS).build();
+    SignatureVerifier v =
+        SignatureVerifier.builder().addSecret("hunter2-secret").clock(AT_TS).build();
     String[][] cases = {
       {null, VECTOR}, {"x", VECTOR}, {"" + TS, "v2,a"}, {"" + TS, "nope"}, {"" + TS, VECTOR},
     };
@@ -299,7 +304,7 @@ class SignatureVerifierTest {
   void build_withoutSecret_throwsNamingTheFix() {
     assertThatThrownBy(() -> SignatureVerifier.builder().build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("no secret: call secret(clientSecret) with the Port client secret");
+        .hasMessage("no secret: call addSecret(clientSecret) with the Port client secret");
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.portkit.testkit.reliability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portkit.backend.dispatch.RunDispatcher;
-import io.portkit.backend.dispatch.RunDispatcher.Builder;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
 import io.portkit.client.RetryPolicy;

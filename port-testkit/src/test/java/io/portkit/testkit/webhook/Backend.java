@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.backend.dispatch.RunDispatcher;
-import io.portkit.backend.dispatch.RunDispatcher.Builder;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.invocation.Signer;
 import io.portkit.client.PortClient;
