@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.portkit.backend.PortBackend;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
-import io.portkit.examples.handlers.ScenarioRequest;
 import io.portkit.examples.handlers.ScenarioRouter;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.net.InetAddress;
@@ -74,8 +73,7 @@ public final class Backend implements AutoCloseable {
         PortBackend.builder()
             .client(requireNonNull(client, "client == null"))
             .addVerificationSecret(requireNonNull(secret, "secret == null"))
-            .defaultHandler(
-                (run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
+            .defaultHandler((run, ctx) -> router.handle(run, timeline.watch(ctx)))
             .shutdownGrace(SHUTDOWN_GRACE);
     if (journal != null) {
       builder.journal(journal);
