@@ -63,11 +63,13 @@ public final class RunMessageReader {
 
   private RunMessageReader(Builder b) {
     this.verifier =
-        SignatureVerifier.builder()
-            .addSecret(b.secret)
-            .tolerance(b.tolerance)
-            .clock(b.clock)
-            .build();
+        b.verifier != null
+            ? b.verifier.withTolerance(b.tolerance)
+            : SignatureVerifier.builder()
+                .addSecret(b.secret)
+                .tolerance(b.tolerance)
+                .clock(b.clock)
+                .build();
     this.invocationTypes = Set.copyOf(b.invocationTypes);
   }
 
@@ -221,6 +223,7 @@ public final class RunMessageReader {
   /** Configures a {@link RunMessageReader}. Not thread-safe; build once. */
   public static final class Builder {
     private String secret;
+    private SignatureVerifier verifier;
     private Duration tolerance = DEFAULT_TOLERANCE;
     private Clock clock = Clock.systemUTC();
     private Set<String> invocationTypes = DEFAULT_INVOCATION_TYPES;
@@ -234,6 +237,15 @@ public final class RunMessageReader {
         throw new IllegalArgumentException("secret is empty: pass the Port client secret");
       }
       this.secret = secret;
+      return this;
+    }
+
+    /**
+     * Verifies with the secrets of {@code verifier} (a backend's {@code verifier()}), with this
+     * builder's tolerance and the verifier's clock. Use it or {@link #secret(String)}.
+     */
+    public Builder verifier(SignatureVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier == null");
       return this;
     }
 
@@ -276,9 +288,9 @@ public final class RunMessageReader {
      * @throws IllegalArgumentException if the tolerance is under one second
      */
     public RunMessageReader build() {
-      if (secret == null) {
+      if (secret == null && verifier == null) {
         throw new IllegalStateException(
-            "no secret: call secret(clientSecret) with the Port client secret");
+            "no secret: call secret(clientSecret) with the Port client secret, or verifier(...)");
       }
       return new RunMessageReader(this);
     }

@@ -83,6 +83,47 @@ class KafkaRunConsumerTest {
     }
   }
 
+  record DeployInputs(String version) {}
+
+  @Test
+  void consumer_backend_verifiesWithItsSecretAndRunsTypedHandlers() throws Exception {
+    String topic = topic(1);
+    List<String> versions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.portkit.backend.PortBackend backend =
+        io.portkit.backend.PortBackend.builder()
+            .credentials(port.credentials())
+            .apiUrl(port.baseUri())
+            .handle(
+                "deploy", DeployInputs.class, (inputs, run, ctx) -> versions.add(inputs.version()))
+            .build();
+    open.add(backend);
+    KafkaRunConsumer consumer =
+        KafkaRunConsumer.builder()
+            .settings(broker.settings(topic, "org_test.backend"))
+            .backend(backend)
+            .retryBackoff(Duration.ofMillis(100))
+            .start();
+    open.add(consumer);
+    String forged = newRun();
+    String genuine = newRun();
+    long now = Instant.now().getEpochSecond(); // the backend verifies on the system clock
+
+    broker.send(
+        topic,
+        forged,
+        PortMessages.signed(
+            PortMessages.envelope(forged, "deploy", "KAFKA"), "not-the-secret", now));
+    broker.send(
+        topic,
+        genuine,
+        PortMessages.signed(
+            PortMessages.envelope(genuine, "deploy", "KAFKA"), port.clientSecret(), now));
+
+    port.awaitRun(genuine, RunStatus.SUCCESS, WAIT);
+    assertThat(versions).containsExactly("1.2.3");
+    assertThat(port.run(forged).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
+  }
+
   @Test
   void consumer_badSignature_skippedAndLaterRunsStillExecuted() throws Exception {
     String topic = topic(1);

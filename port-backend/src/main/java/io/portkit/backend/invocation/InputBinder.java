@@ -26,7 +26,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds a run's inputs to a handler's type, usually a record (ADR 0170).
+ * Binds a run's inputs to a handler's type, usually a record (ADR 0171).
  *
  * <p>Record components map to snake_case input identifiers ({@code durationMinutes} reads {@code
  * duration_minutes}), {@code @JsonProperty} names one exactly, and an input sent in camelCase is

@@ -1,7 +1,9 @@
 package io.portkit.backend.invocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.run.ActionRun;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +25,9 @@ public final class RunInvocation {
     /** portkit's recommended template: {@code port_context}, {@code inputs}, {@code entity}. */
     RECOMMENDED,
     /** Only a run id (and perhaps spread inputs): details come from the Port API. */
-    MINIMAL
+    MINIMAL,
+    /** Not delivered: read from Port's API ({@link #fromRun}), for example to run it by hand. */
+    API
   }
 
   private final Parsed parsed;
@@ -66,6 +70,34 @@ public final class RunInvocation {
       ObjectNode entity,
       ObjectNode inputs,
       RunTrigger trigger) {}
+
+  /**
+   * Returns the invocation of a run read from Port's API ({@code GET /v1/actions/runs/{id}}) rather
+   * than delivered: the same handler can then run it, for example to re-run a run by hand or to
+   * test a handler against a run created elsewhere. Inputs are the run's {@code properties}; {@link
+   * #details()} is the run's JSON; there are no headers; {@link #format()} is {@link
+   * BodyFormat#API}.
+   */
+  public static RunInvocation fromRun(ActionRun run) {
+    Objects.requireNonNull(run, "run == null");
+    JsonNode properties = run.properties();
+    ObjectNode inputs =
+        properties.isObject()
+            ? ((ObjectNode) properties).deepCopy()
+            : JsonNodeFactory.instance.objectNode();
+    Parsed parsed =
+        new Parsed(
+            run.id(),
+            BodyFormat.API,
+            run.actionIdentifier().orElse(null),
+            run.blueprint() == null ? null : run.blueprint().identifier(),
+            run.entityIdentifier().orElse(null),
+            null,
+            inputs,
+            null);
+    JsonNode raw = run.raw();
+    return new RunInvocation(parsed, RequestHeaders.empty(), raw, runId -> raw);
+  }
 
   /**
    * Returns a copy whose {@link #details()} uses {@code loader}. The dispatcher calls this with a

@@ -65,9 +65,32 @@ public final class SignatureVerifier {
     this.fallbackMaxBytes = builder.fallbackMaxBytes;
   }
 
+  private SignatureVerifier(SignatureVerifier other, Duration tolerance) {
+    this.prototypes = other.prototypes;
+    this.tolerance = tolerance;
+    this.clock = other.clock;
+    this.fallback = other.fallback;
+    this.fallbackMaxBytes = other.fallbackMaxBytes;
+  }
+
   /** Returns a builder; at least one secret is required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns a verifier with the same secrets, clock and fallback, and another tolerance: a Kafka
+   * consumer takes messages that waited in the topic for days, a webhook minutes.
+   *
+   * @throws IllegalArgumentException if {@code tolerance} is under 1 second
+   */
+  public SignatureVerifier withTolerance(Duration tolerance) {
+    Objects.requireNonNull(tolerance, "tolerance == null");
+    if (tolerance.isNegative() || tolerance.getSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "tolerance must be at least 1 second, got " + tolerance + ": Port signs whole seconds");
+    }
+    return new SignatureVerifier(this, tolerance);
   }
 
   /**
@@ -307,7 +330,7 @@ public final class SignatureVerifier {
     public SignatureVerifier build() {
       if (secrets.isEmpty()) {
         throw new IllegalStateException(
-            "no secret: call secret(clientSecret) with the Port client secret");
+            "no secret: call addSecret(clientSecret) with the Port client secret");
       }
       return new SignatureVerifier(this);
     }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * RunJournal journal = RunJournal.open(Path.of("portkit-data/journal"));
  * RunDispatcher dispatcher = RunDispatcher.builder().client(port).journal(journal)
- *     .handle("deploy", deploy).resumable()
+ *     .handle("deploy", deploy, HandlerOptions.defaults().resumable())
  *     .build();                    // ends or resumes the runs the last process left unfinished
  * }</pre>
  *
@@ -49,7 +49,7 @@ public final class RunJournal implements AutoCloseable {
   private long compactedSize; // guarded by lock
   private boolean closed; // guarded by lock
 
-  RunJournal(RunJournalBuilder b) {
+  RunJournal(Builder b) {
     this.compactAt = b.compactAt;
     this.rememberFinished = b.rememberFinished;
     this.file = JournalFile.open(b.dir, b.fsync);
@@ -79,8 +79,8 @@ public final class RunJournal implements AutoCloseable {
   }
 
   /** Returns a builder for a journal in {@code dir}. */
-  public static RunJournalBuilder builder(Path dir) {
-    return new RunJournalBuilder(dir);
+  public static Builder builder(Path dir) {
+    return new Builder(dir);
   }
 
   /**
@@ -236,6 +236,65 @@ public final class RunJournal implements AutoCloseable {
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("the journal " + file.path() + " is closed");
+    }
+  }
+
+  /** Configures and opens a {@link RunJournal}. Not thread-safe. */
+  public static final class Builder {
+    /** Default file size (bytes) past which the journal is compacted. */
+    public static final long DEFAULT_COMPACT_AT = 8L * 1024 * 1024;
+
+    /** Default number of finished run ids kept to refuse replays after a restart. */
+    public static final int DEFAULT_REMEMBER_FINISHED = 10_000;
+
+    final Path dir;
+    boolean fsync = true;
+    long compactAt = DEFAULT_COMPACT_AT;
+    int rememberFinished = DEFAULT_REMEMBER_FINISHED;
+
+    private Builder(Path dir) {
+      this.dir = Objects.requireNonNull(dir, "dir == null");
+    }
+
+    /**
+     * Sets whether writes are forced to disk before {@link RunJournal#accept} and {@link
+     * RunJournal#finish} return; default true. Without it a process crash loses nothing (the OS
+     * still has the bytes) but a power loss or kernel crash may lose the last records.
+     */
+    public Builder fsync(boolean fsync) {
+      this.fsync = fsync;
+      return this;
+    }
+
+    /** Sets the file size in bytes past which the journal is compacted; default 8 MiB. */
+    public Builder compactAt(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("compactAt must be positive, got " + bytes);
+      }
+      this.compactAt = bytes;
+      return this;
+    }
+
+    /**
+     * Sets how many finished run ids are kept (on disk and in memory) so a replayed delivery is
+     * refused after a restart; default 10,000. Older ones are forgotten at compaction.
+     */
+    public Builder rememberFinished(int runs) {
+      if (runs < 0) {
+        throw new IllegalArgumentException("rememberFinished must not be negative, got " + runs);
+      }
+      this.rememberFinished = runs;
+      return this;
+    }
+
+    /**
+     * Opens the journal: creates the directory if needed, locks it, reads the file (ignoring a line
+     * torn by a crash) and compacts it.
+     *
+     * @throws JournalException if the directory cannot be created, read, written or locked
+     */
+    public RunJournal open() {
+      return new RunJournal(this);
     }
   }
 }

@@ -472,6 +472,78 @@ class RunDispatcherTest {
     }
   }
 
+  record Inputs(int n, String name) {}
+
+  @Test
+  void dispatch_typedHandler_receivesBoundInputs() throws Exception {
+    java.util.List<Inputs> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RunDispatcher d =
+        RunDispatcher.builder()
+            .contexts(port.contexts())
+            .executor(threads)
+            .handle("deploy", Inputs.class, (inputs, run, ctx) -> seen.add(inputs))
+            .build();
+
+    d.dispatch(
+        new RunInvocationParser()
+            .parse(
+                RequestHeaders.empty(),
+                "{\"port_context\":{\"runId\":\"r_1\",\"action\":\"deploy\"},\"inputs\":{\"n\":2,\"name\":\"x\"}}"
+                    .getBytes(UTF_8)));
+
+    assertThat(port.finalUpdate("r_1").get(5, SECONDS).status().name()).isEqualTo("SUCCESS");
+    assertThat(seen).containsExactly(new Inputs(2, "x"));
+  }
+
+  @Test
+  void dispatch_typedHandlerBadInput_endsFailureNamingTheInput_handlerNotCalled() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean called =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    RunDispatcher d =
+        RunDispatcher.builder()
+            .contexts(port.contexts())
+            .executor(threads)
+            .handle("deploy", Inputs.class, (inputs, run, ctx) -> called.set(true))
+            .build();
+
+    d.dispatch(
+        new RunInvocationParser()
+            .parse(
+                RequestHeaders.empty(),
+                "{\"port_context\":{\"runId\":\"r_1\",\"action\":\"deploy\"},\"inputs\":{\"n\":\"abc\"}}"
+                    .getBytes(UTF_8)));
+
+    io.portkit.client.run.RunUpdate update = port.finalUpdate("r_1").get(5, SECONDS);
+    assertThat(update.status().name()).isEqualTo("FAILURE");
+    assertThat(update.summary()).isEqualTo("input 'n': expected a whole number, got \"abc\"");
+    assertThat(update.statusLabel()).isEqualTo("invalid inputs");
+    assertThat(called).isFalse();
+  }
+
+  @Test
+  void dispatch_typedSyncHandlerBadInput_answersInvalidInputs() {
+    RunDispatcher d =
+        RunDispatcher.builder()
+            .contexts(port.contexts())
+            .executor(threads)
+            .handle(
+                "validate", Inputs.class, (inputs, run, ctx) -> {}, HandlerOptions.synchronous())
+            .build();
+
+    DispatchOutcome outcome =
+        d.dispatch(
+            new RunInvocationParser()
+                .parse(
+                    RequestHeaders.empty(),
+                    "{\"port_context\":{\"runId\":\"r_1\",\"action\":\"validate\"},\"inputs\":{\"n\":true}}"
+                        .getBytes(UTF_8)));
+
+    assertThat(((DispatchOutcome.Completed) outcome).result().cause())
+        .isEqualTo(DispatchOutcome.SyncResult.Cause.INVALID_INPUTS);
+    assertThat(syncJson(outcome).path("message").asText())
+        .isEqualTo("input 'n': expected a whole number, got true");
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode syncJson(DispatchOutcome outcome) {
     assertThat(outcome).isInstanceOf(DispatchOutcome.Completed.class);
     return ((DispatchOutcome.Completed) outcome).result().toJson("r_1");

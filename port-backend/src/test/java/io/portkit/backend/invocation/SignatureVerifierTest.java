@@ -304,7 +304,7 @@ class SignatureVerifierTest {
   void build_withoutSecret_throwsNamingTheFix() {
     assertThatThrownBy(() -> SignatureVerifier.builder().build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("no secret: call secret(clientSecret) with the Port client secret");
+        .hasMessage("no secret: call addSecret(clientSecret) with the Port client secret");
   }
 
   @Test

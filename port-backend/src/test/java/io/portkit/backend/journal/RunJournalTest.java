@@ -235,7 +235,7 @@ class RunJournalTest {
 
   @Test
   void builder_badValues_areRefusedWithTheValue() {
-    RunJournalBuilder b = RunJournal.builder(dir);
+    RunJournal.Builder b = RunJournal.builder(dir);
     assertThatThrownBy(() -> b.compactAt(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("compactAt must be positive, got 0");

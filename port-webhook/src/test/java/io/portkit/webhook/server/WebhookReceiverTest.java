@@ -307,4 +307,46 @@ class WebhookReceiverTest {
 
     assertThat(closes).hasValue(1);
   }
+
+  @Test
+  void serve_backend_startsOnLoopback_awaitShutdownReturnsOnClose_closesTheBackend()
+      throws Exception {
+    io.portkit.client.auth.ClientCredentials credentials =
+        new io.portkit.client.auth.ClientCredentials("id", SECRET);
+    io.portkit.backend.PortBackend backend =
+        io.portkit.backend.PortBackend.builder()
+            .credentials(credentials)
+            .apiUrl(URI.create("http://127.0.0.1:9"))
+            .handle("deploy", (run, ctx) -> {})
+            .build();
+    WebhookReceiver served = WebhookReceiver.serve(backend, 0);
+    HttpResponse<String> health =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/healthz")));
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(served.uri().toString()).startsWith("http://127.0.0.1:").endsWith("/");
+
+    java.util.concurrent.CompletableFuture<Void> waiting =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                served.awaitShutdown();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    assertThat(waiting).isNotDone();
+    served.close();
+
+    waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(backend.dispatch(parse("r_8")))
+        .isInstanceOf(DispatchOutcome.Rejected.class); // closing the receiver closed the backend
+  }
+
+  private static io.portkit.backend.invocation.RunInvocation parse(String runId) {
+    return new io.portkit.backend.invocation.RunInvocationParser()
+        .parse(
+            io.portkit.backend.invocation.RequestHeaders.empty(),
+            ("{\"port_context\":{\"runId\":\"" + runId + "\",\"action\":\"deploy\"}}")
+                .getBytes(UTF_8));
+  }
 }
