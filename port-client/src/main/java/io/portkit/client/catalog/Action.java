@@ -59,6 +59,30 @@ public record Action(
     return JsonNodes.text(trigger, "type");
   }
 
+  /** Returns whether this is an automation ({@code trigger.type} is {@code automation}). */
+  public boolean isAutomation() {
+    return "automation".equals(triggerType());
+  }
+
+  /**
+   * Returns the identifiers of the user inputs Port encrypts (those whose definition has {@code
+   * encryption}), in definition order; empty for automations.
+   */
+  public java.util.List<String> secretInputs() {
+    java.util.List<String> secret = new java.util.ArrayList<>();
+    trigger
+        .path("userInputs")
+        .path("properties")
+        .properties()
+        .forEach(
+            input -> {
+              if (input.getValue().has("encryption")) {
+                secret.add(input.getKey());
+              }
+            });
+    return java.util.List.copyOf(secret);
+  }
+
   /** Returns the self-service operation ({@code CREATE}, {@code DAY-2}, {@code DELETE}) or null. */
   public String operation() {
     return JsonNodes.text(trigger, "operation");
