@@ -17,9 +17,10 @@ public final class JournalOptions {
       names = "--journal-dir",
       paramLabel = "DIR",
       description =
-          "Run journal directory (default ./portkit-data/journal; env "
+          "Run journal directory (env "
               + Settings.JOURNAL_DIR
-              + ").")
+              + "; default ./portkit-data/journal for serve, ./portkit-data/journal-demo for"
+              + " demo).")
   String journalDir;
 
   /** Creates the options; picocli sets the flag. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.backend.invocation.RequestHeaders;
 import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.WebhookDelivery;
@@ -39,17 +41,20 @@ class EmulatorInvocationTest {
   }
 
   private void defineAction(String id, boolean sync, String url, String extra) {
+    // Raw JSON: the tests vary fields (agent, method, headers, body) the builder leaves to
+    // InvocationMethod.
     port.defineAction(
-        "{\"identifier\":\""
-            + id
-            + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
-            + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\","
-            + "\"url\":\""
-            + url
-            + "\",\"synchronized\":"
-            + sync
-            + extra
-            + "}}");
+        Action.fromJson(
+            "{\"identifier\":\""
+                + id
+                + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
+                + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\","
+                + "\"url\":\""
+                + url
+                + "\",\"synchronized\":"
+                + sync
+                + extra
+                + "}}"));
   }
 
   private void catalog(boolean sync, String extra) {
@@ -116,7 +121,7 @@ class EmulatorInvocationTest {
     catalog(true, "");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "SUCCESS", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.SUCCESS, Receiver.bound());
 
     assertThat(done.response()).isEqualTo(json("{\"deployed\":true}"));
     assertThat(done.deliveries())
@@ -136,7 +141,7 @@ class EmulatorInvocationTest {
     catalog(true, "");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.FAILURE, Receiver.bound());
 
     assertThat(done.response().asText()).isEqualTo("database down");
     assertThat(done.summary())
@@ -151,7 +156,7 @@ class EmulatorInvocationTest {
 
     EmulatedRun delivered = port.awaitDelivery(id, Receiver.bound());
 
-    assertThat(delivered.status()).isEqualTo("IN_PROGRESS");
+    assertThat(delivered.status()).isEqualTo(RunStatus.IN_PROGRESS);
     assertThat(delivered.deliveries().get(0).status()).isEqualTo(202);
     assertThat(delivered.response()).isNull();
   }
@@ -162,7 +167,7 @@ class EmulatorInvocationTest {
     catalog(false, "");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.FAILURE, Receiver.bound());
 
     assertThat(done.summary())
         .isEqualTo(
@@ -180,7 +185,7 @@ class EmulatorInvocationTest {
     defineAction("deploy", false, "http://127.0.0.1:" + closed + "/hook", "");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.FAILURE, Receiver.bound());
 
     assertThat(done.summary())
         .isEqualTo(
@@ -197,7 +202,7 @@ class EmulatorInvocationTest {
     catalog(false, ",\"body\":{\"x\":\"{{ .inputs[ }}\"}");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.FAILURE, Receiver.bound());
 
     assertThat(done.summary())
         .startsWith(
@@ -238,7 +243,8 @@ class EmulatorInvocationTest {
     assertThat(created.statusCode()).isEqualTo(202);
     assertThat(json(receiver.next().bodyText()))
         .isEqualTo(json("{\"runId\":\"" + id + "\",\"origin\":\"API\"}"));
-    assertThat(port.awaitRun(id, "SUCCESS", Receiver.bound()).response().asText()).isEqualTo("ok");
+    assertThat(port.awaitRun(id, RunStatus.SUCCESS, Receiver.bound()).response().asText())
+        .isEqualTo("ok");
     JsonNode admin =
         json(http.send(
                     HttpRequest.newBuilder(URI.create(port.baseUri() + "/__emulator/runs/" + id))
@@ -273,7 +279,7 @@ class EmulatorInvocationTest {
 
     assertThat(receiver.next().path()).isEqualTo("/direct");
     assertThat(port.run(agentRun).orElseThrow().deliveries()).isEmpty();
-    assertThat(port.run(agentRun).orElseThrow().status()).isEqualTo("IN_PROGRESS");
+    assertThat(port.run(agentRun).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
   }
 
   @Test
