@@ -167,7 +167,9 @@ public final class SecretDecryptor {
         Reason.NOT_AUTHENTIC,
         "tried "
             + count(aesKeys.size(), "client secret")
-            + (privateKeys.isEmpty() ? "" : " and " + count(privateKeys.size(), "private key")));
+            + (privateKeys.isEmpty()
+                ? "; no private key is configured, which client-side encryption needs"
+                : " and " + count(privateKeys.size(), "private key")));
   }
 
   /**

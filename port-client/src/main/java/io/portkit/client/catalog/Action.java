@@ -199,6 +199,31 @@ public record Action(
     }
 
     /**
+     * Adds the secret user input {@code name} ({@code string} or {@code object}) that Port encrypts
+     * with AES-256-GCM keyed by the client secret ({@code "encryption": "aes256-gcm"}).
+     */
+    public Builder secretInput(String name, String type) {
+      userInput(name, type);
+      ((ObjectNode) userInputs.get(name)).put("encryption", "aes256-gcm");
+      return this;
+    }
+
+    /**
+     * Adds the secret user input {@code name} that Port encrypts client-side for {@code
+     * publicKeyPem} (an RSA {@code -----BEGIN PUBLIC KEY-----} block); the backend decrypts it with
+     * the private key.
+     */
+    public Builder secretInput(String name, String type, String publicKeyPem) {
+      Objects.requireNonNull(publicKeyPem, "publicKeyPem == null");
+      userInput(name, type);
+      ((ObjectNode) userInputs.get(name))
+          .putObject("encryption")
+          .put("algorithm", "client-side")
+          .put("key", publicKeyPem);
+      return this;
+    }
+
+    /**
      * Sets how Port invokes the backend; {@link InvocationMethod#webhook(java.net.URI)} is the one
      * portkit recommends, {@code .synchronous(true)} for a synchronized action.
      */

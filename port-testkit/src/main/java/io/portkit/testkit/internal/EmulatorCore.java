@@ -26,7 +26,7 @@ public final class EmulatorCore {
     this.clock = clock;
     this.sleeper = sleeper;
     this.ids = new Ids(random);
-    this.state = new EmulatorState(clock, ids);
+    this.state = new EmulatorState(clock, ids, settings.clientSecret());
     this.tokens = new TokenStore(clock, settings.tokenLifetime(), ids);
     this.rateLimiter = new RateLimiter(clock, settings.rateLimit(), settings.ratePeriod());
     this.invoker = new ActionInvoker(state, settings);

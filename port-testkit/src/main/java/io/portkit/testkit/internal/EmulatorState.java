@@ -29,6 +29,7 @@ public final class EmulatorState {
   private final Condition changed = lock.newCondition();
   private final Clock clock;
   private final Ids ids;
+  private final String clientSecret;
   final Map<String, ObjectNode> blueprints = new LinkedHashMap<>();
   final Map<String, ObjectNode> actions = new LinkedHashMap<>();
   final Map<String, Map<String, ObjectNode>> entities = new LinkedHashMap<>();
@@ -37,8 +38,14 @@ public final class EmulatorState {
 
   /** Creates an empty state using {@code clock} for timestamps and {@code ids} for run ids. */
   public EmulatorState(Clock clock, Ids ids) {
+    this(clock, ids, "");
+  }
+
+  /** Creates an empty state whose runs encrypt secret inputs with {@code clientSecret}. */
+  public EmulatorState(Clock clock, Ids ids, String clientSecret) {
     this.clock = clock;
     this.ids = ids;
+    this.clientSecret = clientSecret;
   }
 
   /** Returns the emulator's clock. */
@@ -145,15 +152,20 @@ public final class EmulatorState {
               && !entities.getOrDefault(blueprint, Map.of()).containsKey(entity)) {
             throw ApiError.notFound("Entity", entity);
           }
+          // Secret inputs are encrypted now and never stored: only their ciphertext waits for the
+          // webhook (docs/decisions/0194-emulator-secret-inputs.md).
+          SecretInputs.Split split = SecretInputs.split(action, properties, clientSecret);
           RunRecord run =
               new RunRecord(
                   ids.runId(),
                   ++sequence,
                   action,
                   entity,
-                  properties.deepCopy(),
+                  split.stored(),
                   createdBy,
                   clock.instant());
+          run.delivered = split.delivered();
+          run.encryptedProperties = split.encrypted();
           runs.put(run.id, run);
           return run;
         });
@@ -210,6 +222,7 @@ public final class EmulatorState {
       throw ApiError.invalid(
           "\"trigger\" is required and must be an object, e.g. {\"type\":\"self-service\",\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\",\"userInputs\":{\"properties\":{}}}");
     }
+    SecretInputs.validate(action);
     if (!action.path("invocationMethod").isObject()) {
       throw ApiError.invalid(
           "\"invocationMethod\" is required and must be an object, e.g. {\"type\":\"WEBHOOK\",\"url\":\"https://example.com\"}");

@@ -35,6 +35,12 @@ public final class RunRecord {
   ObjectNode payload;
   JsonNode response;
 
+  /** The inputs the webhook carries, secret ones encrypted; the stored ones when there are none. */
+  ObjectNode delivered;
+
+  /** The identifiers of the inputs delivered encrypted. */
+  List<String> encryptedProperties = List.of();
+
   RunRecord(
       String id,
       long sequence,

@@ -24,7 +24,7 @@ final class TriggerData {
   static ObjectNode of(
       EmulatorState state, RunRecord run, String origin, Map<String, String> secrets) {
     ObjectNode data = Json.object();
-    data.set("inputs", run.properties.deepCopy());
+    data.set("inputs", inputs(run));
     ObjectNode trigger = data.putObject("trigger");
     trigger.set("by", by(run));
     trigger.put("origin", origin).put("at", Json.time(run.createdAt));
@@ -35,7 +35,7 @@ final class TriggerData {
     ObjectNode action = data.putObject("action");
     action.put("identifier", run.action.path("identifier").asText());
     action.put("blueprint", run.blueprint);
-    action.putArray("encryptedProperties");
+    run.encryptedProperties.forEach(action.putArray("encryptedProperties")::add);
     data.putObject("run").put("id", run.id);
     ObjectNode secretNode = data.putObject("secrets");
     secrets.forEach(secretNode::put);
@@ -60,9 +60,15 @@ final class TriggerData {
     ObjectNode action = run.action.deepCopy();
     action.put("trigger", run.action.path("trigger").path("operation").asText("DAY-2"));
     payload.set("action", action);
-    payload.set("properties", run.properties.deepCopy());
+    payload.set("properties", inputs(run));
+    run.encryptedProperties.forEach(action.putArray("encryptedProperties")::add);
     payload.putArray("censoredProperties");
     return body;
+  }
+
+  /** The inputs as delivered: secret ones encrypted, never their plaintext. */
+  private static ObjectNode inputs(RunRecord run) {
+    return (run.delivered != null ? run.delivered : run.properties).deepCopy();
   }
 
   private static ObjectNode by(RunRecord run) {
