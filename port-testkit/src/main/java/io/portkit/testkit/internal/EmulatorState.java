@@ -30,6 +30,10 @@ public final class EmulatorState {
   private final Clock clock;
   private final Ids ids;
   private final String clientSecret;
+
+  /** The automations run on each change; set by EmulatorCore. */
+  AutomationEngine automations;
+
   final Map<String, ObjectNode> blueprints = new LinkedHashMap<>();
   final Map<String, ObjectNode> actions = new LinkedHashMap<>();
   final Map<String, Map<String, ObjectNode>> entities = new LinkedHashMap<>();
@@ -167,8 +171,45 @@ public final class EmulatorState {
           run.delivered = split.delivered();
           run.encryptedProperties = split.encrypted();
           runs.put(run.id, run);
+          if (automations != null) {
+            automations.runChanged(run, null, runJson(run, false), null);
+          }
           return run;
         });
+  }
+
+  /**
+   * Creates the run automation {@code automation} starts for {@code event}, {@code depth} runs deep
+   * in its chain. Call under the lock.
+   */
+  RunRecord createAutomationRun(ObjectNode automation, ObjectNode event, int depth, String by) {
+    RunRecord run =
+        new RunRecord(
+            ids.runId(), ++sequence, automation, null, Json.object(), by, clock.instant());
+    run.event = event;
+    run.chainDepth = depth;
+    runs.put(run.id, run);
+    return run;
+  }
+
+  /** Tells the automations an entity changed; {@code cause} is the run it is tied to, or null. */
+  void entityChanged(
+      String action,
+      String blueprint,
+      String entity,
+      RunRecord cause,
+      JsonNode before,
+      JsonNode after) {
+    if (automations != null) {
+      automations.entityChanged(action, blueprint, entity, cause, before, after);
+    }
+  }
+
+  /** Tells the automations run {@code run} was PATCHed; {@code before} is its JSON before. */
+  void runPatched(RunRecord run, ObjectNode before) {
+    if (automations != null) {
+      automations.runChanged(run, before, runJson(run, false), run);
+    }
   }
 
   /**
@@ -223,6 +264,7 @@ public final class EmulatorState {
           "\"trigger\" is required and must be an object, e.g. {\"type\":\"self-service\",\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\",\"userInputs\":{\"properties\":{}}}");
     }
     SecretInputs.validate(action);
+    AutomationEngine.validate(action);
     if (!action.path("invocationMethod").isObject()) {
       throw ApiError.invalid(
           "\"invocationMethod\" is required and must be an object, e.g. {\"type\":\"WEBHOOK\",\"url\":\"https://example.com\"}");
@@ -257,6 +299,9 @@ public final class EmulatorState {
           actions.clear();
           entities.clear();
           runs.clear();
+          if (automations != null) {
+            automations.clear();
+          }
           return null;
         });
   }

@@ -23,6 +23,9 @@ final class TriggerData {
    */
   static ObjectNode of(
       EmulatorState state, RunRecord run, String origin, Map<String, String> secrets) {
+    if (run.event != null) {
+      return automation(run, secrets);
+    }
     ObjectNode data = Json.object();
     data.set("inputs", inputs(run));
     ObjectNode trigger = data.putObject("trigger");
@@ -63,7 +66,31 @@ final class TriggerData {
     payload.set("properties", inputs(run));
     run.encryptedProperties.forEach(action.putArray("encryptedProperties")::add);
     payload.putArray("censoredProperties");
+    if (run.event != null) {
+      body.set("event", run.event.deepCopy());
+    }
     return body;
+  }
+
+  /**
+   * Returns the trigger data of an automation's run: {@code inputs} and {@code entity} null, the
+   * {@code event}, and {@code trigger.origin} {@code AUTOMATION}.
+   */
+  private static ObjectNode automation(RunRecord run, Map<String, String> secrets) {
+    ObjectNode data = Json.object();
+    data.set("inputs", NullNode.getInstance());
+    ObjectNode trigger = data.putObject("trigger");
+    trigger.set("by", by(run));
+    trigger.put("origin", "AUTOMATION").put("at", Json.time(run.createdAt));
+    data.set("event", run.event.deepCopy());
+    data.set("entity", NullNode.getInstance());
+    ObjectNode action = data.putObject("action");
+    action.put("identifier", run.action.path("identifier").asText());
+    action.putArray("encryptedProperties");
+    data.putObject("run").put("id", run.id);
+    ObjectNode secretNode = data.putObject("secrets");
+    secrets.forEach(secretNode::put);
+    return data;
   }
 
   /** The inputs as delivered: secret ones encrypted, never their plaintext. */
