@@ -100,6 +100,14 @@ class AutomationsEndToEndTest {
   }
 
   record Rig(PortEmulator port, PortClient client, URI url) {
+    void awaitAll() {
+      for (String id : AUTOMATIONS) {
+        for (EmulatedRun run : runsOf(id)) {
+          port.awaitRun(run.id(), RunStatus.SUCCESS, WAIT);
+        }
+      }
+    }
+
     List<EmulatedRun> runsOf(String automation) {
       return port.runs().stream().filter(r -> r.action().equals(automation)).toList();
     }
@@ -171,6 +179,8 @@ class AutomationsEndToEndTest {
                       .property("expires_at", expires.toString())
                       .build()); // owner unchanged: the condition's second expression fails
           assertThat(port.checkTimers()).isEmpty(); // not yet
+          // Deliveries signed before the clock moves must be verified before it does.
+          rig.awaitAll();
           clock.advance(Duration.ofMinutes(31)); // fires the timer before it returns
           assertThat(rig.runsOf("on_timer")).hasSize(1);
           assertThat(port.checkTimers()).isEmpty(); // once per value
@@ -184,11 +194,7 @@ class AutomationsEndToEndTest {
           rig.client().runs().addLog(deploy, RunLog.of("logs do not count")); // no RUN_UPDATED
           rig.client().runs().update(deploy, RunUpdate.builder().statusLabel("halfway").build());
 
-          for (String id : AUTOMATIONS) {
-            for (EmulatedRun run : rig.runsOf(id)) {
-              port.awaitRun(run.id(), RunStatus.SUCCESS, WAIT);
-            }
-          }
+          rig.awaitAll();
           assertThat(rig.runsOf("on_create")).hasSize(1);
           assertThat(rig.runsOf("on_update_alice")).hasSize(1);
           assertThat(rig.runsOf("on_delete")).hasSize(1);
