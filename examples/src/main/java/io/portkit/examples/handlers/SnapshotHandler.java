@@ -72,7 +72,7 @@ public final class SnapshotHandler implements ScenarioHandler {
                     + " ("
                     + p.length()
                     + " characters, decrypted in memory, never printed)"));
-    ConnectionSource source = password.map(withPassword).orElse(null);
+    ConnectionSource source = withPassword == null ? null : password.map(withPassword).orElse(null);
     SnapshotResult result;
     try {
       result =
