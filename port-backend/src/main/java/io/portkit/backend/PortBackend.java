@@ -1,5 +1,6 @@
 package io.portkit.backend;
 
+import io.portkit.backend.dispatch.AutomationHandler;
 import io.portkit.backend.dispatch.DispatchOutcome;
 import io.portkit.backend.dispatch.HandlerOptions;
 import io.portkit.backend.dispatch.InvocationDispatcher;
@@ -7,6 +8,7 @@ import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.backend.dispatch.TypedRunHandler;
 import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.backend.invocation.SecretDecryptor;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
@@ -115,6 +117,8 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
     private @Nullable SignatureVerifier verifier;
     private @Nullable Duration tolerance;
     private final List<String> extraSecrets = new ArrayList<>();
+    private final SecretDecryptor.Builder secrets = SecretDecryptor.builder();
+    private @Nullable SecretDecryptor decryptor;
     private final RunDispatcher.Builder dispatcher = RunDispatcher.builder();
 
     private Builder() {}
@@ -152,8 +156,9 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
     }
 
     /**
-     * Also accepts deliveries signed with {@code secret}: add the old secret while rotating the
-     * client secret in Port. Ignored with {@link #verifier(SignatureVerifier)}.
+     * Also accepts deliveries signed with {@code secret}, and decrypts secret inputs encrypted with
+     * it: add the old secret while rotating the client secret in Port. Ignored for signatures with
+     * {@link #verifier(SignatureVerifier)}.
      */
     public Builder addVerificationSecret(String secret) {
       Objects.requireNonNull(secret, "secret == null");
@@ -197,6 +202,61 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
     public <T> Builder handle(
         String actionId, Class<T> inputsType, TypedRunHandler<T> handler, HandlerOptions options) {
       dispatcher.handle(actionId, inputsType, handler, options);
+      return this;
+    }
+
+    /**
+     * Runs {@code handler} for the automation {@code automationId} (asynchronously); see {@link
+     * AutomationHandler}.
+     */
+    public Builder automation(String automationId, AutomationHandler handler) {
+      dispatcher.automation(automationId, handler);
+      return this;
+    }
+
+    /** Runs {@code handler} for the automation {@code automationId} with {@code options}. */
+    public Builder automation(
+        String automationId, AutomationHandler handler, HandlerOptions options) {
+      dispatcher.automation(automationId, handler, options);
+      return this;
+    }
+
+    /**
+     * Adds an RSA private key (PEM file, PKCS#8) for secret inputs with client-side encryption
+     * ({@code "encryption": {"algorithm": "client-side", "key": "<public key>"}}); call once per
+     * key while rotating.
+     */
+    public Builder secretPrivateKey(Path pemFile) {
+      secrets.addPrivateKeyFile(Objects.requireNonNull(pemFile, "pemFile == null"));
+      return this;
+    }
+
+    /**
+     * Adds an RSA private key (PEM text, PKCS#8) for secret inputs with client-side encryption, for
+     * example read from a secret store.
+     */
+    public Builder secretPrivateKeyPem(String pem) {
+      secrets.addPrivateKeyPem(Objects.requireNonNull(pem, "pem == null"));
+      return this;
+    }
+
+    /**
+     * Adds an RSA private key for client-side encrypted secret inputs from the PEM text in
+     * environment variable {@code variable}.
+     *
+     * @throws IllegalStateException if the variable is not set
+     */
+    public Builder secretPrivateKeyFromEnv(String variable) {
+      secrets.addPrivateKeyFromEnv(Objects.requireNonNull(variable, "variable == null"));
+      return this;
+    }
+
+    /**
+     * Uses {@code decryptor} for secret inputs instead of the one the credentials and {@link
+     * #secretPrivateKey} imply.
+     */
+    public Builder secrets(SecretDecryptor decryptor) {
+      this.decryptor = Objects.requireNonNull(decryptor, "decryptor == null");
       return this;
     }
 
@@ -263,7 +323,26 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
     public PortBackend build() {
       PortClient port = client != null ? client : buildClient();
       SignatureVerifier v = verifier != null ? verifier : buildVerifier();
+      dispatcher.secrets(decryptor != null ? decryptor : buildDecryptor());
       return new PortBackend(port, v, dispatcher.client(port).build());
+    }
+
+    /**
+     * The client secret keys aes256-gcm secret inputs; each {@link #addVerificationSecret} (an old
+     * secret during a rotation) is tried too, then the private keys.
+     */
+    private SecretDecryptor buildDecryptor() {
+      if (credentials != null && usableKey(credentials.clientSecret())) {
+        secrets.addClientSecret(credentials.clientSecret());
+      }
+      extraSecrets.stream().filter(Builder::usableKey).forEach(secrets::addClientSecret);
+      return secrets.build();
+    }
+
+    // Port's client secrets are longer than 32 bytes; a shorter one (a test's) keys no secret.
+    private static boolean usableKey(String secret) {
+      return secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+          >= SecretDecryptor.KEY_BYTES;
     }
 
     private PortClient buildClient() {

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * from it. Not thread-safe. Never prints a secret.
  */
 final class EmulatorOptions {
+  private int automationChainLimit =
+      io.portkit.testkit.internal.AutomationEngine.DEFAULT_CHAIN_LIMIT;
   int port;
   private ClientCredentials credentials;
   private Duration tokenLifetime = PortEmulator.Builder.DEFAULT_TOKEN_LIFETIME;
@@ -89,6 +91,13 @@ final class EmulatorOptions {
     orgSecrets.put(name, value);
   }
 
+  void automationChainLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("automation chain limit must be positive, got " + limit);
+    }
+    this.automationChainLimit = limit;
+  }
+
   /** Builds the emulator's parts, generating credentials from the randomness when none were set. */
   EmulatorCore core() {
     Random effectiveRandom = random != null ? random : new Random();
@@ -108,7 +117,9 @@ final class EmulatorOptions {
             deliverWebhooks,
             webhookTimeout,
             Map.copyOf(orgSecrets));
-    return new EmulatorCore(settings, clock, effectiveRandom, sleeper);
+    EmulatorCore core = new EmulatorCore(settings, clock, effectiveRandom, sleeper);
+    core.automations().chainLimit(automationChainLimit);
+    return core;
   }
 
   private static Duration atLeast(Duration value, Duration min, String name) {

@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A {@link Clock} that stands still until a test moves it, for token expiry and rate-limit windows.
+ * A {@link Clock} that stands still until a test moves it, for token expiry, rate-limit windows and
+ * timer properties (an emulator on this clock fires the timers that expired before {@link #advance}
+ * returns).
  *
  * <pre>{@code
  * FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
@@ -22,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class FakeClock extends Clock {
   private final AtomicReference<Instant> now;
+  private final java.util.List<Runnable> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private FakeClock(Instant start) {
     this.now = new AtomicReference<>(start);
@@ -44,6 +48,16 @@ public final class FakeClock extends Clock {
           "amount is negative: " + amount + "; a clock only moves forward");
     }
     now.updateAndGet(instant -> instant.plus(amount));
+    listeners.forEach(Runnable::run);
+  }
+
+  /** Runs {@code listener} after each {@link #advance}: the emulator fires its timers so. */
+  void addListener(Runnable listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener == null"));
+  }
+
+  void removeListener(Runnable listener) {
+    listeners.remove(listener);
   }
 
   /** Returns the current reading. */

@@ -45,12 +45,14 @@ public final class PortEmulator implements AutoCloseable {
   private final EmulatorCore core;
   private final EmulatorServer server;
   private final RunWaiter waiter;
+  private final TimerTicker timers;
   private volatile boolean closed;
 
   private PortEmulator(EmulatorCore core, int port) {
     this.core = core;
     this.server = new EmulatorServer(core, port);
     this.waiter = new RunWaiter(core.state());
+    this.timers = new TimerTicker(core);
   }
 
   /** Returns a builder for an emulator with non-default settings. */
@@ -252,6 +254,27 @@ public final class PortEmulator implements AutoCloseable {
     core.reset();
   }
 
+  /**
+   * Fires {@code TIMER_PROPERTY_EXPIRED} for each entity's timer property ({@code "format":
+   * "timer"}) whose time has passed on the emulator's clock, once per value, as Port does. The
+   * emulator does this itself (on each {@link FakeClock#advance}, else every second); call it to
+   * fire now.
+   *
+   * @return the automation runs created, as created
+   */
+  public List<EmulatedRun> checkTimers() {
+    return core.checkTimers().stream().map(id -> core.state().snapshot(id)).toList();
+  }
+
+  /**
+   * Returns what the emulator refused to do for automations, oldest first: chains stopped as loops
+   * (also logged on the run whose write would have continued the chain) and conditions that did not
+   * evaluate.
+   */
+  public List<String> automationWarnings() {
+    return core.state().locked(core.automations()::warnings);
+  }
+
   /** Stops the server; idempotent. */
   @Override
   public void close() {
@@ -259,6 +282,7 @@ public final class PortEmulator implements AutoCloseable {
       return;
     }
     closed = true;
+    timers.close();
     server.close();
     core.invoker().close();
   }
@@ -407,6 +431,18 @@ public final class PortEmulator implements AutoCloseable {
      */
     public Builder orgSecret(String name, String value) {
       options.orgSecret(name, value);
+      return this;
+    }
+
+    /**
+     * Sets how many automation runs one chain may hold (each caused by a write of the one before)
+     * before the emulator stops it as a loop; default {@value
+     * io.portkit.testkit.internal.AutomationEngine#DEFAULT_CHAIN_LIMIT}.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    public Builder automationChainLimit(int limit) {
+      options.automationChainLimit(limit);
       return this;
     }
 

@@ -84,11 +84,24 @@ public final class DatabaseAnonymizer {
    */
   public SnapshotResult snapshot(
       List<String> tables, @Nullable String runId, SnapshotListener listener) {
+    return snapshot(tables, runId, listener, source);
+  }
+
+  /**
+   * Makes the snapshot reading the source through {@code from} instead of the configured source,
+   * for example with a password the run's user gave as a secret input.
+   */
+  public SnapshotResult snapshot(
+      List<String> tables,
+      @Nullable String runId,
+      SnapshotListener listener,
+      ConnectionSource from) {
+    requireNonNull(from, "from == null");
     requireNonNull(tables, "tables == null");
     requireNonNull(listener, "listener == null");
     Instant now = clock.instant();
     String baseName = "snapshot_" + (runId == null ? TIMESTAMP.format(now) : sanitize(runId));
-    try (Connection connection = source.open()) {
+    try (Connection connection = from.open()) {
       DatabaseMetaData meta = connection.getMetaData();
       String schema =
           meta.storesUpperCaseIdentifiers() ? baseName.toUpperCase(Locale.ROOT) : baseName;

@@ -45,7 +45,20 @@ public final class SampleDatabase {
    * @throws SnapshotException if the database cannot be created or seeded
    */
   public static synchronized ConnectionSource open(String name) {
-    ConnectionSource source = ConnectionSource.driverManager(url(name), "sa", "");
+    return open(name, "");
+  }
+
+  /**
+   * Opens the sample database called {@code name} for user {@code sa} with {@code password},
+   * creating and seeding it on first use (the first open sets the password).
+   *
+   * @param password the password; never logged
+   * @throws SnapshotException if the database cannot be created or seeded, or the password is not
+   *     the one it was created with
+   */
+  public static synchronized ConnectionSource open(String name, String password) {
+    requireNonNull(password, "password == null");
+    ConnectionSource source = ConnectionSource.driverManager(url(name), "sa", password);
     try (Connection connection = source.open();
         Statement statement = connection.createStatement()) {
       if (!hasCustomers(connection)) {

@@ -115,7 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
       throws InterruptedException {
     out.println();
     out.println("> " + demo.action() + " " + demo.inputs() + ": " + demo.why());
-    ActionRun run = client.runs().create(demo.action(), demo.inputs(), null);
+    ActionRun run =
+        client.runs().create(demo.action(), demo.inputsToSend(Scenarios.samplePassword()), null);
     out.println("  [" + run.id() + "] created  status " + run.status());
     String printed = timeline.awaitEnd(run.id(), RUN_TIMEOUT);
     String status = emulator.run(run.id()).map(r -> r.status().value()).orElse("MISSING");

@@ -18,6 +18,12 @@ import java.util.Map;
  */
 public record DemoRun(String action, Map<String, Object> inputs, String expected, String why) {
 
+  /**
+   * The printed stand-in for the sample database's password, a secret input: the demo sends the
+   * real one ({@link Scenarios#samplePassword()}) and prints this.
+   */
+  public static final String SECRET = "***";
+
   /** The demo's runs: one per scenario, then one that must fail (an invalid IP). */
   public static final List<DemoRun> ALL =
       List.of(
@@ -33,9 +39,15 @@ public record DemoRun(String action, Map<String, Object> inputs, String expected
               "temporary IP allowlisting: a temporary_access entity tied to the run"),
           new DemoRun(
               DemoCatalog.CREATE_ANONYMIZED_DB_COPY,
-              inputs("tables", List.of("customers", "orders", "support_tickets")),
+              inputs(
+                  "tables",
+                  List.of("customers", "orders", "support_tickets"),
+                  "source_password",
+                  SECRET),
               "SUCCESS",
-              "anonymized DB copy (H2): a db_snapshot entity tied to the run"),
+              "anonymized DB copy (H2): the source password arrives as a secret input, Port"
+                  + " encrypts it, the backend decrypts it in memory; a db_snapshot entity tied to"
+                  + " the run"),
           new DemoRun(
               DemoCatalog.GRANT_TEMPORARY_ACCESS,
               inputs("ip", "999.1.1.1"),
@@ -49,6 +61,13 @@ public record DemoRun(String action, Map<String, Object> inputs, String expected
         Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(inputs, "inputs == null")));
     requireNonNull(expected, "expected == null");
     requireNonNull(why, "why == null");
+  }
+
+  /** Returns the inputs to send: each {@link #SECRET} stand-in replaced by {@code password}. */
+  public Map<String, Object> inputsToSend(String password) {
+    Map<String, Object> send = new LinkedHashMap<>(inputs);
+    send.replaceAll((name, value) -> SECRET.equals(value) ? password : value);
+    return send;
   }
 
   // An ordered map literal, so the demo prints the inputs in the order written.

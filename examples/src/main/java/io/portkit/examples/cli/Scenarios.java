@@ -2,6 +2,7 @@ package io.portkit.examples.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.portkit.backend.invocation.SecretValue;
 import io.portkit.client.PortClient;
 import io.portkit.examples.allowlist.AllowlistExpiryScheduler;
 import io.portkit.examples.allowlist.TemporaryAllowlist;
@@ -21,12 +22,14 @@ import io.portkit.examples.simulator.Pause;
 import io.portkit.examples.simulator.SimulationSpeed;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * The scenario handlers wired from settings, plus the allowlist expiry scheduler they need while
@@ -42,6 +45,8 @@ public final class Scenarios implements AutoCloseable {
 
   /** The allowlist snippet's file name under the data directory. */
   public static final String ALLOWLIST_FILE = "allowlist.conf";
+
+  private static String samplePassword;
 
   private final ScenarioRouter router;
   private final ScheduledExecutorService executor;
@@ -80,7 +85,8 @@ public final class Scenarios implements AutoCloseable {
             Map.of(
                 DemoCatalog.PROVISION_ENVIRONMENT, new SimulatorHandler(speed, pause),
                 DemoCatalog.GRANT_TEMPORARY_ACCESS, new AllowlistHandler(allowlist),
-                DemoCatalog.CREATE_ANONYMIZED_DB_COPY, new SnapshotHandler(anonymizer(settings))),
+                DemoCatalog.CREATE_ANONYMIZED_DB_COPY,
+                    new SnapshotHandler(anonymizer(settings), withPassword(settings))),
             new SimulatorHandler(speed, pause));
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
@@ -114,7 +120,12 @@ public final class Scenarios implements AutoCloseable {
     DatabaseAnonymizer.Builder builder = DatabaseAnonymizer.builder().masker(masker);
     String url = settings.get(Settings.DB_URL).orElse(null);
     if (url == null) {
-      builder.source(SampleDatabase.open(SAMPLE_DATABASE), SampleDatabase.url(SAMPLE_DATABASE));
+      // The sample database has a password only the run's user knows (the secret input): the
+      // backend's own source has none, so a run without the input is refused by the database.
+      SampleDatabase.open(SAMPLE_DATABASE, samplePassword());
+      builder.source(
+          ConnectionSource.driverManager(SampleDatabase.url(SAMPLE_DATABASE), "sa", ""),
+          SampleDatabase.url(SAMPLE_DATABASE));
     } else {
       ConnectionSource source =
           ConnectionSource.driverManager(
@@ -124,6 +135,34 @@ public final class Scenarios implements AutoCloseable {
       builder.source(source, JdbcUrls.redact(url));
     }
     return builder.build();
+  }
+
+  /** A run's secret input source_password opens the configured (or sample) database with it. */
+  private static Function<SecretValue, ConnectionSource> withPassword(Settings settings) {
+    String url = settings.get(Settings.DB_URL).orElse(SampleDatabase.url(SAMPLE_DATABASE));
+    String user = settings.get(Settings.DB_USER).orElse(url.startsWith("jdbc:h2:") ? "sa" : null);
+    return password -> {
+      char[] chars = password.toCharArray();
+      return () -> DriverManager.getConnection(url, user, new String(chars));
+    };
+  }
+
+  /**
+   * Returns the sample database's password in this JVM: random, made once, 40 letters and digits
+   * (the shape the tests' log-secrecy scan looks for). The demo sends it as the secret input {@code
+   * source_password}; it is never printed.
+   */
+  public static synchronized String samplePassword() {
+    if (samplePassword == null) {
+      String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+      SecureRandom random = new SecureRandom();
+      StringBuilder out = new StringBuilder("Aa0");
+      while (out.length() < 40) {
+        out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      samplePassword = out.toString();
+    }
+    return samplePassword;
   }
 
   private static String randomKey() {

@@ -192,6 +192,9 @@ public final class ServeCommand implements Callable<Integer> {
             + " then: simulate RUN_ID");
     out.println("Paste this invocationMethod into your Port action:");
     out.println(method.toJson());
+    out.println(
+        "The same invocationMethod serves your automations (Automations > automation > Edit"
+            + " JSON): the body carries their event.");
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }

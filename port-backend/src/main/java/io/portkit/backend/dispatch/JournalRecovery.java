@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portkit.backend.invocation.PortHeaders;
 import io.portkit.backend.invocation.RequestHeaders;
-import io.portkit.backend.invocation.RunDetailsLoader;
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.backend.invocation.RunInvocationParser;
 import io.portkit.backend.journal.JournalEntry;
@@ -13,6 +12,7 @@ import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.run.RunContext;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +30,15 @@ final class JournalRecovery {
 
   private final Routes routes;
   private final RunContextFactory contexts;
-  private final RunDetailsLoader detailsLoader;
+  private final UnaryOperator<RunInvocation> prepare;
 
-  JournalRecovery(Routes routes, RunContextFactory contexts, RunDetailsLoader detailsLoader) {
+  /**
+   * {@code prepare} gives each recovered invocation the dispatcher's details loader and secrets.
+   */
+  JournalRecovery(Routes routes, RunContextFactory contexts, UnaryOperator<RunInvocation> prepare) {
     this.routes = routes;
     this.contexts = contexts;
-    this.detailsLoader = detailsLoader;
+    this.prepare = prepare;
   }
 
   /** Hands each unfinished run to {@code start}, which runs and settles it like a new one. */
@@ -79,7 +82,7 @@ final class JournalRecovery {
       throw new IllegalStateException(
           "journaled body of run " + entry.runId() + " cannot be written", e);
     }
-    return detailsLoader == null ? run : run.withDetailsLoader(detailsLoader);
+    return prepare.apply(run);
   }
 
   private static void finishQuietly(RunJournal journal, String runId, String status) {

@@ -2,6 +2,7 @@ package io.portkit.backend.dispatch;
 
 import io.portkit.backend.invocation.RunDetailsLoader;
 import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.backend.invocation.SecretDecryptor;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
 import io.portkit.client.run.RunContext;
@@ -68,6 +69,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final Routes routes;
   private final RunContextFactory contexts;
   private final RunDetailsLoader detailsLoader;
+  private final SecretDecryptor secrets;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
   private final ScheduledExecutorService timers;
@@ -86,13 +88,14 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.routes = new Routes(b.routes, b.fallback);
     this.contexts = b.contexts;
     this.detailsLoader = b.detailsLoader;
+    this.secrets = b.secrets == null ? SecretDecryptor.builder().build() : b.secrets;
     this.inFlight = new InFlightRuns(b.maxInFlight);
     this.runTimeout = b.runTimeout;
     this.syncTimeout = b.syncTimeout;
     this.shutdownGrace = b.shutdownGrace;
     this.recent = new RecentRuns(b.rememberRuns, b.rememberFor, b.clock);
     this.durability = new Durability(b.journal);
-    this.recovery = new JournalRecovery(routes, b.contexts, b.detailsLoader);
+    this.recovery = new JournalRecovery(routes, b.contexts, this::prepare);
     this.ownedExecutor = b.executor == null ? HandlerExecutors.create(b.maxInFlight) : null;
     this.executor = b.executor != null ? b.executor : ownedExecutor;
     ScheduledThreadPoolExecutor t =
@@ -127,8 +130,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   @Override
   public DispatchOutcome dispatch(RunInvocation invocation) {
     Objects.requireNonNull(invocation, "invocation == null");
-    RunInvocation run =
-        detailsLoader == null ? invocation : invocation.withDetailsLoader(detailsLoader);
+    RunInvocation run = prepare(invocation);
     String runId = run.runId();
     if (inFlight.isClosed()) {
       return InFlightRuns.shuttingDown(runId);
@@ -173,6 +175,12 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return DispatchOutcome.rejected(DispatchOutcome.Reason.NO_HANDLER, route.refusal().summary());
     }
     return route.sync() ? awaitAnswer(active) : DispatchOutcome.accepted();
+  }
+
+  private RunInvocation prepare(RunInvocation invocation) {
+    RunInvocation run =
+        detailsLoader == null ? invocation : invocation.withDetailsLoader(detailsLoader);
+    return run.withSecrets(secrets);
   }
 
   /**
@@ -376,6 +384,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     RunJournal journal;
     RunContextFactory contexts;
     RunDetailsLoader detailsLoader;
+    SecretDecryptor secrets;
     Executor executor;
     int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     Duration runTimeout = DEFAULT_RUN_TIMEOUT;
@@ -410,6 +419,39 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     public Builder detailsLoader(RunDetailsLoader detailsLoader) {
       this.detailsLoader = Objects.requireNonNull(detailsLoader, "detailsLoader == null");
       return this;
+    }
+
+    /**
+     * Sets how secret inputs are decrypted ({@link RunInvocation#secret(String)}, {@link
+     * io.portkit.backend.invocation.SecretValue} components of typed inputs). {@code
+     * PortBackend.Builder} sets it from the credentials; default: no key, so a secret input fails
+     * its run with a summary saying so.
+     */
+    public Builder secrets(SecretDecryptor secrets) {
+      this.secrets = Objects.requireNonNull(secrets, "secrets == null");
+      return this;
+    }
+
+    /**
+     * Runs {@code handler} for the automation {@code automationId}, asynchronously: the run an
+     * automation's event started, routed by the automation's identifier like an action's, with the
+     * same context, final-status rules, duplicate memory and journal.
+     *
+     * @throws IllegalArgumentException if {@code automationId} is blank or already has a handler
+     */
+    public Builder automation(String automationId, AutomationHandler handler) {
+      return automation(automationId, handler, HandlerOptions.defaults());
+    }
+
+    /**
+     * Runs {@code handler} for the automation {@code automationId} with {@code options}.
+     *
+     * @throws IllegalArgumentException if {@code automationId} is blank or already has a handler
+     */
+    public Builder automation(
+        String automationId, AutomationHandler handler, HandlerOptions options) {
+      Objects.requireNonNull(handler, "handler == null");
+      return handle(automationId, AutomationHandler.asRunHandler(automationId, handler), options);
     }
 
     /**

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,6 +25,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,47 +49,136 @@ final class InputBinder {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
           .addModule(new JavaTimeModule())
+          .addModule(
+              new SimpleModule("portkit-secrets")
+                  .addDeserializer(SecretValue.class, new SecretValueDeserializer()))
           .build();
+
+  private static final SecretDecryptor NO_KEYS = SecretDecryptor.builder().build();
 
   private InputBinder() {}
 
   static <T> T bind(ObjectNode inputs, Class<T> type) {
+    return bind(inputs, type, null, Set.of());
+  }
+
+  /**
+   * Binds {@code inputs} to {@code type}; {@link SecretValue} components are decrypted with {@code
+   * secrets}, and the inputs named in {@code encrypted} are never echoed in a message.
+   */
+  static <T> T bind(
+      ObjectNode inputs, Class<T> type, @Nullable SecretDecryptor secrets, Set<String> encrypted) {
     ObjectNode tree = withSnakeCaseAliases(inputs);
     requirePrimitives(tree, type);
+    requireSecretComponents(encrypted, type);
     try {
-      return MAPPER.treeToValue(tree, type);
-    } catch (ValueInstantiationException e) {
+      return MAPPER
+          .readerFor(type)
+          .withAttribute(SecretValueDeserializer.DECRYPTOR, secrets == null ? NO_KEYS : secrets)
+          .readValue(tree);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      SecretInputException secret = secretCause(e);
+      if (secret != null) {
+        String path = e instanceof JsonMappingException m ? path(m) : null;
+        throw path == null || path.equals(secret.input()) ? secret : secret.at(path);
+      }
+      throw failure(e, tree, type, encrypted);
+    } catch (IOException e) {
+      throw new InputBindingException(
+          null,
+          "inputs do not fit " + type.getSimpleName() + ": " + e.getClass().getSimpleName(),
+          e);
+    }
+  }
+
+  private static InputBindingException failure(
+      Exception error, ObjectNode tree, Class<?> type, Set<String> encrypted) {
+    if (error instanceof ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String message =
           cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-      throw new InputBindingException(null, "invalid inputs: " + message, e);
-    } catch (MismatchedInputException e) {
+      return new InputBindingException(null, "invalid inputs: " + message, e);
+    }
+    if (error instanceof MismatchedInputException e) {
       String path = path(e);
       String expected = describe(e.getTargetType());
-      throw new InputBindingException(
+      String got = isSecret(path, encrypted) ? "a secret value (not shown)" : render(at(tree, e));
+      return new InputBindingException(
           path,
           (path == null ? "inputs" : "input '" + path + "'")
               + ": expected "
               + expected
               + ", got "
-              + render(at(tree, e)),
-          e);
-    } catch (JsonMappingException e) {
+              + got,
+          // Jackson's own message quotes the value: a secret's must not travel as the cause.
+          isSecret(path, encrypted) ? null : e);
+    }
+    if (error instanceof JsonMappingException e) {
       String path = path(e);
-      throw new InputBindingException(
+      boolean secret = isSecret(path, encrypted);
+      return new InputBindingException(
           path,
           (path == null ? "inputs" : "input '" + path + "'")
               + " do not fit "
               + type.getSimpleName()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
-    } catch (JsonProcessingException e) {
-      throw new InputBindingException(
-          null, "inputs do not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new InputBindingException(null, "invalid inputs: " + e.getMessage(), e);
+              + (secret ? "" : ": " + e.getOriginalMessage()),
+          secret ? null : e);
     }
+    if (error instanceof JsonProcessingException e) {
+      return new InputBindingException(
+          null, "inputs do not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
+    return new InputBindingException(null, "invalid inputs: " + error.getMessage(), error);
+  }
+
+  private static boolean isSecret(@Nullable String path, Set<String> encrypted) {
+    if (path == null || encrypted.isEmpty()) {
+      return false;
+    }
+    int dot = path.indexOf('.');
+    int bracket = path.indexOf('[');
+    int end = dot < 0 ? bracket : bracket < 0 ? dot : Math.min(dot, bracket);
+    String root = end < 0 ? path : path.substring(0, end);
+    return encrypted.contains(root) || encrypted.contains(SNAKE.translate(root));
+  }
+
+  private static @Nullable SecretInputException secretCause(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SecretInputException s) {
+        return s;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** An input Port encrypted must bind to a SecretValue: as a String it would hold ciphertext. */
+  private static void requireSecretComponents(Set<String> encrypted, Class<?> type) {
+    if (encrypted.isEmpty() || !type.isRecord()) {
+      return;
+    }
+    for (RecordComponent component : type.getRecordComponents()) {
+      String input = inputName(component);
+      if (encrypted.contains(input) && component.getType() != SecretValue.class) {
+        throw new InputBindingException(
+            input,
+            "input '"
+                + input
+                + "' is a secret input (Port encrypts it): declare component "
+                + component.getName()
+                + " as SecretValue, which decrypts it",
+            null);
+      }
+    }
+  }
+
+  private static String inputName(RecordComponent component) {
+    JsonProperty named = component.getAccessor().getAnnotation(JsonProperty.class);
+    return named != null && !named.value().isEmpty()
+        ? named.value()
+        : SNAKE.translate(component.getName());
   }
 
   /** Adds a snake_case copy of each camelCase key, so either spelling of an input id binds. */
@@ -110,11 +202,7 @@ final class InputBinder {
       if (!component.getType().isPrimitive()) {
         continue;
       }
-      JsonProperty named = component.getAccessor().getAnnotation(JsonProperty.class);
-      String input =
-          named != null && !named.value().isEmpty()
-              ? named.value()
-              : SNAKE.translate(component.getName());
+      String input = inputName(component);
       if (!tree.has(input)) {
         throw new InputBindingException(
             input,

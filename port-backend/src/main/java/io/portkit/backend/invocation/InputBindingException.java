@@ -8,9 +8,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The message names the input and what was wrong, for example {@code input 'duration_minutes':
  * expected a number, got "abc"}, and is written for the person who ran the action: the dispatcher
- * ends the run FAILURE with it as the summary, without a stack trace.
+ * ends the run FAILURE with it as the summary, without a stack trace. A secret input that does not
+ * decrypt is the subclass {@link SecretInputException}, whose message never holds the value.
  */
-public final class InputBindingException extends IllegalArgumentException {
+public sealed class InputBindingException extends IllegalArgumentException
+    permits SecretInputException {
   private static final long serialVersionUID = 1L;
 
   private final @Nullable String input;

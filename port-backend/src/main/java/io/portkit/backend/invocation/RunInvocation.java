@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.client.run.ActionRun;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One verified delivery of a Port action run: the run id, typed accessors for what the body
@@ -42,10 +45,22 @@ public final class RunInvocation {
   private final RequestHeaders headers;
   private final JsonNode raw;
   private final RunDetailsLoader loader;
+  private final @Nullable SecretDecryptor secrets;
+  private final List<String> encryptedProperties;
+  private final @Nullable AutomationEvent event;
   private final Object lock = new Object();
   private volatile JsonNode details;
 
   RunInvocation(Parsed p, RequestHeaders headers, JsonNode raw, RunDetailsLoader loader) {
+    this(p, headers, raw, loader, null);
+  }
+
+  private RunInvocation(
+      Parsed p,
+      RequestHeaders headers,
+      JsonNode raw,
+      RunDetailsLoader loader,
+      @Nullable SecretDecryptor secrets) {
     this.runId = Objects.requireNonNull(p.runId(), "runId == null");
     this.format = p.format();
     this.actionIdentifier = p.actionIdentifier();
@@ -57,6 +72,9 @@ public final class RunInvocation {
     this.headers = headers;
     this.raw = raw;
     this.loader = loader;
+    this.secrets = secrets;
+    this.encryptedProperties = p.encryptedProperties();
+    this.event = p.event() == null ? null : AutomationEvent.fromJson(p.event());
     this.parsed = p;
   }
 
@@ -69,7 +87,13 @@ public final class RunInvocation {
       String entityIdentifier,
       ObjectNode entity,
       ObjectNode inputs,
-      RunTrigger trigger) {}
+      RunTrigger trigger,
+      List<String> encryptedProperties,
+      @Nullable JsonNode event) {
+    Parsed {
+      encryptedProperties = List.copyOf(encryptedProperties);
+    }
+  }
 
   /**
    * Returns the invocation of a run read from Port's API ({@code GET /v1/actions/runs/{id}}) rather
@@ -94,6 +118,8 @@ public final class RunInvocation {
             run.entityIdentifier().orElse(null),
             null,
             inputs,
+            null,
+            List.of(),
             null);
     JsonNode raw = run.raw();
     return new RunInvocation(parsed, RequestHeaders.empty(), raw, runId -> raw);
@@ -105,7 +131,16 @@ public final class RunInvocation {
    */
   public RunInvocation withDetailsLoader(RunDetailsLoader loader) {
     return new RunInvocation(
-        parsed, headers, raw, Objects.requireNonNull(loader, "loader == null"));
+        parsed, headers, raw, Objects.requireNonNull(loader, "loader == null"), secrets);
+  }
+
+  /**
+   * Returns a copy that decrypts secret inputs with {@code secrets}. The dispatcher calls this with
+   * the backend's decryptor (the client secret, and any private key configured).
+   */
+  public RunInvocation withSecrets(SecretDecryptor secrets) {
+    return new RunInvocation(
+        parsed, headers, raw, loader, Objects.requireNonNull(secrets, "secrets == null"));
   }
 
   /** Returns the run id, for example {@code r_QOz6WoOB1Q2lmhZZ}. */
@@ -164,7 +199,47 @@ public final class RunInvocation {
    */
   public <T> T inputs(Class<T> type) {
     Objects.requireNonNull(type, "type == null");
-    return InputBinder.bind(inputs, type);
+    return InputBinder.bind(inputs, type, secrets, Set.copyOf(encryptedProperties));
+  }
+
+  /**
+   * Returns secret input {@code input} decrypted, or empty when the run did not send it. Port
+   * encrypts an input whose definition has {@code "encryption"}; a typed input's {@link
+   * SecretValue} component is decrypted the same way.
+   *
+   * @throws SecretInputException if the value does not decrypt (wrong key, altered, not base64, too
+   *     short); the message names the input and the reason, never the value. Thrown from a handler,
+   *     it ends the run FAILURE with that message as the summary
+   */
+  public Optional<SecretValue> secret(String input) {
+    Objects.requireNonNull(input, "input == null");
+    JsonNode value = inputs.get(input);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    SecretDecryptor keys = secrets != null ? secrets : SecretDecryptor.builder().build();
+    return Optional.of(keys.decrypt(input, value));
+  }
+
+  /**
+   * Returns the identifiers of the inputs Port encrypted, when the body carries them ({@code
+   * port_context.encryptedProperties} in the recommended body); empty otherwise.
+   */
+  public List<String> encryptedProperties() {
+    return encryptedProperties;
+  }
+
+  /**
+   * Returns the event that started the run when it is an automation's ({@code .event} of the
+   * trigger data, sent by the recommended body); empty for a self-service run.
+   */
+  public Optional<AutomationEvent> event() {
+    return Optional.ofNullable(event);
+  }
+
+  /** Returns whether an automation started the run: the body carries an event. */
+  public boolean isAutomation() {
+    return event != null;
   }
 
   /** Returns who or what triggered the run, if the body carries the trigger object. */
@@ -221,6 +296,7 @@ public final class RunInvocation {
         + blueprint
         + ", entity="
         + entityIdentifier
+        + (event == null ? "" : ", event=" + event.kind())
         + "]";
   }
 }

@@ -166,7 +166,10 @@ public final class RunInvocationParser {
       return legacy(root, runId);
     }
     JsonNode ctx = root.path("port_context");
-    if (ctx.has("action") || ctx.has("trigger") || root.path("inputs").isObject()) {
+    if (ctx.has("action")
+        || ctx.has("trigger")
+        || root.path("inputs").isObject()
+        || root.path("event").isObject()) {
       return recommended(root, ctx, runId);
     }
     return minimal(root, runId);
@@ -190,7 +193,9 @@ public final class RunInvocationParser {
             .orElse(null),
         nonEmptyObject(payload.path("entity")),
         objectOrEmpty(payload.path("properties")),
-        trigger.isObject() ? new RunTrigger(trigger, operation) : null);
+        trigger.isObject() ? new RunTrigger(trigger, operation) : null,
+        strings(payload.path("action").path("encryptedProperties")),
+        eventOf(root));
   }
 
   private static Parsed recommended(JsonNode root, JsonNode ctx, String runId) {
@@ -206,7 +211,9 @@ public final class RunInvocationParser {
             .orElse(null),
         entity,
         objectOrEmpty(root.path("inputs")),
-        trigger.isObject() ? new RunTrigger(trigger, null) : null);
+        trigger.isObject() ? new RunTrigger(trigger, null) : null,
+        strings(ctx.path("encryptedProperties")),
+        eventOf(root));
   }
 
   private static Parsed minimal(JsonNode root, String runId) {
@@ -219,7 +226,26 @@ public final class RunInvocationParser {
         }
       }
     }
-    return new Parsed(runId, BodyFormat.MINIMAL, null, null, null, null, inputs, null);
+    return new Parsed(
+        runId, BodyFormat.MINIMAL, null, null, null, null, inputs, null, List.of(), eventOf(root));
+  }
+
+  private static JsonNode eventOf(JsonNode root) {
+    JsonNode event = root.path("event");
+    return event.isObject() ? event : null;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    if (!array.isArray()) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode item : array) {
+      if (item.isTextual() && !item.textValue().isBlank()) {
+        out.add(item.textValue());
+      }
+    }
+    return out;
   }
 
   private static ObjectNode nonEmptyObject(JsonNode node) {

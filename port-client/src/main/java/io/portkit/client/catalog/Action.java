@@ -101,6 +101,30 @@ public record Action(
     return JsonNodes.text(trigger, "type");
   }
 
+  /** Returns whether this is an automation ({@code trigger.type} is {@code automation}). */
+  public boolean isAutomation() {
+    return "automation".equals(triggerType());
+  }
+
+  /**
+   * Returns the identifiers of the user inputs Port encrypts (those whose definition has {@code
+   * encryption}), in definition order; empty for automations.
+   */
+  public java.util.List<String> secretInputs() {
+    java.util.List<String> secret = new java.util.ArrayList<>();
+    trigger
+        .path("userInputs")
+        .path("properties")
+        .properties()
+        .forEach(
+            input -> {
+              if (input.getValue().has("encryption")) {
+                secret.add(input.getKey());
+              }
+            });
+    return java.util.List.copyOf(secret);
+  }
+
   /** Returns the self-service operation ({@code CREATE}, {@code DAY-2}, {@code DELETE}) or null. */
   public @Nullable String operation() {
     return JsonNodes.text(trigger, "operation");
@@ -172,6 +196,31 @@ public record Action(
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(type, "type == null");
       userInputs.putObject(name).put("type", type);
+      return this;
+    }
+
+    /**
+     * Adds the secret user input {@code name} ({@code string} or {@code object}) that Port encrypts
+     * with AES-256-GCM keyed by the client secret ({@code "encryption": "aes256-gcm"}).
+     */
+    public Builder secretInput(String name, String type) {
+      userInput(name, type);
+      ((ObjectNode) userInputs.get(name)).put("encryption", "aes256-gcm");
+      return this;
+    }
+
+    /**
+     * Adds the secret user input {@code name} that Port encrypts client-side for {@code
+     * publicKeyPem} (an RSA {@code -----BEGIN PUBLIC KEY-----} block); the backend decrypts it with
+     * the private key.
+     */
+    public Builder secretInput(String name, String type, String publicKeyPem) {
+      Objects.requireNonNull(publicKeyPem, "publicKeyPem == null");
+      userInput(name, type);
+      ((ObjectNode) userInputs.get(name))
+          .putObject("encryption")
+          .put("algorithm", "client-side")
+          .put("key", publicKeyPem);
       return this;
     }
 

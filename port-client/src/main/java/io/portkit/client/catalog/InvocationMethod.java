@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The recommended webhook body carries everything a handler needs, so no webhook needs a Port
  * API call before it is acknowledged. Each {@code "{{ ... }}"} is a jq expression over Port's
  * trigger data; a value that is a whole expression renders as a JSON value, so {@code .trigger},
- * {@code .inputs} and {@code .entity} arrive as objects:
+ * {@code .inputs}, {@code .entity} and {@code .event} arrive as objects. The same body serves
+ * self-service actions and automations: an action's run has a null {@code event}, an automation's
+ * null {@code inputs} and {@code entity}:
  *
  * <pre>{@code
  * {
@@ -31,12 +33,18 @@ import org.jspecify.annotations.Nullable;
  *     "action": "{{ .action.identifier }}",
  *     "blueprint": "{{ .action.blueprint }}",
  *     "entity": "{{ .entity.identifier }}",
- *     "trigger": "{{ .trigger }}"
+ *     "trigger": "{{ .trigger }}",
+ *     "encryptedProperties": "{{ .action.encryptedProperties }}"
  *   },
  *   "inputs": "{{ .inputs }}",
- *   "entity": "{{ .entity }}"
+ *   "entity": "{{ .entity }}",
+ *   "event": "{{ .event }}"
  * }
  * }</pre>
+ *
+ * <p>Secret inputs arrive encrypted in {@code inputs}; {@code encryptedProperties} tells the
+ * backend which ones are. An automation's {@code event} carries what happened and the resource
+ * before and after it.
  *
  * <p>Immutable and thread-safe; every accessor that returns JSON returns a copy.
  */
@@ -133,8 +141,10 @@ public final class InvocationMethod {
     context.put("blueprint", "{{ .action.blueprint }}");
     context.put("entity", "{{ .entity.identifier }}");
     context.put("trigger", "{{ .trigger }}");
+    context.put("encryptedProperties", "{{ .action.encryptedProperties }}");
     body.put("inputs", "{{ .inputs }}");
     body.put("entity", "{{ .entity }}");
+    body.put("event", "{{ .event }}");
     return body;
   }
 
@@ -206,6 +216,20 @@ public final class InvocationMethod {
     String where = url() == null ? "" : "Port can reach this backend at " + url() + "\n";
     return where
         + "Paste this as the action's \"invocationMethod\" (Self-service > action > Edit JSON):\n"
+        + toJson();
+  }
+
+  /**
+   * Returns what to tell a person setting an automation up: the same JSON as {@link
+   * #instructions()}, to paste as the automation's {@code invocationMethod}. Port runs automations
+   * through the same backends as actions, and the recommended body carries the automation's {@code
+   * event}.
+   */
+  public String automationInstructions() {
+    String where = url() == null ? "" : "Port can reach this backend at " + url() + "\n";
+    return where
+        + "Paste this as the automation's \"invocationMethod\" (Automations > automation > Edit"
+        + " JSON):\n"
         + toJson();
   }
 

@@ -38,4 +38,24 @@ class CatalogModelTest {
     assertThat(a.invocationMethod().agent()).isFalse();
     assertThat(a.raw().path("publish").asBoolean()).isTrue();
   }
+
+  @Test
+  void action_secretInputsAndAutomationFlag() throws Exception {
+    Action action =
+        Action.fromJson(
+            mapper.readTree(
+                "{\"identifier\":\"copy\",\"trigger\":{\"type\":\"self-service\","
+                    + "\"userInputs\":{\"properties\":{\"tables\":{\"type\":\"array\"},"
+                    + "\"password\":{\"type\":\"string\",\"encryption\":\"aes256-gcm\"}}}}}"));
+    Action automation =
+        Action.fromJson(
+            mapper.readTree(
+                "{\"identifier\":\"revoke\",\"trigger\":{\"type\":\"automation\","
+                    + "\"event\":{\"type\":\"TIMER_PROPERTY_EXPIRED\"}}}"));
+
+    assertThat(action.secretInputs()).containsExactly("password");
+    assertThat(action.isAutomation()).isFalse();
+    assertThat(automation.isAutomation()).isTrue();
+    assertThat(automation.secretInputs()).isEmpty();
+  }
 }

@@ -20,8 +20,10 @@ class InvocationMethodTest {
             + "\"headers\":{\"RUN_ID\":\"{{ .run.id }}\"},"
             + "\"body\":{\"port_context\":{\"runId\":\"{{ .run.id }}\","
             + "\"action\":\"{{ .action.identifier }}\",\"blueprint\":\"{{ .action.blueprint }}\","
-            + "\"entity\":\"{{ .entity.identifier }}\",\"trigger\":\"{{ .trigger }}\"},"
-            + "\"inputs\":\"{{ .inputs }}\",\"entity\":\"{{ .entity }}\"}}";
+            + "\"entity\":\"{{ .entity.identifier }}\",\"trigger\":\"{{ .trigger }}\","
+            + "\"encryptedProperties\":\"{{ .action.encryptedProperties }}\"},"
+            + "\"inputs\":\"{{ .inputs }}\",\"entity\":\"{{ .entity }}\","
+            + "\"event\":\"{{ .event }}\"}}";
 
     InvocationMethod method = InvocationMethod.webhook(URL);
 
@@ -127,5 +129,26 @@ class InvocationMethodTest {
         .isEqualTo(
             "InvocationMethod[type=WEBHOOK, url=https://abc123.ngrok-free.app/webhook,"
                 + " synchronized=false]");
+  }
+
+  @Test
+  void automationInstructions_sameJson_pastedIntoTheAutomation() {
+    InvocationMethod method = InvocationMethod.webhook(URL);
+
+    assertThat(method.automationInstructions())
+        .isEqualTo(
+            "Port can reach this backend at https://abc123.ngrok-free.app/webhook\n"
+                + "Paste this as the automation's \"invocationMethod\" (Automations > automation >"
+                + " Edit JSON):\n"
+                + method.toJson());
+  }
+
+  @Test
+  void recommendedBody_carriesEncryptedPropertiesAndTheAutomationEvent() {
+    var body = InvocationMethod.recommendedBody();
+
+    assertThat(body.path("port_context").path("encryptedProperties").asText())
+        .isEqualTo("{{ .action.encryptedProperties }}");
+    assertThat(body.path("event").asText()).isEqualTo("{{ .event }}");
   }
 }

@@ -19,6 +19,7 @@ public final class EmulatorCore {
   private final RateLimiter rateLimiter;
   private final List<Route> routes = new ArrayList<>();
   private final ActionInvoker invoker;
+  private final AutomationEngine automations;
 
   /** Creates the emulator's parts from {@code settings}. */
   public EmulatorCore(EmulatorSettings settings, Clock clock, Random random, Sleeper sleeper) {
@@ -26,10 +27,13 @@ public final class EmulatorCore {
     this.clock = clock;
     this.sleeper = sleeper;
     this.ids = new Ids(random);
-    this.state = new EmulatorState(clock, ids);
+    this.state = new EmulatorState(clock, ids, settings.clientSecret());
     this.tokens = new TokenStore(clock, settings.tokenLifetime(), ids);
     this.rateLimiter = new RateLimiter(clock, settings.rateLimit(), settings.ratePeriod());
     this.invoker = new ActionInvoker(state, settings);
+    this.automations = new AutomationEngine(state, settings.clientId());
+    automations.invoker(settings.deliverWebhooks() ? invoker : null);
+    state.automations = automations;
     RunRules rules = new RunRules(settings.finishedRunStatus());
     String caller = settings.clientId();
     routes.addAll(new AuthRoutes(settings, tokens, clock).routes());
@@ -90,6 +94,20 @@ public final class EmulatorCore {
   /** Returns the webhook invoker. */
   public ActionInvoker invoker() {
     return invoker;
+  }
+
+  /** Returns the automations engine. */
+  public AutomationEngine automations() {
+    return automations;
+  }
+
+  /**
+   * Fires each timer property whose time has passed on the emulator's clock.
+   *
+   * @return the ids of the automation runs created
+   */
+  public List<String> checkTimers() {
+    return state.locked(automations::checkTimers);
   }
 
   /** Returns the routes in match order. */

@@ -29,6 +29,11 @@ public final class EmulatorState {
   private final Condition changed = lock.newCondition();
   private final Clock clock;
   private final Ids ids;
+  private final String clientSecret;
+
+  /** The automations run on each change; set by EmulatorCore. */
+  AutomationEngine automations;
+
   final Map<String, ObjectNode> blueprints = new LinkedHashMap<>();
   final Map<String, ObjectNode> actions = new LinkedHashMap<>();
   final Map<String, Map<String, ObjectNode>> entities = new LinkedHashMap<>();
@@ -37,8 +42,14 @@ public final class EmulatorState {
 
   /** Creates an empty state using {@code clock} for timestamps and {@code ids} for run ids. */
   public EmulatorState(Clock clock, Ids ids) {
+    this(clock, ids, "");
+  }
+
+  /** Creates an empty state whose runs encrypt secret inputs with {@code clientSecret}. */
+  public EmulatorState(Clock clock, Ids ids, String clientSecret) {
     this.clock = clock;
     this.ids = ids;
+    this.clientSecret = clientSecret;
   }
 
   /** Returns the emulator's clock. */
@@ -145,18 +156,60 @@ public final class EmulatorState {
               && !entities.getOrDefault(blueprint, Map.of()).containsKey(entity)) {
             throw ApiError.notFound("Entity", entity);
           }
+          // Secret inputs are encrypted now and never stored: only their ciphertext waits for the
+          // webhook (docs/decisions/0194-emulator-secret-inputs.md).
+          SecretInputs.Split split = SecretInputs.split(action, properties, clientSecret);
           RunRecord run =
               new RunRecord(
                   ids.runId(),
                   ++sequence,
                   action,
                   entity,
-                  properties.deepCopy(),
+                  split.stored(),
                   createdBy,
                   clock.instant());
+          run.delivered = split.delivered();
+          run.encryptedProperties = split.encrypted();
           runs.put(run.id, run);
+          if (automations != null) {
+            automations.runChanged(run, null, runJson(run, false), null);
+          }
           return run;
         });
+  }
+
+  /**
+   * Creates the run automation {@code automation} starts for {@code event}, {@code depth} runs deep
+   * in its chain. Call under the lock.
+   */
+  RunRecord createAutomationRun(ObjectNode automation, ObjectNode event, int depth, String by) {
+    RunRecord run =
+        new RunRecord(
+            ids.runId(), ++sequence, automation, null, Json.object(), by, clock.instant());
+    run.event = event;
+    run.chainDepth = depth;
+    runs.put(run.id, run);
+    return run;
+  }
+
+  /** Tells the automations an entity changed; {@code cause} is the run it is tied to, or null. */
+  void entityChanged(
+      String action,
+      String blueprint,
+      String entity,
+      RunRecord cause,
+      JsonNode before,
+      JsonNode after) {
+    if (automations != null) {
+      automations.entityChanged(action, blueprint, entity, cause, before, after);
+    }
+  }
+
+  /** Tells the automations run {@code run} was PATCHed; {@code before} is its JSON before. */
+  void runPatched(RunRecord run, ObjectNode before) {
+    if (automations != null) {
+      automations.runChanged(run, before, runJson(run, false), run);
+    }
   }
 
   /**
@@ -210,6 +263,8 @@ public final class EmulatorState {
       throw ApiError.invalid(
           "\"trigger\" is required and must be an object, e.g. {\"type\":\"self-service\",\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\",\"userInputs\":{\"properties\":{}}}");
     }
+    SecretInputs.validate(action);
+    AutomationEngine.validate(action);
     if (!action.path("invocationMethod").isObject()) {
       throw ApiError.invalid(
           "\"invocationMethod\" is required and must be an object, e.g. {\"type\":\"WEBHOOK\",\"url\":\"https://example.com\"}");
@@ -244,6 +299,9 @@ public final class EmulatorState {
           actions.clear();
           entities.clear();
           runs.clear();
+          if (automations != null) {
+            automations.clear();
+          }
           return null;
         });
   }

@@ -78,6 +78,8 @@ final class EntityRoutes {
           if (run != null) {
             run.tied.add(new TiedEntity(blueprint, id, existing == null ? "CREATE" : "UPDATE"));
           }
+          state.entityChanged(
+              existing == null ? "CREATE" : "UPDATE", blueprint, id, run, existing, entity);
           return ApiResponse.ok(201, "entity", entity.deepCopy());
         });
   }
@@ -175,11 +177,13 @@ final class EntityRoutes {
                     + dependents.size()
                     + " dependent entities; pass delete_dependents=true to delete them too");
           }
-          entitiesOf(blueprint).remove(id);
+          ObjectNode removed = entitiesOf(blueprint).remove(id);
           record(run, blueprint, id);
+          state.entityChanged("DELETE", blueprint, id, run, removed, null);
           for (String[] dependent : dependents) {
-            state.entities.get(dependent[0]).remove(dependent[1]);
+            ObjectNode gone = state.entities.get(dependent[0]).remove(dependent[1]);
             record(run, dependent[0], dependent[1]);
+            state.entityChanged("DELETE", dependent[0], dependent[1], run, gone, null);
           }
           return ApiResponse.ok();
         });

@@ -35,6 +35,18 @@ public final class RunRecord {
   ObjectNode payload;
   JsonNode response;
 
+  /** The inputs the webhook carries, secret ones encrypted; the stored ones when there are none. */
+  ObjectNode delivered;
+
+  /** The event that started an automation's run, or null for a self-service run. */
+  JsonNode event;
+
+  /** How many automation runs deep this run is in a chain (1 for the first). */
+  int chainDepth;
+
+  /** The identifiers of the inputs delivered encrypted. */
+  List<String> encryptedProperties = List.of();
+
   RunRecord(
       String id,
       long sequence,

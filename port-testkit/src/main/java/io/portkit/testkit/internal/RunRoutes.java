@@ -88,6 +88,7 @@ final class RunRoutes {
           if (status != null) {
             rules.requireStatusSettable(run);
           }
+          ObjectNode before = state.runJson(run, false);
           run.updatedAt = state.now();
           if (statusLabel != null) {
             run.statusLabel = statusLabel;
@@ -104,6 +105,7 @@ final class RunRoutes {
           if (status != null) {
             run.finish(status, state.now());
           }
+          state.runPatched(run, before);
           return ApiResponse.ok(200, "run", state.runJson(run, v1));
         });
   }

@@ -23,8 +23,11 @@ final class TriggerData {
    */
   static ObjectNode of(
       EmulatorState state, RunRecord run, String origin, Map<String, String> secrets) {
+    if (run.event != null) {
+      return automation(run, secrets);
+    }
     ObjectNode data = Json.object();
-    data.set("inputs", run.properties.deepCopy());
+    data.set("inputs", inputs(run));
     ObjectNode trigger = data.putObject("trigger");
     trigger.set("by", by(run));
     trigger.put("origin", origin).put("at", Json.time(run.createdAt));
@@ -35,7 +38,7 @@ final class TriggerData {
     ObjectNode action = data.putObject("action");
     action.put("identifier", run.action.path("identifier").asText());
     action.put("blueprint", run.blueprint);
-    action.putArray("encryptedProperties");
+    run.encryptedProperties.forEach(action.putArray("encryptedProperties")::add);
     data.putObject("run").put("id", run.id);
     ObjectNode secretNode = data.putObject("secrets");
     secrets.forEach(secretNode::put);
@@ -60,9 +63,39 @@ final class TriggerData {
     ObjectNode action = run.action.deepCopy();
     action.put("trigger", run.action.path("trigger").path("operation").asText("DAY-2"));
     payload.set("action", action);
-    payload.set("properties", run.properties.deepCopy());
+    payload.set("properties", inputs(run));
+    run.encryptedProperties.forEach(action.putArray("encryptedProperties")::add);
     payload.putArray("censoredProperties");
+    if (run.event != null) {
+      body.set("event", run.event.deepCopy());
+    }
     return body;
+  }
+
+  /**
+   * Returns the trigger data of an automation's run: {@code inputs} and {@code entity} null, the
+   * {@code event}, and {@code trigger.origin} {@code AUTOMATION}.
+   */
+  private static ObjectNode automation(RunRecord run, Map<String, String> secrets) {
+    ObjectNode data = Json.object();
+    data.set("inputs", NullNode.getInstance());
+    ObjectNode trigger = data.putObject("trigger");
+    trigger.set("by", by(run));
+    trigger.put("origin", "AUTOMATION").put("at", Json.time(run.createdAt));
+    data.set("event", run.event.deepCopy());
+    data.set("entity", NullNode.getInstance());
+    ObjectNode action = data.putObject("action");
+    action.put("identifier", run.action.path("identifier").asText());
+    action.putArray("encryptedProperties");
+    data.putObject("run").put("id", run.id);
+    ObjectNode secretNode = data.putObject("secrets");
+    secrets.forEach(secretNode::put);
+    return data;
+  }
+
+  /** The inputs as delivered: secret ones encrypted, never their plaintext. */
+  private static ObjectNode inputs(RunRecord run) {
+    return (run.delivered != null ? run.delivered : run.properties).deepCopy();
   }
 
   private static ObjectNode by(RunRecord run) {
