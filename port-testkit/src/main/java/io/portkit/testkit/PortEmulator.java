@@ -154,7 +154,8 @@ public final class PortEmulator implements AutoCloseable {
 
   /**
    * Creates an IN_PROGRESS run of {@code action} without invoking its webhook (your test then hands
-   * the run to the backend itself); {@link #trigger} also invokes it.
+   * the run to the backend itself); {@link #trigger} also invokes it. Runs created from code stand
+   * for a user's click: their {@code source} is {@code UI}, while HTTP-created runs are {@code API}.
    *
    * @param properties the user inputs, a JSON object
    * @throws IllegalArgumentException if the action is unknown or properties is not an object
@@ -179,7 +180,10 @@ public final class PortEmulator implements AutoCloseable {
     }
     String id =
         unwrap(
-            () -> core.state().createRun(action, (ObjectNode) properties, entity, clientId()).id());
+            () ->
+                core.state()
+                    .createRun(action, (ObjectNode) properties, entity, clientId(), "UI")
+                    .id());
     return core.state().snapshot(id);
   }
 

@@ -49,6 +49,7 @@ public final class PortEmulatorBuilder {
   private boolean deliverWebhooks = true;
   private Duration webhookTimeout = DEFAULT_WEBHOOK_TIMEOUT;
   private final java.util.Map<String, String> orgSecrets = new java.util.TreeMap<>();
+  private boolean rejectUndeclaredProperties = true;
 
   PortEmulatorBuilder() {}
 
@@ -195,6 +196,17 @@ public final class PortEmulatorBuilder {
   }
 
   /**
+   * Sets whether an entity write naming a property its blueprint's schema does not declare is
+   * answered 422 (default true). Port does not document this case; the default fails in the
+   * emulator what might fail in Port (docs/decisions/0026-entity-property-validation.md). Declared
+   * properties are always checked against their type, format, enum and required.
+   */
+  public PortEmulatorBuilder rejectUndeclaredProperties(boolean reject) {
+    this.rejectUndeclaredProperties = reject;
+    return this;
+  }
+
+  /**
    * Starts the emulator.
    *
    * @throws java.io.UncheckedIOException if the port cannot be bound
@@ -218,7 +230,8 @@ public final class PortEmulatorBuilder {
             ratePeriod,
             deliverWebhooks,
             webhookTimeout,
-            java.util.Map.copyOf(orgSecrets));
+            java.util.Map.copyOf(orgSecrets),
+            rejectUndeclaredProperties);
     return new PortEmulator(new EmulatorCore(settings, clock, effectiveRandom, sleeper), port);
   }
 
