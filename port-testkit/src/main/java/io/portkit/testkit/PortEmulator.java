@@ -155,7 +155,8 @@ public final class PortEmulator implements AutoCloseable {
   /**
    * Creates an IN_PROGRESS run of {@code action} without invoking its webhook (your test then hands
    * the run to the backend itself); {@link #trigger} also invokes it. Runs created from code stand
-   * for a user's click: their {@code source} is {@code UI}, while HTTP-created runs are {@code API}.
+   * for a user's click: their {@code source} is {@code UI}, while HTTP-created runs are {@code
+   * API}.
    *
    * @param properties the user inputs, a JSON object
    * @throws IllegalArgumentException if the action is unknown or properties is not an object

@@ -16,12 +16,27 @@ import java.util.Set;
 final class AuditRoutes {
   private static final Set<String> RESOURCES =
       Set.of(
-          "entity", "blueprint_permission", "blueprint", "run", "webhook", "action",
-          "action_permission", "scorecard", "integration", "secret");
+          "entity",
+          "blueprint_permission",
+          "blueprint",
+          "run",
+          "webhook",
+          "action",
+          "action_permission",
+          "scorecard",
+          "integration",
+          "secret");
   private static final Set<String> FIELDS =
       Set.of(
-          "action", "context", "diff", "identifier", "resourceType", "status", "trigger",
-          "additionalData", "message");
+          "action",
+          "context",
+          "diff",
+          "identifier",
+          "resourceType",
+          "status",
+          "trigger",
+          "additionalData",
+          "message");
   // Filters on context fields: query name -> field name.
   private static final Map<String, String> CONTEXT_FILTERS =
       Map.of(
@@ -47,13 +62,23 @@ final class AuditRoutes {
     List<String> resources = request.list("resources");
     for (String resource : resources) {
       if (!RESOURCES.contains(resource)) {
-        throw ApiError.invalid("\"resources\" must be among " + new java.util.TreeSet<>(RESOURCES) + ", got \"" + resource + "\"");
+        throw ApiError.invalid(
+            "\"resources\" must be among "
+                + new java.util.TreeSet<>(RESOURCES)
+                + ", got \""
+                + resource
+                + "\"");
       }
     }
     List<String> includes = request.list("includes");
     for (String field : includes) {
       if (!FIELDS.contains(field)) {
-        throw ApiError.invalid("\"includes\" must be among " + new java.util.TreeSet<>(FIELDS) + ", got \"" + field + "\"");
+        throw ApiError.invalid(
+            "\"includes\" must be among "
+                + new java.util.TreeSet<>(FIELDS)
+                + ", got \""
+                + field
+                + "\"");
       }
     }
     String status = request.query().get("status");
@@ -78,15 +103,20 @@ final class AuditRoutes {
             Instant at = Instant.parse(record.at("/trigger/at").asText());
             boolean keep =
                 (identifier == null || identifier.equals(record.get("identifier").asText()))
-                    && (resources.isEmpty() || resources.contains(record.get("resourceType").asText()))
+                    && (resources.isEmpty()
+                        || resources.contains(record.get("resourceType").asText()))
                     && (action == null || action.equals(record.get("action").asText()))
                     && (status == null || status.equals(record.get("status").asText()))
-                    && (origins.isEmpty() || origins.contains(record.at("/trigger/origin").asText()))
+                    && (origins.isEmpty()
+                        || origins.contains(record.at("/trigger/origin").asText()))
                     && (from == null || !at.isBefore(from))
                     && (to == null || !at.isAfter(to))
                     && contextMatches(request, record.get("context"));
             if (keep) {
-              audits.add(includes.isEmpty() ? record.deepCopy() : Projection.apply(record, includes, List.of()));
+              audits.add(
+                  includes.isEmpty()
+                      ? record.deepCopy()
+                      : Projection.apply(record, includes, List.of()));
             }
           }
           return ApiResponse.ok(200, "audits", audits);
@@ -111,7 +141,11 @@ final class AuditRoutes {
     Instant at = ComparisonOperators.instant(value);
     if (at == null) {
       throw ApiError.invalid(
-          "\"" + name + "\" must be an ISO 8601 date-time such as 2022-04-23T18:25:43.511Z, got \"" + value + "\"");
+          "\""
+              + name
+              + "\" must be an ISO 8601 date-time such as 2022-04-23T18:25:43.511Z, got \""
+              + value
+              + "\"");
     }
     return at;
   }

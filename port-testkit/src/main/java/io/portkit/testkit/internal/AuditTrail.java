@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The emulator's audit log: one record per entity create, update and delete and per run create
- * and update, in the shape {@code GET /v1/audit-log} answers
+ * The emulator's audit log: one record per entity create, update and delete and per run create and
+ * update, in the shape {@code GET /v1/audit-log} answers
  * (docs/decisions/0029-audit-log-records.md). Not thread-safe: guarded by {@link EmulatorState}'s
  * lock.
  */

@@ -57,7 +57,8 @@ final class BulkEntityRoutes {
           ArrayNode errors = Json.MAPPER.createArrayNode();
           for (int index = 0; index < items.size(); index++) {
             JsonNode item = items.get(index);
-            String given = item.path("identifier").isTextual() ? item.get("identifier").asText() : "";
+            String given =
+                item.path("identifier").isTextual() ? item.get("identifier").asText() : "";
             try {
               if (!item.isObject()) {
                 throw ApiError.invalid("entity " + index + " must be an object, got " + item);

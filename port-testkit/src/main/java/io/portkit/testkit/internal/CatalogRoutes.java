@@ -77,7 +77,9 @@ final class CatalogRoutes {
           }
           if (SystemBlueprints.ALL.contains(id)) {
             throw new ApiError(
-                422, "system_blueprint", "Blueprint \"" + id + "\" is a system blueprint of Port and cannot be deleted");
+                422,
+                "system_blueprint",
+                "Blueprint \"" + id + "\" is a system blueprint of Port and cannot be deleted");
           }
           int entities = state.entities.get(id).size();
           if (entities > 0) {
@@ -109,7 +111,11 @@ final class CatalogRoutes {
             throw new ApiError(
                 422,
                 "has_relations",
-                "Blueprint \"" + id + "\" is the target of relations " + relatedFrom + "; remove them first");
+                "Blueprint \""
+                    + id
+                    + "\" is the target of relations "
+                    + relatedFrom
+                    + "; remove them first");
           }
           List<String> actions = actionsOf(id);
           if (!actions.isEmpty() && !deleteActions) {

@@ -20,13 +20,30 @@ final class ComparisonOperators {
   /** Every comparison operator the emulator evaluates. */
   static final Set<String> SUPPORTED =
       Set.of(
-          "=", "!=", ">", ">=", "<", "<=", "contains", "doesNotContains", "containsAny",
-          "beginsWith", "doesNotBeginsWith", "endsWith", "doesNotEndsWith", "in", "notIn",
-          "isEmpty", "isNotEmpty");
+          "=",
+          "!=",
+          ">",
+          ">=",
+          "<",
+          "<=",
+          "contains",
+          "doesNotContains",
+          "containsAny",
+          "beginsWith",
+          "doesNotBeginsWith",
+          "endsWith",
+          "doesNotEndsWith",
+          "in",
+          "notIn",
+          "isEmpty",
+          "isNotEmpty");
 
   private ComparisonOperators() {}
 
-  /** Returns the predicate for {@code operator} against the rule's {@code value}; 422 on a bad value. */
+  /**
+   * Returns the predicate for {@code operator} against the rule's {@code value}; 422 on a bad
+   * value.
+   */
   static Predicate<JsonNode> of(String operator, JsonNode value) {
     return switch (operator) {
       case "=" -> actual -> anyElement(actual, a -> same(a, value));
@@ -128,12 +145,14 @@ final class ComparisonOperators {
       throw ApiError.invalid("operator \"" + operator + "\" takes a string, got " + value);
     }
     String v = value.textValue();
-    return actual -> anyElement(actual, a -> a != null && a.isTextual() && test.test(a.textValue(), v));
+    return actual ->
+        anyElement(actual, a -> a != null && a.isTextual() && test.test(a.textValue(), v));
   }
 
   private static List<JsonNode> values(String operator, JsonNode value) {
     if (!value.isArray()) {
-      throw ApiError.invalid("operator \"" + operator + "\" takes an array of values, got " + value);
+      throw ApiError.invalid(
+          "operator \"" + operator + "\" takes an array of values, got " + value);
     }
     List<JsonNode> values = new ArrayList<>();
     value.forEach(values::add);
@@ -161,7 +180,9 @@ final class ComparisonOperators {
                                         && a.textValue().contains(v.textValue()))));
   }
 
-  /** Returns {@code text} as an instant when it is an ISO 8601 date-time with an offset, else null. */
+  /**
+   * Returns {@code text} as an instant when it is an ISO 8601 date-time with an offset, else null.
+   */
   static Instant instant(String text) {
     if (text.length() < 20 || text.charAt(4) != '-') {
       return null; // cheap filter: most strings are not date-times

@@ -8,8 +8,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The value of a {@code between}/{@code notBetween} rule: an explicit {@code {from, to}} range or
- * one of Port's presets, resolved against the emulator's clock in UTC (Port does not say which
- * time zone a preset's "today" uses; docs/decisions/0028-entity-search.md).
+ * one of Port's presets, resolved against the emulator's clock in UTC (Port does not say which time
+ * zone a preset's "today" uses; docs/decisions/0028-entity-search.md).
  */
 final class DateRanges {
   private DateRanges() {}
@@ -31,9 +31,11 @@ final class DateRanges {
 
   private static Instant instant(JsonNode value, String field) {
     JsonNode text = value.get(field);
-    Instant at = text != null && text.isTextual() ? ComparisonOperators.instant(text.textValue()) : null;
+    Instant at =
+        text != null && text.isTextual() ? ComparisonOperators.instant(text.textValue()) : null;
     if (at == null) {
-      throw ApiError.invalid("\"" + field + "\" of a date range must be an ISO 8601 date-time, got " + text);
+      throw ApiError.invalid(
+          "\"" + field + "\" of a date range must be an ISO 8601 date-time, got " + text);
     }
     return at;
   }
@@ -44,7 +46,8 @@ final class DateRanges {
     return switch (preset) {
       case "today" -> new Instant[] {today, endOfDay};
       case "yesterday" -> new Instant[] {today.minus(Duration.ofDays(1)), today.minusMillis(1)};
-      case "tomorrow" -> new Instant[] {today.plus(Duration.ofDays(1)), endOfDay.plus(Duration.ofDays(1))};
+      case "tomorrow" ->
+          new Instant[] {today.plus(Duration.ofDays(1)), endOfDay.plus(Duration.ofDays(1))};
       case "lastDay" -> back(now, 1);
       case "lastWeek" -> back(now, 7);
       case "last2Weeks" -> back(now, 14);

@@ -140,7 +140,10 @@ public final class EmulatorState {
         });
   }
 
-  /** Creates a run with source {@code API}; see {@link #createRun(String, ObjectNode, String, String, String)}. */
+  /**
+   * Creates a run with source {@code API}; see {@link #createRun(String, ObjectNode, String,
+   * String, String)}.
+   */
   public RunRecord createRun(
       String actionId, ObjectNode properties, String entity, String createdBy) {
     return createRun(actionId, properties, entity, createdBy, "API");
@@ -151,8 +154,8 @@ public final class EmulatorState {
    * the one place runs are born; delivery is scheduled by the caller (RunRoutes,
    * PortEmulator.trigger).
    *
-   * @param source where the run came from, {@code UI}, {@code API} or {@code AUTOMATION} (the
-   *     run's {@code source}, filtered by {@code GET /v1/actions/runs?source=})
+   * @param source where the run came from, {@code UI}, {@code API} or {@code AUTOMATION} (the run's
+   *     {@code source}, filtered by {@code GET /v1/actions/runs?source=})
    */
   public RunRecord createRun(
       String actionId, ObjectNode properties, String entity, String createdBy, String source) {

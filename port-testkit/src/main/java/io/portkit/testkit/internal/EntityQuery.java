@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * Compiles Port's entity search query ({@code {combinator, rules}}, rules nested to any depth) into
- * a predicate over stored entities. Compiling checks the whole query first, so a malformed rule is a
- * 422 and a rule the emulator does not evaluate is a 501 naming it, before any entity is read
+ * a predicate over stored entities. Compiling checks the whole query first, so a malformed rule is
+ * a 422 and a rule the emulator does not evaluate is a 501 naming it, before any entity is read
  * (docs/decisions/0028-entity-search.md). Call under the state lock: relation rules read the
  * catalog.
  */
@@ -32,12 +32,14 @@ final class EntityQuery {
   /** Returns the predicate of {@code query}, a {@code {combinator, rules}} object. */
   Predicate<ObjectNode> compile(JsonNode query) {
     if (query == null || !query.isObject()) {
-      throw ApiError.invalid("the query must be an object {\"combinator\":\"and\"|\"or\",\"rules\":[...]}");
+      throw ApiError.invalid(
+          "the query must be an object {\"combinator\":\"and\"|\"or\",\"rules\":[...]}");
     }
     Json.rejectUnknownFields((ObjectNode) query, Set.of("combinator", "rules"));
     String combinator = query.path("combinator").asText("");
     if (!combinator.equals("and") && !combinator.equals("or")) {
-      throw ApiError.invalid("\"combinator\" must be \"and\" or \"or\", got " + query.get("combinator"));
+      throw ApiError.invalid(
+          "\"combinator\" must be \"and\" or \"or\", got " + query.get("combinator"));
     }
     JsonNode rules = query.get("rules");
     if (rules == null || !rules.isArray()) {
@@ -81,7 +83,9 @@ final class EntityQuery {
       default -> {
         if (!ComparisonOperators.SUPPORTED.contains(operator)) {
           throw ApiError.invalid(
-              "unknown operator \"" + operator + "\"; Port's operators are documented at"
+              "unknown operator \""
+                  + operator
+                  + "\"; Port's operators are documented at"
                   + " https://docs.port.io/search-and-query/");
         }
         if (!operator.startsWith("is") && !rule.has("value")) {
@@ -107,7 +111,10 @@ final class EntityQuery {
     boolean inside = operator.equals("between");
     return entity -> {
       JsonNode actual = valueOf(entity, property);
-      Instant at = actual != null && actual.isTextual() ? ComparisonOperators.instant(actual.textValue()) : null;
+      Instant at =
+          actual != null && actual.isTextual()
+              ? ComparisonOperators.instant(actual.textValue())
+              : null;
       boolean within = at != null && !at.isBefore(range[0]) && !at.isAfter(range[1]);
       return at != null && within == inside;
     };
@@ -117,17 +124,22 @@ final class EntityQuery {
     boolean expired = operator.equals("isExpired");
     return entity -> {
       JsonNode actual = valueOf(entity, property);
-      Instant at = actual != null && actual.isTextual() ? ComparisonOperators.instant(actual.textValue()) : null;
+      Instant at =
+          actual != null && actual.isTextual()
+              ? ComparisonOperators.instant(actual.textValue())
+              : null;
       return at != null && at.isBefore(now) == expired;
     };
   }
 
-  // {relation, targetProperty?, operator, value}: tests the related entities' $identifier or $title.
+  // {relation, targetProperty?, operator, value}: tests the related entities' $identifier or
+  // $title.
   private Predicate<ObjectNode> relationRule(JsonNode rule, String operator) {
     String relation = rule.get("relation").asText();
     String target = rule.path("targetProperty").asText("$identifier");
     if (!target.equals("$identifier") && !target.equals("$title")) {
-      throw ApiError.invalid("\"targetProperty\" must be \"$identifier\" or \"$title\", got \"" + target + "\"");
+      throw ApiError.invalid(
+          "\"targetProperty\" must be \"$identifier\" or \"$title\", got \"" + target + "\"");
     }
     requireComparison(operator);
     Predicate<JsonNode> test = ComparisonOperators.of(operator, rule.path("value"));
@@ -137,7 +149,13 @@ final class EntityQuery {
         return test.test(ids);
       }
       String targetBlueprint =
-          state.blueprints.get(entity.get("blueprint").asText()).path("relations").path(relation).path("target").asText();
+          state
+              .blueprints
+              .get(entity.get("blueprint").asText())
+              .path("relations")
+              .path(relation)
+              .path("target")
+              .asText();
       Map<String, ObjectNode> targets = state.entities.getOrDefault(targetBlueprint, Map.of());
       var titles = Json.MAPPER.createArrayNode();
       for (JsonNode id : ids.isArray() ? ids : List.of(ids)) {
@@ -159,11 +177,13 @@ final class EntityQuery {
     String blueprint = rule.path("blueprint").asText(null);
     JsonNode value = rule.get("value");
     if (blueprint == null || value == null || !(value.isTextual() || value.isArray())) {
-      throw ApiError.invalid("a relatedTo rule needs \"blueprint\" and \"value\" (an identifier or an array)");
+      throw ApiError.invalid(
+          "a relatedTo rule needs \"blueprint\" and \"value\" (an identifier or an array)");
     }
     String direction = rule.path("direction").asText("");
     if (!direction.isEmpty() && !direction.equals("upstream") && !direction.equals("downstream")) {
-      throw ApiError.invalid("\"direction\" must be \"upstream\" or \"downstream\", got \"" + direction + "\"");
+      throw ApiError.invalid(
+          "\"direction\" must be \"upstream\" or \"downstream\", got \"" + direction + "\"");
     }
     Boolean required = rule.path("required").isBoolean() ? rule.get("required").asBoolean() : null;
     List<String> sources = new ArrayList<>();
@@ -171,7 +191,9 @@ final class EntityQuery {
       sources.add(id.asText());
     }
     Set<String> related = new RelationGraph(state, required).related(blueprint, sources, direction);
-    return entity -> related.contains(RelationGraph.key(entity.get("blueprint").asText(), entity.get("identifier").asText()));
+    return entity ->
+        related.contains(
+            RelationGraph.key(entity.get("blueprint").asText(), entity.get("identifier").asText()));
   }
 
   private static ApiError notEmulated(String what) {

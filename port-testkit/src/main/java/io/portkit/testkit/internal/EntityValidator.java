@@ -61,7 +61,8 @@ final class EntityValidator {
     Map<String, ObjectNode> teams = state.entities.get(SystemBlueprints.TEAM);
     for (JsonNode name : team) {
       if (!name.isTextual()) {
-        throw ApiError.invalid("\"team\" must be a team name or an array of team names, got " + team);
+        throw ApiError.invalid(
+            "\"team\" must be a team name or an array of team names, got " + team);
       }
       if (!teams.containsKey(name.asText())) {
         throw new ApiError(
@@ -139,7 +140,11 @@ final class EntityValidator {
               if (spec.getValue().path("required").asBoolean(false)
                   && (value == null || value.isNull())) {
                 throw ApiError.invalid(
-                    "relation \"" + spec.getKey() + "\" is required by blueprint \"" + blueprint + "\"");
+                    "relation \""
+                        + spec.getKey()
+                        + "\" is required by blueprint \""
+                        + blueprint
+                        + "\"");
               }
             });
     return missing;

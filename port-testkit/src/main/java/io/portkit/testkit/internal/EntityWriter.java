@@ -162,7 +162,8 @@ final class EntityWriter {
     if (run != null) {
       run.tied.add(new TiedEntity(blueprint, id, "CREATE"));
     }
-    state.audit.entity("CREATE", blueprint, id, run == null ? null : run.id, null, stub, caller, state.now());
+    state.audit.entity(
+        "CREATE", blueprint, id, run == null ? null : run.id, null, stub, caller, state.now());
   }
 
   /** Returns the stored form of a new entity: known fields only, team as an array. */

@@ -4,8 +4,8 @@ import java.util.Random;
 
 /**
  * Generates Port-looking ids from one seedable {@link Random}: run ids {@code r_} + 16 letters and
- * digits, log and entity ids, trace ids. Thread-safe; with a seeded random and sequential calls the ids are
- * deterministic.
+ * digits, log and entity ids, trace ids. Thread-safe; with a seeded random and sequential calls the
+ * ids are deterministic.
  */
 public final class Ids {
   private static final String ALPHANUMERIC =

@@ -12,7 +12,10 @@ import java.util.List;
 final class Projection {
   private Projection() {}
 
-  /** Returns a copy of {@code node} holding only {@code include} (all when empty), minus {@code exclude}. */
+  /**
+   * Returns a copy of {@code node} holding only {@code include} (all when empty), minus {@code
+   * exclude}.
+   */
   static ObjectNode apply(ObjectNode node, List<String> include, List<String> exclude) {
     ObjectNode result;
     if (include.isEmpty()) {
@@ -38,7 +41,8 @@ final class Projection {
       to.set(path[at], value.deepCopy());
     } else if (value.isObject()) {
       JsonNode existing = to.get(path[at]);
-      ObjectNode child = existing instanceof ObjectNode ? (ObjectNode) existing : to.putObject(path[at]);
+      ObjectNode child =
+          existing instanceof ObjectNode ? (ObjectNode) existing : to.putObject(path[at]);
       copy((ObjectNode) value, child, path, at + 1);
     }
   }

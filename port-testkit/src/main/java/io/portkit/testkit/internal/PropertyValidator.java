@@ -23,7 +23,8 @@ final class PropertyValidator {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9@_=\\-]+$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern IPV4 =
-      Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
+      Pattern.compile(
+          "^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
   private static final Pattern IPV6_GROUP = Pattern.compile("^[0-9A-Fa-f]{1,4}$");
 
   private final boolean rejectUnknown;
@@ -107,16 +108,20 @@ final class PropertyValidator {
     }
     int length = s.codePointCount(0, s.length());
     if (definition.has("minLength") && length < definition.get("minLength").asInt()) {
-      throw fail(name, blueprintId, "must be at least " + definition.get("minLength") + " characters");
+      throw fail(
+          name, blueprintId, "must be at least " + definition.get("minLength") + " characters");
     }
     if (definition.has("maxLength") && length > definition.get("maxLength").asInt()) {
-      throw fail(name, blueprintId, "must be at most " + definition.get("maxLength") + " characters");
+      throw fail(
+          name, blueprintId, "must be at most " + definition.get("maxLength") + " characters");
     }
     if (definition.path("pattern").isTextual()) {
       try {
         if (!Pattern.compile(definition.get("pattern").asText()).matcher(s).find()) {
           throw fail(
-              name, blueprintId, "must match " + definition.get("pattern").asText() + ", got \"" + s + "\"");
+              name,
+              blueprintId,
+              "must match " + definition.get("pattern").asText() + ", got \"" + s + "\"");
         }
       } catch (PatternSyntaxException e) {
         // A pattern Java cannot compile is not checked rather than blamed on the entity.
@@ -133,7 +138,8 @@ final class PropertyValidator {
     }
   }
 
-  // Formats with a checkable syntax; others (markdown, yaml, user, team, proto, ...) take any string.
+  // Formats with a checkable syntax; others (markdown, yaml, user, team, proto, ...) take any
+  // string.
   static boolean matchesFormat(String format, String s) {
     switch (format) {
       case "date-time", "timer" -> {

@@ -167,7 +167,8 @@ final class RunRoutes {
           ArrayNode runs = Json.MAPPER.createArrayNode();
           matching.stream()
               .limit(limit)
-              .forEach(run -> runs.add(Projection.apply(state.runJson(run, v1), List.of(), exclude)));
+              .forEach(
+                  run -> runs.add(Projection.apply(state.runJson(run, v1), List.of(), exclude)));
           return ApiResponse.ok(200, "runs", runs);
         });
   }

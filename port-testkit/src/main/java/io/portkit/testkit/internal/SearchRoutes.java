@@ -35,7 +35,9 @@ final class SearchRoutes {
     return List.of(
         Route.auth("POST", "/v1/entities/search", this::searchAll),
         Route.auth(
-            "POST", "/v1/blueprints/{blueprint_identifier}/entities/search", this::searchBlueprint));
+            "POST",
+            "/v1/blueprints/{blueprint_identifier}/entities/search",
+            this::searchBlueprint));
   }
 
   /** Rejects the response-shaping flags the emulator does not reproduce, naming them. */
@@ -46,7 +48,9 @@ final class SearchRoutes {
         throw new ApiError(
             501,
             "not_emulated",
-            "Query parameter " + flag + "=true is not emulated: the emulator answers entities as stored");
+            "Query parameter "
+                + flag
+                + "=true is not emulated: the emulator answers entities as stored");
       }
     }
   }
@@ -67,7 +71,8 @@ final class SearchRoutes {
                           entity -> {
                             blueprints.add(blueprint);
                             entities.add(
-                                Projection.apply(entity, request.list("include"), request.list("exclude")));
+                                Projection.apply(
+                                    entity, request.list("include"), request.list("exclude")));
                           }));
           ObjectNode answer = Json.object().put("ok", true);
           ArrayNode matching = answer.putArray("matchingBlueprints");
@@ -91,7 +96,9 @@ final class SearchRoutes {
             throw ApiError.notFound("Blueprint", blueprint);
           }
           Predicate<ObjectNode> matches =
-              body.has("query") ? new EntityQuery(state).compile(body.get("query")) : entity -> true;
+              body.has("query")
+                  ? new EntityQuery(state).compile(body.get("query"))
+                  : entity -> true;
           List<String> include = paths(definition, body.get("include"), "include");
           List<String> exclude = paths(definition, body.get("exclude"), "exclude");
           List<ObjectNode> hits = new ArrayList<>();
@@ -118,7 +125,10 @@ final class SearchRoutes {
     if (limit == null) {
       return DEFAULT_LIMIT;
     }
-    if (!limit.canConvertToInt() || !limit.isIntegralNumber() || limit.asInt() < 1 || limit.asInt() > MAX_LIMIT) {
+    if (!limit.canConvertToInt()
+        || !limit.isIntegralNumber()
+        || limit.asInt() < 1
+        || limit.asInt() > MAX_LIMIT) {
       throw ApiError.invalid("\"limit\" must be an integer in 1.." + MAX_LIMIT + ", got " + limit);
     }
     return limit.asInt();
@@ -126,7 +136,9 @@ final class SearchRoutes {
 
   // The page cursor is opaque to clients, as Port's "next" is; here it encodes the next offset.
   private static String token(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("offset:" + offset).getBytes(UTF_8));
   }
 
   private static int cursor(JsonNode from) {

@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * Port's system blueprints {@code _user} and {@code _team}, which every organization has. The
  * emulator defines them in a reduced form (docs/decisions/0027-system-blueprints-and-teams.md): a
- * {@code _user} entity is identified by the user's email, a {@code _team} entity by the team's name,
- * which is what an entity's {@code team} field names.
+ * {@code _user} entity is identified by the user's email, a {@code _team} entity by the team's
+ * name, which is what an entity's {@code team} field names.
  */
 final class SystemBlueprints {
   /** The user blueprint. */

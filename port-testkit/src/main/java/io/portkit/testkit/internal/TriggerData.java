@@ -68,9 +68,7 @@ final class TriggerData {
   private static ObjectNode by(RunRecord run) {
     ObjectNode by = Json.object().put("orgId", ORG_ID).put("userId", run.createdBy);
     ObjectNode user = by.putObject("user");
-    user.put("email", USER_EMAIL)
-        .put("firstName", "Port")
-        .put("lastName", "Emulator");
+    user.put("email", USER_EMAIL).put("firstName", "Port").put("lastName", "Emulator");
     user.put("id", run.createdBy).put("status", "ACTIVE");
     user.putArray("providers").add("port");
     String epoch = Json.time(Instant.EPOCH);

@@ -20,7 +20,8 @@ import java.util.Map;
  *       that read back to the same double, plain between 1e-7 and 1e21, else {@code 1e+21} style;
  *       {@code -0} is {@code 0}, {@code 1.0} is {@code 1}, NaN and infinities are {@code null}.
  *   <li>Strings escape {@code "}, {@code \}, {@code \b \f \n \r \t}, other controls and lone
- *       surrogates as lower-case <code>&#92;u00XX</code>; everything else, non-ASCII included, is raw UTF-8.
+ *       surrogates as lower-case <code>&#92;u00XX</code>; everything else, non-ASCII included, is
+ *       raw UTF-8.
  *   <li>Object keys that are array indexes ({@code "0"}, {@code "7"}) come first in numeric order,
  *       then the other keys in insertion order, as JavaScript orders an object's own keys.
  * </ul>
@@ -139,7 +140,9 @@ final class JsStringify {
         .append(HEX[c & 0xF]);
   }
 
-  /** Returns ECMAScript's Number::toString(10) of {@code value} ({@code null} for NaN, infinities). */
+  /**
+   * Returns ECMAScript's Number::toString(10) of {@code value} ({@code null} for NaN, infinities).
+   */
   static String number(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return "null";

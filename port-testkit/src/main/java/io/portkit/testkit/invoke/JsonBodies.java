@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
 /**
- * The JSON byte forms the sender emits: compact as JSON.stringify writes it (Port), compact ASCII and
- * Python-spaced (agent).
+ * The JSON byte forms the sender emits: compact as JSON.stringify writes it (Port), compact ASCII
+ * and Python-spaced (agent).
  */
 final class JsonBodies {
   private static final JsonMapper ASCII =
