@@ -27,7 +27,7 @@ if ! command -v wrk >/dev/null; then
   apt-get install -y wrk >/dev/null
 fi
 if [ ! -f "$JAR" ] || [ -n "${REBUILD:-}" ]; then
-  (cd "$ROOT" && mvn -o -q -pl benchmarks -am package -DskipTests)
+  (cd "$ROOT" && ./mvnw -o -q -pl benchmarks -am package -DskipTests)
 fi
 
 cpu_ticks() { # utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat)

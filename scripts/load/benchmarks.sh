@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 jdk25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 jdk17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
 jar=benchmarks/target/benchmarks.jar
-[ -f "$jar" ] || mvn -o -q -pl benchmarks -am package -DskipTests
+[ -f "$jar" ] || ./mvnw -o -q -pl benchmarks -am package -DskipTests
 case "${1:-}" in
   e2e) java -cp "$jar" io.portkit.benchmarks.e2e.EndToEndBenchmark --runs 5000 --window 32 ;;
   memory) "$jdk25/bin/java" -Xmx256m -cp "$jar" io.portkit.benchmarks.memory.InFlightMemoryBenchmark --runs 10000 ;;

@@ -10,5 +10,5 @@ case "$runs" in
   ''|*[!0-9]*) echo "usage: $0 [runs]  (runs must be a positive integer, got '$runs')" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/../.."
-mvn -o -q -pl port-testkit -am verify -Dmaven.javadoc.skip=true \
+./mvnw -o -q -pl port-testkit -am verify -Dmaven.javadoc.skip=true \
   -Dtest=LoadTest -Dsurefire.failIfNoSpecifiedTests=false -Dportkit.load.runs="$runs"

@@ -4,13 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.RunInvocation;
-import io.portkit.webhook.RunInvocationParser;
-import io.portkit.webhook.Verification;
-import io.portkit.webhook.WebhookSigner;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.backend.invocation.RunInvocationParser;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.invocation.Signer;
+import io.portkit.backend.invocation.Verification;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;
@@ -53,7 +53,7 @@ public class WebhookIntakeBenchmark {
   private byte[] spacedBody;
   private RequestHeaders headers;
   private RequestHeaders agentHeaders;
-  private WebhookVerifier verifier;
+  private SignatureVerifier verifier;
   private RunInvocationParser parser;
   private ObjectMapper mapper;
   private Mac macPrototype;
@@ -67,13 +67,13 @@ public class WebhookIntakeBenchmark {
     String compact = new String(body, UTF_8).strip();
     body = compact.getBytes(UTF_8);
     spacedBody = compact.replace("\":", "\": ").replace(",\"", ", \"").getBytes(UTF_8);
-    WebhookSigner signer = WebhookSigner.withSecret(SECRET);
+    Signer signer = Signer.withSecret(SECRET);
     headers =
         RequestHeaders.of("x-port-timestamp", "" + TS, "x-port-signature", signer.sign(TS, body));
     agentHeaders = headers;
     verifier =
-        WebhookVerifier.builder()
-            .secret(SECRET)
+        SignatureVerifier.builder()
+            .addSecret(SECRET)
             .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
             .build();
     parser = new RunInvocationParser();
@@ -91,7 +91,9 @@ public class WebhookIntakeBenchmark {
         WebhookEndpoint.builder()
             .verifier(verifier)
             .dispatcher(
-                run -> DispatchOutcome.rejected(500, "not_used", "the benchmark uses /manual"))
+                run ->
+                    DispatchOutcome.rejected(
+                        DispatchOutcome.Reason.NO_HANDLER, "the benchmark uses /manual"))
             .build();
     // Fail fast if the benchmark would measure a rejection instead of the happy path.
     verifier.verify(agentHeaders, spacedBody);

@@ -1,11 +1,13 @@
 package io.portkit.kafka;
 
+import io.portkit.backend.PortBackend;
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
 import io.portkit.kafka.internal.AssignmentState;
 import io.portkit.kafka.internal.ConsumerLoop;
 import io.portkit.kafka.internal.RecordHandler;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.http.InvocationDispatcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,14 +27,14 @@ import org.slf4j.LoggerFactory;
  * verified run to the same dispatcher (and so the same handlers) as webhooks.
  *
  * <pre>{@code
- * try (RunDispatcher dispatcher = RunDispatcher.builder().client(port).handle("deploy", h).build();
+ * try (PortBackend backend = PortBackend.builder()
+ *         .credentials(ClientCredentials.fromEnv()).handle("deploy", deploy).build();
  *     KafkaRunConsumer consumer = KafkaRunConsumer.builder()
  *         .settings(KafkaSettings.fromEnv(System.getenv()))
- *         .reader(RunMessageReader.builder().secret(clientSecret).build())
- *         .dispatcher(dispatcher).client(port)
+ *         .backend(backend)
  *         .start()) {
  *   stop.await();
- * } // the consumer closes first (commits, leaves the group), then the dispatcher settles runs
+ * } // the consumer closes first (commits, leaves the group), then the backend settles runs
  * }</pre>
  *
  * <p><b>Delivery</b>: at least once. An offset is committed only after the dispatcher took the run
@@ -71,7 +73,9 @@ public final class KafkaRunConsumer implements AutoCloseable {
 
   private KafkaRunConsumer(Builder b) {
     this.settings = b.settings;
-    this.durable = b.dispatcher instanceof RunDispatcher d && d.isDurable();
+    this.durable =
+        (b.dispatcher instanceof RunDispatcher d && d.isDurable())
+            || (b.dispatcher instanceof PortBackend backend && backend.dispatcher().isDurable());
     Properties props = settings.consumerProperties();
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -189,6 +193,7 @@ public final class KafkaRunConsumer implements AutoCloseable {
     private RunMessageReader reader;
     private InvocationDispatcher dispatcher;
     private PortClient client;
+    private SignatureVerifier backendVerifier;
     private Clock clock = Clock.systemUTC();
     private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
     private Duration pollTimeout = DEFAULT_POLL_TIMEOUT;
@@ -201,7 +206,21 @@ public final class KafkaRunConsumer implements AutoCloseable {
       return this;
     }
 
-    /** Sets the message verifier and filter (required). */
+    /**
+     * Consumes for {@code backend}: its dispatcher takes the runs, its client skips runs that
+     * already ended in Port, and, unless {@link #reader} is set, messages are verified with its
+     * secrets and {@link RunMessageReader#DEFAULT_TOLERANCE}. Close the consumer first, then the
+     * backend.
+     */
+    public Builder backend(PortBackend backend) {
+      Objects.requireNonNull(backend, "backend == null");
+      this.dispatcher = backend;
+      this.client = backend.client();
+      this.backendVerifier = backend.verifier();
+      return this;
+    }
+
+    /** Sets the message verifier and filter; required unless {@link #backend} is set. */
     public Builder reader(RunMessageReader reader) {
       this.reader = Objects.requireNonNull(reader, "reader == null");
       return this;
@@ -252,13 +271,16 @@ public final class KafkaRunConsumer implements AutoCloseable {
         throw new IllegalStateException(
             "settings required: call settings(KafkaSettings.fromEnv(System.getenv()))");
       }
+      if (reader == null && backendVerifier != null) {
+        reader = RunMessageReader.builder().verifier(backendVerifier).build();
+      }
       if (reader == null) {
         throw new IllegalStateException(
             "reader required: call reader(RunMessageReader.builder().secret(clientSecret).build())");
       }
       if (dispatcher == null) {
         throw new IllegalStateException(
-            "dispatcher required: call dispatcher(runDispatcher), the one your webhooks use");
+            "dispatcher required: call backend(portBackend), or dispatcher(runDispatcher)");
       }
       return new KafkaRunConsumer(this).begin();
     }

@@ -1,6 +1,6 @@
 package io.portkit.kafka;
 
-import io.portkit.webhook.RunInvocation;
+import io.portkit.backend.invocation.RunInvocation;
 import java.util.Objects;
 
 /**

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.backend.invocation.PayloadException;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.RunInvocationParser;
+import io.portkit.backend.invocation.SignatureException;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.kafka.RunMessage.SkipReason;
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.RunInvocationParser;
-import io.portkit.webhook.WebhookBodyException;
-import io.portkit.webhook.WebhookVerificationException;
-import io.portkit.webhook.WebhookVerifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class RunMessageReader {
   static final String SIGNATURE_KEY = "X-Port-Signature";
   static final String TIMESTAMP_KEY = "X-Port-Timestamp";
 
-  private final WebhookVerifier verifier;
+  private final SignatureVerifier verifier;
   private final Set<String> invocationTypes;
   private final RunInvocationParser parser = new RunInvocationParser();
   private final ObjectMapper mapper =
@@ -63,7 +63,13 @@ public final class RunMessageReader {
 
   private RunMessageReader(Builder b) {
     this.verifier =
-        WebhookVerifier.builder().secret(b.secret).tolerance(b.tolerance).clock(b.clock).build();
+        b.verifier != null
+            ? b.verifier.withTolerance(b.tolerance)
+            : SignatureVerifier.builder()
+                .addSecret(b.secret)
+                .tolerance(b.tolerance)
+                .clock(b.clock)
+                .build();
     this.invocationTypes = Set.copyOf(b.invocationTypes);
   }
 
@@ -149,7 +155,7 @@ public final class RunMessageReader {
     try {
       verifier.verify(timestamp, signature, mapper.writeValueAsBytes(signed));
       return null;
-    } catch (WebhookVerificationException e) {
+    } catch (SignatureException e) {
       return new RunMessage.Skipped(
           SkipReason.BAD_SIGNATURE, e.reason() + ": " + headerNames(e.getMessage()));
     } catch (JsonProcessingException e) {
@@ -183,7 +189,7 @@ public final class RunMessageReader {
       byte[] bytes = mapper.writeValueAsBytes(body);
       return new RunMessage.Run(
           parser.parse(RequestHeaders.of(pairs.toArray(String[]::new)), bytes));
-    } catch (WebhookBodyException e) {
+    } catch (PayloadException e) {
       return new RunMessage.Skipped(SkipReason.MALFORMED, e.getMessage());
     } catch (JsonProcessingException e) {
       return new RunMessage.Skipped(SkipReason.MALFORMED, "message could not be re-serialized");
@@ -217,6 +223,7 @@ public final class RunMessageReader {
   /** Configures a {@link RunMessageReader}. Not thread-safe; build once. */
   public static final class Builder {
     private String secret;
+    private SignatureVerifier verifier;
     private Duration tolerance = DEFAULT_TOLERANCE;
     private Clock clock = Clock.systemUTC();
     private Set<String> invocationTypes = DEFAULT_INVOCATION_TYPES;
@@ -230,6 +237,15 @@ public final class RunMessageReader {
         throw new IllegalArgumentException("secret is empty: pass the Port client secret");
       }
       this.secret = secret;
+      return this;
+    }
+
+    /**
+     * Verifies with the secrets of {@code verifier} (a backend's {@code verifier()}), with this
+     * builder's tolerance and the verifier's clock. Use it or {@link #secret(String)}.
+     */
+    public Builder verifier(SignatureVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier == null");
       return this;
     }
 
@@ -272,9 +288,9 @@ public final class RunMessageReader {
      * @throws IllegalArgumentException if the tolerance is under one second
      */
     public RunMessageReader build() {
-      if (secret == null) {
+      if (secret == null && verifier == null) {
         throw new IllegalStateException(
-            "no secret: call secret(clientSecret) with the Port client secret");
+            "no secret: call secret(clientSecret) with the Port client secret, or verifier(...)");
       }
       return new RunMessageReader(this);
     }

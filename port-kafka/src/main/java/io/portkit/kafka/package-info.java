@@ -1,6 +1,6 @@
 /**
  * Consumes Port action runs from the organization's Kafka topic ({@code ORG_ID.runs}) and hands
- * each verified run to the same {@link io.portkit.webhook.dispatch.RunDispatcher} that serves
+ * each verified run to the same {@link io.portkit.backend.dispatch.RunDispatcher} that serves
  * webhooks, so one set of handlers serves both transports.
  *
  * <p>Entry points: {@link io.portkit.kafka.KafkaSettings} (brokers, credentials, topic, group, from

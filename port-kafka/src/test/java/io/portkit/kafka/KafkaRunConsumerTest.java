@@ -2,14 +2,14 @@ package io.portkit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.dispatch.RunHandler;
+import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.RunLogEntry;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunHandler;
-import io.portkit.webhook.journal.RunJournal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +82,47 @@ class KafkaRunConsumerTest {
       assertThat(run.logs()).extracting(RunLogEntry::message).contains("deploying 1.2.3");
       assertThat(executions.get(id)).containsExactly("A");
     }
+  }
+
+  record DeployInputs(String version) {}
+
+  @Test
+  void consumer_backend_verifiesWithItsSecretAndRunsTypedHandlers() throws Exception {
+    String topic = topic(1);
+    List<String> versions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.portkit.backend.PortBackend backend =
+        io.portkit.backend.PortBackend.builder()
+            .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
+            .apiUrl(port.baseUri())
+            .handle(
+                "deploy", DeployInputs.class, (inputs, run, ctx) -> versions.add(inputs.version()))
+            .build();
+    open.add(backend);
+    KafkaRunConsumer consumer =
+        KafkaRunConsumer.builder()
+            .settings(broker.settings(topic, "org_test.backend"))
+            .backend(backend)
+            .retryBackoff(Duration.ofMillis(100))
+            .start();
+    open.add(consumer);
+    String forged = newRun();
+    String genuine = newRun();
+    long now = Instant.now().getEpochSecond(); // the backend verifies on the system clock
+
+    broker.send(
+        topic,
+        forged,
+        PortMessages.signed(
+            PortMessages.envelope(forged, "deploy", "KAFKA"), "not-the-secret", now));
+    broker.send(
+        topic,
+        genuine,
+        PortMessages.signed(
+            PortMessages.envelope(genuine, "deploy", "KAFKA"), port.clientSecret(), now));
+
+    port.awaitRun(genuine, "SUCCESS", WAIT);
+    assertThat(versions).containsExactly("1.2.3");
+    assertThat(port.run(forged).orElseThrow().status()).isEqualTo("IN_PROGRESS");
   }
 
   @Test

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portkit.webhook.WebhookSigner;
+import io.portkit.backend.invocation.Signer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +49,7 @@ final class PortMessages {
     }
     try {
       byte[] content = MAPPER.writeValueAsBytes(copy);
-      String signature = WebhookSigner.withSecret(secret).sign(epochSeconds, content);
+      String signature = Signer.withSecret(secret).sign(epochSeconds, content);
       ((ObjectNode) copy.get("headers"))
           .put("X-Port-Signature", signature)
           .put("X-Port-Timestamp", Long.toString(epochSeconds));

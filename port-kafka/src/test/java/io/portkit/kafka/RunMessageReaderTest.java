@@ -183,7 +183,8 @@ class RunMessageReaderTest {
   void builder_noSecretOrNoTypes_failsNamingTheFix() {
     assertThatThrownBy(() -> RunMessageReader.builder().build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("no secret: call secret(clientSecret) with the Port client secret");
+        .hasMessage(
+            "no secret: call secret(clientSecret) with the Port client secret, or verifier(...)");
     assertThatThrownBy(() -> RunMessageReader.builder().invocationTypes(Set.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("invocationTypes is empty: give at least one, for example KAFKA");

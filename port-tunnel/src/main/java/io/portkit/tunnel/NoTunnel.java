@@ -54,7 +54,7 @@ public final class NoTunnel implements Tunnel {
    *     a valid URL
    */
   public static NoTunnel fromEnv() {
-    return fromEnvironment(System.getenv());
+    return fromEnv(System.getenv());
   }
 
   /**
@@ -63,7 +63,7 @@ public final class NoTunnel implements Tunnel {
    * @throws TunnelException with {@link TunnelException.Reason#CONFIGURATION} if the variable is
    *     unset, blank or not a valid URL
    */
-  public static NoTunnel fromEnvironment(Map<String, String> environment) {
+  public static NoTunnel fromEnv(Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment == null");
     String value = environment.get(PUBLIC_URL_VARIABLE);
     if (value == null || value.isBlank()) {

@@ -7,7 +7,7 @@ import java.net.URI;
  *
  * <pre>{@code
  * try (Tunnel tunnel = provider.open(URI.create("http://127.0.0.1:8080"))) {
- *   InvocationMethod.of(tunnel.publicUrl().resolve("/webhook")).logInstructions();
+ *   System.out.println(InvocationMethod.webhook(tunnel.publicUrl()).instructions());
  *   receiver.awaitShutdown();
  * }
  * }</pre>

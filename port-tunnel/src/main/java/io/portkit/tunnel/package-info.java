@@ -3,9 +3,9 @@
  * public URL in front of a local port, opened by a {@link io.portkit.tunnel.TunnelProvider}.
  *
  * <p>Two kinds exist: {@link io.portkit.tunnel.NoTunnel} for a backend that is already reachable
- * (behind an ingress or a load balancer) and {@code io.portkit.tunnel.ngrok} for a laptop. {@link
- * io.portkit.tunnel.InvocationMethod} renders the {@code invocationMethod} JSON to paste into the
- * Port action once the URL is known.
+ * (behind an ingress or a load balancer) and {@code io.portkit.tunnel.ngrok} for a laptop. Once the
+ * URL is known, {@code io.portkit.client.catalog.InvocationMethod.webhook(url)} in {@code
+ * port-client} renders the {@code invocationMethod} JSON to paste into the Port action.
  *
  * <p>Parameters and return values are non-null unless documented otherwise. Failures are {@link
  * io.portkit.tunnel.TunnelException}s whose messages say what to do; they never contain a secret.

@@ -9,17 +9,17 @@ import org.junit.jupiter.api.Test;
 
 class NoTunnelTest {
   @Test
-  void fromEnvironment_publicUrlSet_returnsIt() {
+  void fromEnv_publicUrlSet_returnsIt() {
     NoTunnel tunnel =
-        NoTunnel.fromEnvironment(Map.of("PORTKIT_PUBLIC_URL", "https://port-backend.example.com"));
+        NoTunnel.fromEnv(Map.of("PORTKIT_PUBLIC_URL", "https://port-backend.example.com"));
 
     assertThat(tunnel.publicUrl()).isEqualTo(URI.create("https://port-backend.example.com"));
     assertThat(tunnel).hasToString("NoTunnel[publicUrl=https://port-backend.example.com]");
   }
 
   @Test
-  void fromEnvironment_unset_explains() {
-    assertThatThrownBy(() -> NoTunnel.fromEnvironment(Map.of()))
+  void fromEnv_unset_explains() {
+    assertThatThrownBy(() -> NoTunnel.fromEnv(Map.of()))
         .isInstanceOfSatisfying(
             TunnelException.class,
             e -> assertThat(e.reason()).isEqualTo(TunnelException.Reason.CONFIGURATION))
@@ -29,8 +29,8 @@ class NoTunnelTest {
   }
 
   @Test
-  void fromEnvironment_invalidUri_explains() {
-    assertThatThrownBy(() -> NoTunnel.fromEnvironment(Map.of("PORTKIT_PUBLIC_URL", "https://a b")))
+  void fromEnv_invalidUri_explains() {
+    assertThatThrownBy(() -> NoTunnel.fromEnv(Map.of("PORTKIT_PUBLIC_URL", "https://a b")))
         .isInstanceOf(TunnelException.class)
         .hasMessage("PORTKIT_PUBLIC_URL is not a valid URL: https://a b");
   }

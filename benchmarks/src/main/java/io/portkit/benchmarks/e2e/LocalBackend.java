@@ -1,11 +1,10 @@
 package io.portkit.benchmarks.e2e;
 
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunDispatcherBuilder;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +31,7 @@ public final class LocalBackend implements AutoCloseable {
    *
    * @param handlers registers handlers and limits; must not be null
    */
-  public LocalBackend(UnaryOperator<RunDispatcherBuilder> handlers) {
+  public LocalBackend(UnaryOperator<RunDispatcher.Builder> handlers) {
     Objects.requireNonNull(handlers, "handlers == null");
     port = PortEmulator.start();
     PortClient client =
@@ -43,7 +42,7 @@ public final class LocalBackend implements AutoCloseable {
     dispatcher = handlers.apply(RunDispatcher.builder().client(client)).build();
     receiver =
         WebhookReceiver.builder()
-            .verifier(WebhookVerifier.builder().secret(port.clientSecret()).build())
+            .verifier(SignatureVerifier.builder().addSecret(port.clientSecret()).build())
             .dispatcher(dispatcher)
             .port(0)
             .stopGrace(Duration.ZERO)

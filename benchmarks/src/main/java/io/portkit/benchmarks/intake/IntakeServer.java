@@ -2,8 +2,8 @@ package io.portkit.benchmarks.intake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.webhook.internal.JdkHttpServerDefaults;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.io.IOException;
@@ -46,11 +46,13 @@ public final class IntakeServer {
     int port = Integer.parseInt(args[1]);
     ExecutorService executor = pool(Integer.parseInt(args[2]));
     if (args[0].equals("portkit")) {
-      WebhookVerifier verifier = WebhookVerifier.builder().secret(args[3]).build();
+      SignatureVerifier verifier = SignatureVerifier.builder().addSecret(args[3]).build();
       WebhookReceiver.builder()
           .verifier(verifier)
           .dispatcher(
-              run -> DispatchOutcome.rejected(500, "not_used", "the benchmark uses /manual"))
+              run ->
+                  DispatchOutcome.rejected(
+                      DispatchOutcome.Reason.NO_HANDLER, "the benchmark uses /manual"))
           .port(port)
           .executor(executor)
           .start();

@@ -2,7 +2,7 @@ package io.portkit.benchmarks.intake;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.portkit.webhook.WebhookSigner;
+import io.portkit.backend.invocation.Signer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,12 +34,12 @@ public final class SignedRequestScript {
       System.exit(2);
     }
     int count = Integer.parseInt(args[1]);
-    String script = script(template(), count, WebhookSigner.withSecret(args[2]), Clock.systemUTC());
+    String script = script(template(), count, Signer.withSecret(args[2]), Clock.systemUTC());
     Files.writeString(Path.of(args[0]), script, UTF_8);
     System.out.println("wrote " + count + " signed requests to " + args[0]);
   }
 
-  static String script(String body, int count, WebhookSigner signer, Clock clock) {
+  static String script(String body, int count, Signer signer, Clock clock) {
     if (!body.contains(TEMPLATE_RUN_ID) || body.contains("]==]")) {
       throw new IllegalArgumentException("the body template must hold " + TEMPLATE_RUN_ID);
     }

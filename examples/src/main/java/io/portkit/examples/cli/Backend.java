@@ -2,13 +2,10 @@ package io.portkit.examples.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.portkit.backend.PortBackend;
+import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
-import io.portkit.examples.handlers.ScenarioRequest;
 import io.portkit.examples.handlers.ScenarioRouter;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunDispatcherBuilder;
-import io.portkit.webhook.journal.RunJournal;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.net.InetAddress;
 import java.net.URI;
@@ -17,9 +14,9 @@ import java.time.Duration;
 
 /**
  * The running backend: a {@link WebhookReceiver} that verifies Port's signature with the client
- * secret, and a {@link RunDispatcher} that acknowledges each run and hands it to the scenario
- * router, printing its events on a {@link Timeline}. {@code POST /} runs the handler, {@code POST
- * /manual} only acknowledges.
+ * secret, and a {@link PortBackend} that acknowledges each run and hands it to the scenario router,
+ * printing its events on a {@link Timeline}. {@code POST /} runs the handler, {@code POST /manual}
+ * only acknowledges.
  *
  * <p>Thread-safe. {@link #close()} stops taking runs, lets those in flight finish for the grace
  * period, and fails the rest with the label "backend shut down".
@@ -28,11 +25,11 @@ public final class Backend implements AutoCloseable {
   /** How long {@link #close()} lets runs in flight finish. */
   public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
-  private final RunDispatcher dispatcher;
+  private final PortBackend backend;
   private final WebhookReceiver receiver;
 
-  private Backend(RunDispatcher dispatcher, WebhookReceiver receiver) {
-    this.dispatcher = dispatcher;
+  private Backend(PortBackend backend, WebhookReceiver receiver) {
+    this.backend = backend;
     this.receiver = receiver;
   }
 
@@ -72,30 +69,27 @@ public final class Backend implements AutoCloseable {
       RunJournal journal) {
     requireNonNull(router, "router == null");
     requireNonNull(timeline, "timeline == null");
-    RunDispatcherBuilder builder =
-        RunDispatcher.builder()
+    PortBackend.Builder builder =
+        PortBackend.builder()
             .client(requireNonNull(client, "client == null"))
-            .defaultHandler(
-                (run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
+            .addVerificationSecret(requireNonNull(secret, "secret == null"))
+            .defaultHandler((run, ctx) -> router.handle(run, timeline.watch(ctx)))
             .shutdownGrace(SHUTDOWN_GRACE);
     if (journal != null) {
       builder.journal(journal);
     }
-    RunDispatcher dispatcher = builder.build();
+    PortBackend backend = builder.build();
     try {
       WebhookReceiver receiver =
           WebhookReceiver.builder()
-              .verifier(
-                  WebhookVerifier.builder()
-                      .secret(requireNonNull(secret, "secret == null"))
-                      .build())
-              .dispatcher(dispatcher)
+              .backend(backend)
               .address(address(host))
               .port(port)
+              .shutdownHook(false) // the CLI stops in order on its own signal (StopSignal)
               .start();
-      return new Backend(dispatcher, receiver);
+      return new Backend(backend, receiver);
     } catch (RuntimeException e) {
-      dispatcher.close();
+      backend.close();
       throw e;
     }
   }
@@ -119,10 +113,10 @@ public final class Backend implements AutoCloseable {
     return receiver.port();
   }
 
-  /** Stops the receiver, then the dispatcher (finishing or failing the runs in flight). */
+  /** Stops the receiver, then the backend (finishing or failing the runs in flight). */
   @Override
   public void close() {
-    receiver.close();
-    dispatcher.close();
+    receiver.close(); // closes the backend after intake stopped
+    backend.close();
   }
 }

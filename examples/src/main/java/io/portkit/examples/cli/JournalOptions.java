@@ -1,7 +1,7 @@
 package io.portkit.examples.cli;
 
-import io.portkit.webhook.journal.JournalException;
-import io.portkit.webhook.journal.RunJournal;
+import io.portkit.backend.journal.JournalException;
+import io.portkit.backend.journal.RunJournal;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -17,9 +17,10 @@ public final class JournalOptions {
       names = "--journal-dir",
       paramLabel = "DIR",
       description =
-          "Run journal directory (default ./portkit-data/journal; env "
+          "Run journal directory (env "
               + Settings.JOURNAL_DIR
-              + ").")
+              + "; default ./portkit-data/journal for serve, ./portkit-data/journal-demo for"
+              + " demo).")
   String journalDir;
 
   /** Creates the options; picocli sets the flag. */

@@ -2,14 +2,13 @@ package io.portkit.examples.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
-import io.portkit.examples.handlers.ScenarioRequest;
 import io.portkit.examples.handlers.ScenarioRouter;
 import io.portkit.kafka.KafkaRunConsumer;
 import io.portkit.kafka.KafkaSettings;
 import io.portkit.kafka.RunMessageReader;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.journal.RunJournal;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -51,8 +50,7 @@ final class KafkaServe {
     RunDispatcher dispatcher =
         RunDispatcher.builder()
             .client(client)
-            .defaultHandler(
-                (run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
+            .defaultHandler((run, ctx) -> router.handle(run, timeline.watch(ctx)))
             .shutdownGrace(Backend.SHUTDOWN_GRACE)
             .journal(
                 requireNonNull(journal, "journal == null")) // offsets follow durable acceptance

@@ -1,17 +1,15 @@
 package io.portkit.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
+import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.examples.PortkitCli;
 import io.portkit.examples.simulator.SimulationSpeed;
-import io.portkit.tunnel.InvocationMethod;
 import io.portkit.tunnel.NoTunnel;
 import io.portkit.tunnel.Tunnel;
 import io.portkit.tunnel.TunnelException;
 import io.portkit.tunnel.ngrok.NgrokOptions;
 import io.portkit.tunnel.ngrok.NgrokTunnelProvider;
-import io.portkit.webhook.RecommendedTemplate;
-import io.portkit.webhook.journal.RunJournal;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.concurrent.Callable;
@@ -151,7 +149,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   private static NgrokTunnelProvider ngrok(Settings settings) {
     try {
-      return NgrokTunnelProvider.create(NgrokOptions.fromEnvironment(settings.asMap()));
+      return NgrokTunnelProvider.create(NgrokOptions.fromEnv(settings.asMap()));
     } catch (TunnelException e) {
       if (e.reason() == TunnelException.Reason.AUTHTOKEN_MISSING) {
         throw new MissingSettingException(Settings.NGROK_AUTHTOKEN, null);
@@ -184,8 +182,7 @@ public final class ServeCommand implements Callable<Integer> {
         publicUrl.getPath() == null || publicUrl.getPath().isEmpty()
             ? publicUrl.resolve("/")
             : publicUrl;
-    InvocationMethod method =
-        InvocationMethod.of(delivery, new ObjectMapper().readTree(RecommendedTemplate.BODY));
+    InvocationMethod method = InvocationMethod.webhook(delivery);
     out.println("Receiving Port webhooks at " + delivery + " (local " + backend.uri() + ")");
     out.println("  POST " + delivery + "        verify, acknowledge, run the handler");
     out.println(

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
+import io.portkit.kafka.KafkaSettings;
+import io.portkit.tunnel.ngrok.NgrokOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -16,6 +18,11 @@ import java.util.Optional;
  * The CLI's configuration before flags: environment variables, overridden by a {@code .env} file.
  * Flags, applied by each command, override both; so the order is environment, then {@code .env},
  * then flags, as the issue asks (dotenv-java alone would let the environment win).
+ *
+ * <p>Every variable the CLI reads has a constant here, including those it hands to {@link
+ * NgrokOptions} and {@link KafkaSettings}, which alias theirs; names ending in {@code _} are
+ * prefixes. {@code docs/configuration.md} lists each one, and {@code ConfigurationDocTest} keeps
+ * the two in step.
  *
  * <p>Immutable and thread-safe. {@link #toString()} lists names only, never values.
  */
@@ -33,18 +40,21 @@ public final class Settings {
   public static final String REGION = "PORT_REGION";
 
   /** The ngrok authtoken; setting it makes {@code serve} default to {@code --tunnel ngrok}. */
-  public static final String NGROK_AUTHTOKEN = "NGROK_AUTHTOKEN";
+  public static final String NGROK_AUTHTOKEN = NgrokOptions.AUTHTOKEN_VARIABLE;
 
   /** The ngrok static domain. */
-  public static final String NGROK_DOMAIN = "NGROK_DOMAIN";
+  public static final String NGROK_DOMAIN = NgrokOptions.DOMAIN_VARIABLE;
 
   /** The ngrok edge label. */
-  public static final String NGROK_EDGE = "NGROK_EDGE";
+  public static final String NGROK_EDGE = NgrokOptions.EDGE_VARIABLE;
 
-  /** Where the allowlist files go; default {@code ./portkit-data}. */
+  /** Where the temporary allowlist's files go; default {@code ./portkit-data}. */
   public static final String DATA_DIR = "PORTKIT_DATA_DIR";
 
-  /** The run journal directory (default {@code ./portkit-data/journal}). */
+  /**
+   * The run journal directory (default {@code ./portkit-data/journal} for {@code serve}, {@code
+   * ./portkit-data/journal-demo} for {@code demo}).
+   */
   public static final String JOURNAL_DIR = "PORTKIT_JOURNAL_DIR";
 
   /** The JDBC URL of the database to copy; default the embedded H2 sample. */
@@ -58,6 +68,33 @@ public final class Settings {
 
   /** The key masking personal columns (a secret); default a random key per process. */
   public static final String MASKING_KEY = "PORTKIT_MASKING_KEY";
+
+  /** {@code serve --transport kafka}: the brokers, {@code host:port[,host:port...]}. */
+  public static final String KAFKA_BROKERS = KafkaSettings.ENV_BROKERS;
+
+  /** {@code serve --transport kafka}: the Kafka username Port gave you. */
+  public static final String KAFKA_USERNAME = KafkaSettings.ENV_USERNAME;
+
+  /** {@code serve --transport kafka}: the Kafka password Port gave you (a secret). */
+  public static final String KAFKA_PASSWORD = KafkaSettings.ENV_PASSWORD;
+
+  /** {@code serve --transport kafka}: the organization id the topic and group default from. */
+  public static final String ORG_ID = KafkaSettings.ENV_ORG_ID;
+
+  /** {@code serve --transport kafka}: the topic; default {@code ORG_ID.runs}. */
+  public static final String KAFKA_TOPIC = KafkaSettings.ENV_TOPIC;
+
+  /** {@code serve --transport kafka}: the consumer group; default {@code ORG_ID.portkit}. */
+  public static final String KAFKA_GROUP_ID = KafkaSettings.ENV_GROUP_ID;
+
+  /** {@code serve --transport kafka}: {@code security.protocol}; default {@code SASL_SSL}. */
+  public static final String KAFKA_SECURITY_PROTOCOL = KafkaSettings.ENV_SECURITY_PROTOCOL;
+
+  /** {@code serve --transport kafka}: {@code sasl.mechanism}; default {@code SCRAM-SHA-512}. */
+  public static final String KAFKA_SASL_MECHANISM = KafkaSettings.ENV_SASL_MECHANISM;
+
+  /** {@code serve --transport kafka}: prefix of extra consumer properties ({@code _} is a dot). */
+  public static final String KAFKA_PROPERTY_PREFIX = KafkaSettings.ENV_PROPERTY_PREFIX;
 
   private final Map<String, String> values;
   private final Path envFile;

@@ -1,10 +1,10 @@
 package io.portkit.examples.cli;
 
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.PortClient;
 import io.portkit.client.run.ActionRun;
 import io.portkit.client.run.RunContext;
 import io.portkit.examples.PortkitCli;
-import io.portkit.examples.handlers.ScenarioRequest;
 import io.portkit.examples.handlers.SimulatorHandler;
 import io.portkit.examples.simulator.SimulationSpeed;
 import java.util.concurrent.Callable;
@@ -66,7 +66,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 + " speed)");
     Timeline timeline = new Timeline(env.out());
     RunContext ctx = timeline.watch(client.runContext(runId));
-    new SimulatorHandler(speed, env.pause()).handle(ScenarioRequest.of(run), ctx);
+    new SimulatorHandler(speed, env.pause()).handle(RunInvocation.fromRun(run), ctx);
     return ctx.isFinished() ? 0 : 1;
   }
 }

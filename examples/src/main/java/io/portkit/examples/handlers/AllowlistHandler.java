@@ -3,6 +3,7 @@ package io.portkit.examples.handlers;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.entity.Entity;
 import io.portkit.client.run.RunContext;
 import io.portkit.examples.allowlist.AllowlistException;
@@ -37,9 +38,9 @@ public final class AllowlistHandler implements ScenarioHandler {
   }
 
   @Override
-  public void handle(ScenarioRequest request, RunContext run) {
+  public void handle(RunInvocation request, RunContext run) {
     run.statusLabel("Validating");
-    String ip = request.text(IP_INPUT).orElse(null);
+    String ip = text(request, IP_INPUT);
     TemporaryAccess access;
     try {
       Duration duration = Duration.ofMinutes(minutes(request.inputs().get(DURATION_INPUT)));
@@ -83,5 +84,14 @@ public final class AllowlistHandler implements ScenarioHandler {
       throw new AllowlistException(
           DURATION_INPUT + " must be a whole number of minutes, got '" + value.asText() + "'");
     }
+  }
+
+  /** Returns the text input {@code name}, stripped, or null when absent or blank. */
+  private static String text(RunInvocation request, String name) {
+    JsonNode value = request.inputs().get(name);
+    if (value == null || value.isNull() || value.asText().isBlank()) {
+      return null;
+    }
+    return value.asText().strip();
   }
 }

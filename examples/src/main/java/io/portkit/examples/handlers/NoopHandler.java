@@ -1,5 +1,6 @@
 package io.portkit.examples.handlers;
 
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.run.RunContext;
 
 /**
@@ -15,7 +16,7 @@ public final class NoopHandler implements ScenarioHandler {
   public NoopHandler() {}
 
   @Override
-  public void handle(ScenarioRequest request, RunContext run) {
+  public void handle(RunInvocation request, RunContext run) {
     run.succeed(SUMMARY);
   }
 }

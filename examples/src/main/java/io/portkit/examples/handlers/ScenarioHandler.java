@@ -1,5 +1,6 @@
 package io.portkit.examples.handlers;
 
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.run.RunContext;
 
 /**
@@ -20,5 +21,5 @@ public interface ScenarioHandler {
    * @throws RuntimeException for an unexpected failure; {@link ScenarioRouter#handle} then fails
    *     the run with a summary naming it
    */
-  void handle(ScenarioRequest request, RunContext run) throws InterruptedException;
+  void handle(RunInvocation request, RunContext run) throws InterruptedException;
 }

@@ -2,6 +2,7 @@ package io.portkit.examples.handlers;
 
 import static java.util.Objects.requireNonNull;
 
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.PortException;
 import io.portkit.client.run.RunContext;
 import java.util.LinkedHashMap;
@@ -48,13 +49,17 @@ public final class ScenarioRouter {
    *
    * @throws InterruptedException if the handler was interrupted; the run is left unfinished
    */
-  public void handle(ScenarioRequest request, RunContext run) throws InterruptedException {
+  public void handle(RunInvocation request, RunContext run) throws InterruptedException {
     requireNonNull(request, "request == null");
     requireNonNull(run, "run == null");
     try {
-      handlerFor(request.action()).handle(request, run);
+      handlerFor(request.actionIdentifier().orElse("")).handle(request, run);
     } catch (RuntimeException e) {
-      log.error("handler for run {} (action {}) failed", request.runId(), request.action(), e);
+      log.error(
+          "handler for run {} (action {}) failed",
+          request.runId(),
+          request.actionIdentifier().orElse(""),
+          e);
       failQuietly(run, "Backend error: " + describe(e));
     }
   }

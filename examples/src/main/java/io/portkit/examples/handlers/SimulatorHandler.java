@@ -2,6 +2,7 @@ package io.portkit.examples.handlers;
 
 import static java.util.Objects.requireNonNull;
 
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.run.RunContext;
 import io.portkit.examples.simulator.Pause;
 import io.portkit.examples.simulator.SimulationListener;
@@ -30,7 +31,7 @@ public final class SimulatorHandler implements ScenarioHandler {
   }
 
   @Override
-  public void handle(ScenarioRequest request, RunContext run) throws InterruptedException {
+  public void handle(RunInvocation request, RunContext run) throws InterruptedException {
     SimulationPlan plan = SimulationPlan.generate(request.runId().hashCode(), speed);
     simulator.play(
         plan,

@@ -3,6 +3,7 @@ package io.portkit.examples.handlers;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.entity.Entity;
 import io.portkit.client.run.RunContext;
 import io.portkit.examples.anonymize.DatabaseAnonymizer;
@@ -36,7 +37,7 @@ public final class SnapshotHandler implements ScenarioHandler {
   }
 
   @Override
-  public void handle(ScenarioRequest request, RunContext run) {
+  public void handle(RunInvocation request, RunContext run) {
     List<String> tables = tables(request.inputs().get(TABLES_INPUT));
     run.statusLabel("Copying");
     SnapshotResult result;

@@ -2,10 +2,10 @@ package io.portkit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.journal.RunJournal;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.webhook.journal.RunJournal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

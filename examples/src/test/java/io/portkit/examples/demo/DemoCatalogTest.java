@@ -3,10 +3,9 @@ package io.portkit.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.webhook.RecommendedTemplate;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +20,7 @@ class DemoCatalogTest {
 
       assertThat(action.get("identifier").asText()).isEqualTo(id);
       assertThat(method.get("url").asText()).isEqualTo(URL.toString());
-      assertThat(method.get("body"))
-          .isEqualTo(new ObjectMapper().readTree(RecommendedTemplate.BODY));
+      assertThat(method.get("body")).isEqualTo(InvocationMethod.recommendedBody());
       assertThat(method.get("synchronized").asBoolean()).isFalse();
       assertThat(DemoCatalog.BLUEPRINTS)
           .contains(action.path("trigger").path("blueprintIdentifier").asText());

@@ -2,6 +2,7 @@ package io.portkit.examples.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.entity.Entity;
 import io.portkit.examples.allowlist.TemporaryAllowlist;
 import io.portkit.examples.demo.DemoCatalog;
@@ -37,7 +38,7 @@ class AllowlistHandlerTest {
 
   @Test
   void handle_validIp_grantsUpsertsEntityAndSucceeds() throws Exception {
-    ScenarioRequest request =
+    RunInvocation request =
         port.newRun(
             DemoCatalog.GRANT_TEMPORARY_ACCESS, "{\"ip\":\"203.0.113.7\",\"duration_minutes\":30}");
 
@@ -60,7 +61,7 @@ class AllowlistHandlerTest {
 
   @Test
   void handle_invalidIp_failsWithReasonAndWritesNothing() throws Exception {
-    ScenarioRequest request =
+    RunInvocation request =
         port.newRun(DemoCatalog.GRANT_TEMPORARY_ACCESS, "{\"ip\":\"999.1.1.1\"}");
 
     handler().handle(request, port.context(request));
@@ -74,7 +75,7 @@ class AllowlistHandlerTest {
 
   @Test
   void handle_durationNotANumber_failsNamingTheInput() throws Exception {
-    ScenarioRequest request =
+    RunInvocation request =
         port.newRun(
             DemoCatalog.GRANT_TEMPORARY_ACCESS,
             "{\"ip\":\"203.0.113.7\",\"duration_minutes\":\"soon\"}");
@@ -88,7 +89,7 @@ class AllowlistHandlerTest {
 
   @Test
   void handle_durationOverMaximum_fails() throws Exception {
-    ScenarioRequest request =
+    RunInvocation request =
         port.newRun(
             DemoCatalog.GRANT_TEMPORARY_ACCESS,
             "{\"ip\":\"203.0.113.7\",\"duration_minutes\":2000}");

@@ -2,6 +2,7 @@ package io.portkit.examples.handlers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.run.RunContext;
@@ -27,17 +28,17 @@ final class EmulatedPort implements AutoCloseable {
   }
 
   /** Creates a run of {@code action} and returns the request a handler would get. */
-  ScenarioRequest newRun(String action, String inputsJson) throws Exception {
+  RunInvocation newRun(String action, String inputsJson) throws Exception {
     ObjectNode inputs = (ObjectNode) MAPPER.readTree(inputsJson);
     EmulatedRun run = emulator.createRun(action, inputs);
-    return new ScenarioRequest(run.id(), action, inputs, null);
+    return RunInvocation.fromRun(client.runs().get(run.id()));
   }
 
-  RunContext context(ScenarioRequest request) {
+  RunContext context(RunInvocation request) {
     return client.runContext(request.runId());
   }
 
-  EmulatedRun run(ScenarioRequest request) {
+  EmulatedRun run(RunInvocation request) {
     return emulator.run(request.runId()).orElseThrow();
   }
 

@@ -2,6 +2,7 @@ package io.portkit.examples.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.examples.demo.DemoCatalog;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class ScenarioRouterTest {
 
   @Test
   void handle_handlerThrows_failsRunNamingTheError() throws Exception {
-    ScenarioRequest request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
+    RunInvocation request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
     ScenarioRouter router =
         ScenarioRouter.all(
             (r, run) -> {
@@ -43,7 +44,7 @@ class ScenarioRouterTest {
 
   @Test
   void handle_handlerThrowsAfterFinishing_keepsTheFinalStatus() throws Exception {
-    ScenarioRequest request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
+    RunInvocation request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
     ScenarioRouter router =
         ScenarioRouter.all(
             (r, run) -> {

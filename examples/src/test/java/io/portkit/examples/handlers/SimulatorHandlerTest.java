@@ -2,6 +2,7 @@ package io.portkit.examples.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.examples.simulator.SimulationPlan;
 import io.portkit.examples.simulator.SimulationSpeed;
@@ -22,7 +23,7 @@ class SimulatorHandlerTest {
 
   @Test
   void handle_anyRun_reportsLinksLabelsLogsAndSucceedsWithoutSleeping() throws Exception {
-    ScenarioRequest request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{\"name\":\"dev\"}");
+    RunInvocation request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{\"name\":\"dev\"}");
     List<Duration> pauses = new ArrayList<>();
 
     new SimulatorHandler(SimulationSpeed.REAL, pauses::add).handle(request, port.context(request));
@@ -38,7 +39,7 @@ class SimulatorHandlerTest {
 
   @Test
   void noop_anyRun_succeedsAtOnce() throws Exception {
-    ScenarioRequest request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
+    RunInvocation request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
 
     new NoopHandler().handle(request, port.context(request));
 

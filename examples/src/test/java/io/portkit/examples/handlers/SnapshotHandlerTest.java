@@ -2,6 +2,7 @@ package io.portkit.examples.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.entity.Entity;
 import io.portkit.examples.anonymize.DatabaseAnonymizer;
 import io.portkit.examples.anonymize.Masker;
@@ -33,7 +34,7 @@ class SnapshotHandlerTest {
 
   @Test
   void handle_defaultTables_copiesUpsertsSnapshotEntityAndSucceeds() throws Exception {
-    ScenarioRequest request = port.newRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY, "{}");
+    RunInvocation request = port.newRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY, "{}");
 
     handler().handle(request, port.context(request));
 
@@ -52,7 +53,7 @@ class SnapshotHandlerTest {
 
   @Test
   void handle_unknownTable_failsWithClearSummaryAndNoEntity() throws Exception {
-    ScenarioRequest request =
+    RunInvocation request =
         port.newRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY, "{\"tables\":[\"nope\"]}");
 
     handler().handle(request, port.context(request));

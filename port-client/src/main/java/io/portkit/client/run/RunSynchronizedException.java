@@ -11,7 +11,7 @@ import io.portkit.client.PortApiException;
  * and return its recorded outcome), or make the action asynchronous and report the status through
  * the API. Logs, labels and links still work in both modes. Not retryable.
  */
-public class RunSynchronizedException extends PortApiException {
+public final class RunSynchronizedException extends PortApiException {
   private static final long serialVersionUID = 1L;
 
   /** The {@code error} code Port sends. */

@@ -1,13 +1,13 @@
 package io.portkit.kafka.internal;
 
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.PortClient;
 import io.portkit.client.PortException;
 import io.portkit.client.run.RunStatus;
 import io.portkit.kafka.RunMessage;
 import io.portkit.kafka.RunMessageReader;
-import io.portkit.webhook.RunInvocation;
-import io.portkit.webhook.http.DispatchOutcome;
-import io.portkit.webhook.http.InvocationDispatcher;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +82,7 @@ public final class RecordHandler {
           "run {}: its action is registered with sync(); over Kafka nobody reads the answer ({}),"
               + " so Port never learns the result: register the action with handle()",
           runId,
-          completed.status());
+          completed.result().status());
       return Decision.COMMIT;
     }
     if (outcome instanceof DispatchOutcome.Saturated saturated) {
@@ -90,16 +90,21 @@ public final class RecordHandler {
       return Decision.RETRY;
     }
     DispatchOutcome.Rejected rejected = (DispatchOutcome.Rejected) outcome;
-    if (rejected.status() == 503) {
+    if (rejected.reason().isRetryable()) {
       log.info(
           "run {} from {} not started ({}), will retry: {}",
           runId,
           where,
-          rejected.error(),
+          rejected.reason().code(),
           rejected.message());
       return Decision.RETRY;
     }
-    log.warn("run {} from {} refused ({}): {}", runId, where, rejected.error(), rejected.message());
+    log.warn(
+        "run {} from {} refused ({}): {}",
+        runId,
+        where,
+        rejected.reason().code(),
+        rejected.message());
     return Decision.COMMIT;
   }
 

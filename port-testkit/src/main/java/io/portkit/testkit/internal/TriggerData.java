@@ -45,7 +45,10 @@ final class TriggerData {
     return data;
   }
 
-  /** Returns Port's old default body (contract section 8 A) for {@code run}. */
+  /**
+   * Returns Port's old default body for {@code run}: the envelope shown in
+   * https://docs.port.io/actions-and-automations/setup-backend/webhook/port-execution-agent/control-the-payload.
+   */
   static ObjectNode legacyEnvelope(EmulatorState state, RunRecord run, String origin) {
     ObjectNode body = Json.object();
     body.put("action", run.action.path("identifier").asText());

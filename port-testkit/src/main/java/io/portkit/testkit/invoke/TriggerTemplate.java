@@ -24,12 +24,15 @@ import net.thisptr.jackson.jq.exception.JsonQueryException;
  * Renders a Port {@code invocationMethod} template (body, headers, URL) against trigger data, as
  * Port does before it calls a webhook.
  *
- * <p>Rules (Port's docs, contract section 4): a string value that is exactly one {@code {{ <jq> }}}
+ * <p>Rules (see Port's docs, linked below): a string value that is exactly one {@code {{ <jq> }}}
  * becomes the jq result as a JSON value (object, number, null...); a string with text around one or
  * more templates interpolates each result as text; object keys may be templates, and a key that
  * renders to {@code null} drops its entry; the key {@code "{{ spreadValue() }}"} merges its
  * rendered object value into the parent object. jq is evaluated by jackson-jq (jq 1.6 semantics);
  * an expression that yields several values yields the first, none yields null.
+ *
+ * <p>Port's docs:
+ * https://docs.port.io/actions-and-automations/create-self-service-experiences/setup-the-backend
  *
  * <pre>{@code
  * JsonNode body = TriggerTemplate.render(template, triggerData);

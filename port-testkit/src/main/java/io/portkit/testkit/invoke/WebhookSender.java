@@ -1,7 +1,7 @@
 package io.portkit.testkit.invoke;
 
-import io.portkit.webhook.WebhookHeaders;
-import io.portkit.webhook.WebhookSigner;
+import io.portkit.backend.invocation.PortHeaders;
+import io.portkit.backend.invocation.Signer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -91,15 +91,14 @@ public final class WebhookSender {
   public CompletableFuture<WebhookAnswer> sendAsync(OutgoingWebhook webhook) {
     Objects.requireNonNull(webhook, "webhook == null");
     long timestamp = clock.instant().plus(webhook.timestampSkew()).getEpochSecond();
-    String signature =
-        WebhookSigner.withSecret(webhook.secret()).sign(timestamp, webhook.signedBytes());
+    String signature = Signer.withSecret(webhook.secret()).sign(timestamp, webhook.signedBytes());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(webhook.url())
             .timeout(timeout)
             .method(webhook.method(), HttpRequest.BodyPublishers.ofByteArray(webhook.bodyBytes()))
             .header("Content-Type", "application/json")
-            .header(WebhookHeaders.TIMESTAMP, Long.toString(timestamp))
-            .header(WebhookHeaders.SIGNATURE, signature);
+            .header(PortHeaders.TIMESTAMP, Long.toString(timestamp))
+            .header(PortHeaders.SIGNATURE, signature);
     webhook.headers().forEach(request::header);
     long started = System.nanoTime();
     return client

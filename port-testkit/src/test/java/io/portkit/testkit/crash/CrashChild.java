@@ -1,11 +1,12 @@
 package io.portkit.testkit.crash;
 
+import io.portkit.backend.dispatch.HandlerOptions;
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.dispatch.RunHandler;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunHandler;
-import io.portkit.webhook.journal.RunJournal;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.net.URI;
 import java.nio.file.Path;
@@ -52,12 +53,11 @@ public final class CrashChild {
             .client(port)
             .journal(RunJournal.open(Path.of(args[3])))
             .handle("slow", handler)
-            .handle("resume", handler)
-            .resumable()
+            .handle("resume", handler, HandlerOptions.defaults().resumable())
             .build();
     WebhookReceiver receiver =
         WebhookReceiver.builder()
-            .verifier(WebhookVerifier.builder().secret(args[2]).build())
+            .verifier(SignatureVerifier.builder().addSecret(args[2]).build())
             .dispatcher(dispatcher)
             .port(0)
             .start();

@@ -4,10 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.portkit.backend.invocation.Signer;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.RunLogEntry;
-import io.portkit.webhook.WebhookSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -91,8 +91,7 @@ class CrashRecoveryTest {
       throws IOException, InterruptedException {
     String body = "{\"port_context\":{\"runId\":\"" + runId + "\",\"action\":\"" + action + "\"}}";
     long now = Instant.now().getEpochSecond();
-    String signature =
-        WebhookSigner.withSecret(port.clientSecret()).sign(now, body.getBytes(UTF_8));
+    String signature = Signer.withSecret(port.clientSecret()).sign(now, body.getBytes(UTF_8));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/"))
             .header("Content-Type", "application/json")

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.WebhookDelivery;
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.WebhookVerifier;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,8 +84,8 @@ class EmulatorInvocationTest {
     assertThat(request.header("X-Key")).isEqualTo("k-123");
     assertThat(request.header("X-Drop")).isNull();
     assertThat(request.header("Content-Type")).isEqualTo("application/json");
-    WebhookVerifier verifier =
-        WebhookVerifier.builder().secret(port.clientSecret()).agentBodyFallback(false).build();
+    SignatureVerifier verifier =
+        SignatureVerifier.builder().addSecret(port.clientSecret()).agentBodyFallback(false).build();
     verifier.verify(
         RequestHeaders.of(request.headers()),
         request.body()); // throws unless signed over the raw bytes

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.SignatureException;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.invocation.Verification;
 import io.portkit.testkit.FakeClock;
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.Verification;
-import io.portkit.webhook.WebhookVerificationException;
-import io.portkit.webhook.WebhookVerifier;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -27,8 +27,8 @@ class WebhookSenderTest {
   private final FakeClock clock = FakeClock.at(NOW);
   private final Receiver receiver = new Receiver();
   private final WebhookSender sender = WebhookSender.builder().clock(clock).build();
-  private final WebhookVerifier verifier =
-      WebhookVerifier.builder().secret(SECRET).clock(clock).build();
+  private final SignatureVerifier verifier =
+      SignatureVerifier.builder().addSecret(SECRET).clock(clock).build();
 
   @AfterEach
   void close() {
@@ -39,7 +39,7 @@ class WebhookSenderTest {
     return new ObjectMapper().readTree(text);
   }
 
-  private Verification verify(Receiver.Received request, WebhookVerifier with) {
+  private Verification verify(Receiver.Received request, SignatureVerifier with) {
     return with.verify(RequestHeaders.of(request.headers()), request.body());
   }
 
@@ -78,8 +78,8 @@ class WebhookSenderTest {
 
     assertThatThrownBy(() -> verify(receiver.next(), verifier))
         .isInstanceOfSatisfying(
-            WebhookVerificationException.class,
-            e -> assertThat(e.reason()).isEqualTo(WebhookVerificationException.Reason.MISMATCH));
+            SignatureException.class,
+            e -> assertThat(e.reason()).isEqualTo(SignatureException.Reason.MISMATCH));
   }
 
   @Test
@@ -96,10 +96,8 @@ class WebhookSenderTest {
         .isEqualTo(Long.toString(NOW.getEpochSecond() - 600));
     assertThatThrownBy(() -> verify(request, verifier))
         .isInstanceOfSatisfying(
-            WebhookVerificationException.class,
-            e ->
-                assertThat(e.reason())
-                    .isEqualTo(WebhookVerificationException.Reason.OUTSIDE_TOLERANCE));
+            SignatureException.class,
+            e -> assertThat(e.reason()).isEqualTo(SignatureException.Reason.OUTSIDE_TOLERANCE));
   }
 
   @Test
@@ -110,17 +108,16 @@ class WebhookSenderTest {
             .agentStyleBody(json("{\"a\":1,\"b\":\"\u00e9\",\"c\":[1,2],\"d\":\"\\\\u00AB\"}"))
             .build());
     Receiver.Received request = receiver.next();
-    WebhookVerifier strict =
-        WebhookVerifier.builder().secret(SECRET).clock(clock).agentBodyFallback(false).build();
-    WebhookVerifier lenient =
-        WebhookVerifier.builder().secret(SECRET).clock(clock).agentBodyFallback(true).build();
+    SignatureVerifier strict =
+        SignatureVerifier.builder().addSecret(SECRET).clock(clock).agentBodyFallback(false).build();
+    SignatureVerifier lenient =
+        SignatureVerifier.builder().addSecret(SECRET).clock(clock).agentBodyFallback(true).build();
 
     assertThat(request.bodyText())
         .isEqualTo("{\"a\": 1, \"b\": \"\\u00e9\", \"c\": [1, 2], \"d\": \"\\\\u00AB\"}");
     assertThat(verify(request, lenient).signedForm())
         .isEqualTo(Verification.SignedForm.COMPACT_ASCII);
-    assertThatThrownBy(() -> verify(request, strict))
-        .isInstanceOf(WebhookVerificationException.class);
+    assertThatThrownBy(() -> verify(request, strict)).isInstanceOf(SignatureException.class);
   }
 
   @Test

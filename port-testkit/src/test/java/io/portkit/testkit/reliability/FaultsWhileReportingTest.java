@@ -2,11 +2,11 @@ package io.portkit.testkit.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.client.RetryPolicy;
 import io.portkit.client.Sleeper;
 import io.portkit.testkit.Fault;
 import io.portkit.testkit.invoke.WebhookSender;
-import io.portkit.webhook.dispatch.RunHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

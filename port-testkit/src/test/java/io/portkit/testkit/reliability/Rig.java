@@ -2,6 +2,8 @@ package io.portkit.testkit.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
 import io.portkit.client.RetryPolicy;
 import io.portkit.client.Sleeper;
@@ -9,9 +11,6 @@ import io.portkit.client.auth.ClientCredentials;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.PortEmulatorBuilder;
 import io.portkit.testkit.RecordedRequest;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunDispatcherBuilder;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +40,7 @@ final class Rig implements AutoCloseable {
       UnaryOperator<PortEmulatorBuilder> emulator,
       RetryPolicy retries,
       Sleeper sleeper,
-      UnaryOperator<RunDispatcherBuilder> handlers) {
+      UnaryOperator<RunDispatcher.Builder> handlers) {
     port = emulator.apply(PortEmulator.builder()).start();
     port.defineAction(
         "{\"identifier\":\""
@@ -59,7 +58,7 @@ final class Rig implements AutoCloseable {
     dispatcher = handlers.apply(RunDispatcher.builder().client(client)).build();
     receiver =
         WebhookReceiver.builder()
-            .verifier(WebhookVerifier.builder().secret(port.clientSecret()).build())
+            .verifier(SignatureVerifier.builder().addSecret(port.clientSecret()).build())
             .dispatcher(dispatcher)
             .port(0)
             .stopGrace(Duration.ZERO)

@@ -5,13 +5,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.invocation.Signer;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.webhook.WebhookSigner;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunDispatcherBuilder;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,13 +36,13 @@ final class Backend implements AutoCloseable {
 
   final PortEmulator port;
   final PortClient client;
-  final WebhookVerifier verifier;
+  final SignatureVerifier verifier;
   final RunDispatcher dispatcher;
   final WebhookReceiver receiver;
   private final HttpClient http = HttpClient.newHttpClient();
 
   /** Starts a backend whose dispatcher is configured by {@code handlers} on top of the client. */
-  Backend(UnaryOperator<RunDispatcherBuilder> handlers) {
+  Backend(UnaryOperator<RunDispatcher.Builder> handlers) {
     port = PortEmulator.start();
     port.defineAction(action("deploy", false));
     port.defineAction(action("cleanup", false));
@@ -55,9 +54,9 @@ final class Backend implements AutoCloseable {
             .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
             .build();
     verifier =
-        WebhookVerifier.builder()
-            .secret(port.clientSecret())
-            .secret(OLD_SECRET)
+        SignatureVerifier.builder()
+            .addSecret(port.clientSecret())
+            .addSecret(OLD_SECRET)
             .clock(CLOCK)
             .build();
     dispatcher = handlers.apply(RunDispatcher.builder().client(client)).build();
@@ -103,7 +102,7 @@ final class Backend implements AutoCloseable {
   }
 
   String sign(String secret, String signedBody) {
-    return WebhookSigner.withSecret(secret).sign(NOW.getEpochSecond(), signedBody.getBytes(UTF_8));
+    return Signer.withSecret(secret).sign(NOW.getEpochSecond(), signedBody.getBytes(UTF_8));
   }
 
   HttpResponse<String> post(String path, String body, String signature) {

@@ -2,40 +2,40 @@ package io.portkit.testkit.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.PortBackend;
+import io.portkit.backend.dispatch.HandlerOptions;
+import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.entity.Entity;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.dispatch.RunDispatcher;
-import io.portkit.webhook.dispatch.RunHandler;
 import io.portkit.webhook.server.WebhookReceiver;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The code shown in docs/handlers.md, compiled and run against the emulator. */
 class HandlerSnippetsTest {
   // --- snippet: quickstart (docs/handlers.md) ---
-  static WebhookReceiver quickstart(PortClient port, String clientSecret, int httpPort) {
-    RunDispatcher dispatcher =
-        RunDispatcher.builder()
-            .client(port)
+  record DeployInputs(String version) {}
+
+  static WebhookReceiver quickstart(ClientCredentials credentials, URI portApi, int httpPort) {
+    PortBackend backend =
+        PortBackend.builder()
+            .credentials(credentials) // API tokens, and the key Port signs webhooks with
+            .apiUrl(portApi)
             .handle(
                 "deploy",
-                (run, ctx) -> {
-                  ctx.log("deploying " + run.inputs().path("version").asText());
+                DeployInputs.class,
+                (inputs, run, ctx) -> {
+                  ctx.log("deploying " + inputs.version());
                   ctx.addLink("https://ci.example.com/build/42");
                 }) // returning = SUCCESS, throwing = FAILURE
-            .sync("validate", (run, ctx) -> ctx.succeed("name is free"))
+            .handle(
+                "validate", (run, ctx) -> ctx.succeed("name is free"), HandlerOptions.synchronous())
             .build();
-    dispatcher.installShutdownHook(); // SIGTERM fails runs in flight, never leaves them
-    WebhookVerifier verifier = WebhookVerifier.builder().secret(clientSecret).build();
-    return WebhookReceiver.builder()
-        .verifier(verifier)
-        .dispatcher(dispatcher)
-        .port(httpPort)
-        .start();
+    return WebhookReceiver.serve(backend, httpPort); // its shutdown hook ends runs in flight
   }
 
   // --- end snippet ---
@@ -63,12 +63,16 @@ class HandlerSnippetsTest {
               .build();
       String id = emulator.createRun("deploy", Backend.MAPPER.createObjectNode()).id();
       String body = Backend.body(id, "deploy");
-      try (WebhookReceiver rx = quickstart(port, emulator.clientSecret(), 0)) {
+      try (WebhookReceiver rx =
+          quickstart(
+              new ClientCredentials(emulator.clientId(), emulator.clientSecret()),
+              emulator.baseUri(),
+              0)) {
         long ts =
             java.time.Instant.now()
                 .getEpochSecond(); // the quickstart verifier uses the system clock
         String sig =
-            io.portkit.webhook.WebhookSigner.withSecret(emulator.clientSecret())
+            io.portkit.backend.invocation.Signer.withSecret(emulator.clientSecret())
                 .sign(ts, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         java.net.http.HttpResponse<String> response = send(rx, body, ts, sig);
 

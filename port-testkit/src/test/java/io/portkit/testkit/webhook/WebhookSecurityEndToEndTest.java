@@ -3,8 +3,8 @@ package io.portkit.testkit.webhook;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portkit.webhook.WebhookVerificationException;
-import io.portkit.webhook.WebhookVerificationException.Reason;
+import io.portkit.backend.invocation.SignatureException;
+import io.portkit.backend.invocation.SignatureException.Reason;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -66,13 +66,13 @@ class WebhookSecurityEndToEndTest {
       if (signature.equals("sign") || signature.equals("wrong-secret")) {
         String secret = signature.equals("sign") ? b.port.clientSecret() : "not-the-secret";
         sig =
-            io.portkit.webhook.WebhookSigner.withSecret(secret)
+            io.portkit.backend.invocation.Signer.withSecret(secret)
                 .sign(Long.parseLong(timestamp), body.getBytes(UTF_8));
       }
 
       HttpResponse<String> response = b.post("/", body, timestamp, sig);
 
-      WebhookVerificationException expected = expectedRejection(b, timestamp, sig, body);
+      SignatureException expected = expectedRejection(b, timestamp, sig, body);
       assertThat(expected.reason()).isEqualTo(reason);
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(Backend.json(response))
@@ -86,11 +86,11 @@ class WebhookSecurityEndToEndTest {
     }
   }
 
-  private static WebhookVerificationException expectedRejection(
+  private static SignatureException expectedRejection(
       Backend b, String timestamp, String signature, String body) {
     try {
       b.verifier.verify(timestamp, signature, body.getBytes(UTF_8));
-    } catch (WebhookVerificationException e) {
+    } catch (SignatureException e) {
       return e;
     }
     throw new AssertionError("the verifier accepted what the test meant to be rejected");

@@ -59,11 +59,11 @@ public final class NgrokOptions {
    *     {@link Reason#CONFIGURATION} if the edge is malformed or has no domain
    */
   public static NgrokOptions fromEnv() {
-    return fromEnvironment(System.getenv());
+    return fromEnv(System.getenv());
   }
 
   /** Like {@link #fromEnv()}, reading from {@code environment}; blank values count as unset. */
-  public static NgrokOptions fromEnvironment(Map<String, String> environment) {
+  public static NgrokOptions fromEnv(Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment == null");
     Builder builder = builder().authtoken(blankToNull(environment.get(AUTHTOKEN_VARIABLE)));
     String domain = blankToNull(environment.get(DOMAIN_VARIABLE));

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (Tunnel tunnel = NgrokTunnelProvider.create(NgrokOptions.fromEnv()).open(8080)) {
- *   InvocationMethod.of(tunnel.publicUrl().resolve("/webhook")).logInstructions();
+ *   System.out.println(InvocationMethod.webhook(tunnel.publicUrl()).instructions());
  *   ...
  * }
  * }</pre>

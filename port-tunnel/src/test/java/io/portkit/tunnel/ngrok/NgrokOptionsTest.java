@@ -13,8 +13,8 @@ class NgrokOptionsTest {
   private static final String TOKEN = "2abcSECRETtoken_0123456789";
 
   @Test
-  void fromEnvironment_noAuthtoken_explainsWhereToGetOne() {
-    assertThatThrownBy(() -> NgrokOptions.fromEnvironment(Map.of("NGROK_AUTHTOKEN", " ")))
+  void fromEnv_noAuthtoken_explainsWhereToGetOne() {
+    assertThatThrownBy(() -> NgrokOptions.fromEnv(Map.of("NGROK_AUTHTOKEN", " ")))
         .isInstanceOfSatisfying(
             TunnelException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AUTHTOKEN_MISSING))
         .hasMessage(
@@ -24,9 +24,9 @@ class NgrokOptionsTest {
   }
 
   @Test
-  void fromEnvironment_allVariables_readsThem() {
+  void fromEnv_allVariables_readsThem() {
     NgrokOptions options =
-        NgrokOptions.fromEnvironment(
+        NgrokOptions.fromEnv(
             Map.of(
                 "NGROK_AUTHTOKEN",
                 TOKEN,

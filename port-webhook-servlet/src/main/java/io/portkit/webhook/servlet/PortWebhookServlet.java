@@ -1,6 +1,7 @@
 package io.portkit.webhook.servlet;
 
-import io.portkit.webhook.RequestHeaders;
+import io.portkit.backend.PortBackend;
+import io.portkit.backend.invocation.RequestHeaders;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;
@@ -36,6 +37,28 @@ public class PortWebhookServlet extends HttpServlet {
   /** Creates a servlet serving {@code endpoint}. */
   public PortWebhookServlet(WebhookEndpoint endpoint) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
+  }
+
+  /**
+   * Creates a servlet serving {@code backend} under {@code basePath}, the path the servlet is
+   * mapped at inside the web application (map {@code basePath + "/*"}).
+   *
+   * <pre>{@code
+   * ServletRegistration.Dynamic port =
+   *     context.addServlet("port", new PortWebhookServlet(backend, "/port"));
+   * port.addMapping("/port", "/port/*");
+   * }</pre>
+   *
+   * <p>The container owns the servlet's life; close the backend when the application stops, after
+   * the container stopped taking requests, so every run it took ends.
+   */
+  public PortWebhookServlet(PortBackend backend, String basePath) {
+    this(
+        WebhookEndpoint.builder()
+            .verifier(Objects.requireNonNull(backend, "backend == null").verifier())
+            .dispatcher(backend)
+            .basePath(basePath)
+            .build());
   }
 
   /** Answers any method through the endpoint, which decides 405s itself. */

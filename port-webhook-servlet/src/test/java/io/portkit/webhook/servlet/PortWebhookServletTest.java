@@ -3,10 +3,10 @@ package io.portkit.webhook.servlet;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portkit.webhook.RunInvocation;
-import io.portkit.webhook.WebhookSigner;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.invocation.Signer;
 import io.portkit.webhook.http.WebhookEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,8 +45,8 @@ class PortWebhookServletTest {
         WebhookEndpoint.builder()
             .basePath("/port")
             .verifier(
-                WebhookVerifier.builder()
-                    .secret(SECRET)
+                SignatureVerifier.builder()
+                    .addSecret(SECRET)
                     .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
                     .build())
             .dispatcher(
@@ -87,7 +87,7 @@ class PortWebhookServletTest {
   private HttpRequest.Builder signedPost(String path, String body) {
     return request(path)
         .header("x-port-timestamp", "" + TS)
-        .header("x-port-signature", WebhookSigner.withSecret(SECRET).sign(TS, body))
+        .header("x-port-signature", Signer.withSecret(SECRET).sign(TS, body))
         .header("Content-Type", "application/json; charset=utf-8")
         .POST(HttpRequest.BodyPublishers.ofString(body));
   }
@@ -108,12 +108,19 @@ class PortWebhookServletTest {
   void post_completedOutcome_statusAndBody() throws Exception {
     answer =
         DispatchOutcome.completed(
-            201, new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"done\":true}"));
+            new DispatchOutcome.SyncResult(
+                io.portkit.client.run.FinalStatus.FAILURE,
+                DispatchOutcome.SyncResult.Cause.HANDLER_ENDED,
+                "name taken",
+                null));
 
     HttpResponse<String> r = send(signedPost("/port", BODY));
 
-    assertThat(r.statusCode()).isEqualTo(201);
-    assertThat(r.body()).isEqualTo("{\"done\":true}");
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"ok\":false,\"runId\":\"r_9\",\"status\":\"FAILURE\",\"error\":\"run_failed\","
+                + "\"message\":\"name taken\"}");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.portkit.webhook.http;
 
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.RunInvocation;
-import io.portkit.webhook.RunInvocationParser;
-import io.portkit.webhook.WebhookBodyException;
-import io.portkit.webhook.WebhookVerificationException;
-import io.portkit.webhook.WebhookVerifier;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.invocation.PayloadException;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.backend.invocation.RunInvocationParser;
+import io.portkit.backend.invocation.SignatureException;
+import io.portkit.backend.invocation.SignatureVerifier;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +50,7 @@ public final class WebhookEndpoint {
 
   private final String basePath;
   private final String manualPath;
-  private final WebhookVerifier verifier;
+  private final SignatureVerifier verifier;
   private final InvocationDispatcher dispatcher;
   private final RunInvocationParser parser;
   private final int maxBodyBytes;
@@ -157,11 +159,11 @@ public final class WebhookEndpoint {
     try {
       verifier.verify(headers, body);
       invocation = parser.parse(headers, body);
-    } catch (WebhookVerificationException e) {
+    } catch (SignatureException e) {
       log.warn("webhook rejected: {} ({})", e.reason(), e.getMessage());
       return Delivery.rejected(
           Responses.error(401, "unauthorized", e.getMessage()), "unauthorized:" + e.reason());
-    } catch (WebhookBodyException e) {
+    } catch (PayloadException e) {
       return Delivery.rejected(Responses.error(400, "bad_request", e.getMessage()), "bad_request");
     }
     if (manual) {
@@ -234,7 +236,7 @@ public final class WebhookEndpoint {
   /** Configures a {@link WebhookEndpoint}. Not thread-safe. */
   public static final class Builder {
     private String basePath = "/";
-    private WebhookVerifier verifier;
+    private SignatureVerifier verifier;
     private InvocationDispatcher dispatcher;
     private RunInvocationParser parser = new RunInvocationParser();
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
@@ -252,7 +254,7 @@ public final class WebhookEndpoint {
     }
 
     /** Sets the verifier that checks Port's signature. Required. */
-    public Builder verifier(WebhookVerifier verifier) {
+    public Builder verifier(SignatureVerifier verifier) {
       this.verifier = Objects.requireNonNull(verifier, "verifier == null");
       return this;
     }
@@ -286,7 +288,7 @@ public final class WebhookEndpoint {
     public WebhookEndpoint build() {
       if (verifier == null) {
         throw new IllegalStateException(
-            "verifier required: call verifier(WebhookVerifier.builder().secret(...).build())");
+            "verifier required: call verifier(SignatureVerifier.builder().addSecret(...).build())");
       }
       if (dispatcher == null) {
         throw new IllegalStateException("dispatcher required: call dispatcher(...)");

@@ -1,6 +1,6 @@
 package io.portkit.webhook.http;
 
-import io.portkit.webhook.RequestHeaders;
+import io.portkit.backend.invocation.RequestHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Objects;

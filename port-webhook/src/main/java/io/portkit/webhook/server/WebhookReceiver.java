@@ -2,14 +2,15 @@ package io.portkit.webhook.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.InvocationDispatcher;
+import io.portkit.backend.PortBackend;
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.internal.VirtualThreads;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;
 import io.portkit.webhook.internal.JdkHttpServerDefaults;
-import io.portkit.webhook.internal.VirtualThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,9 +20,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +32,13 @@ import org.slf4j.LoggerFactory;
  * Hosts a {@link WebhookEndpoint} on the JDK's built-in {@code HttpServer}: no extra dependencies.
  *
  * <pre>{@code
- * try (WebhookReceiver rx = WebhookReceiver.builder().endpoint(endpoint).port(8000).start()) {
- *   System.out.println("Port should call " + rx.uri());
- * }
+ * WebhookReceiver.serve(backend, 8080).awaitShutdown(); // until Ctrl-C or close()
  * }</pre>
+ *
+ * <p>A receiver installs a JVM shutdown hook by default, so Ctrl-C or SIGTERM stops intake and then
+ * ends every run in flight instead of leaving it IN_PROGRESS; {@link Builder#shutdownHook(boolean)
+ * shutdownHook(false)} opts out when something else (a framework, your own hook) calls {@link
+ * #close()}.
  *
  * <p>Binds to 127.0.0.1 by default (expose it through a tunnel or reverse proxy). Reads each body
  * with the endpoint's limit enforced while reading, with or without {@code Content-Length}.
@@ -52,12 +58,18 @@ public final class WebhookReceiver implements AutoCloseable {
   private final ExecutorService ownedExecutor;
   private final Duration stopGrace;
   private final AtomicInteger state = new AtomicInteger(); // 0 new, 1 started, 2 closed
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final boolean installHook;
+  private final @Nullable AutoCloseable backend;
+  private @Nullable Thread hook; // set by start(), read by close()
 
   private WebhookReceiver(Builder b) throws IOException {
     // TCP_NODELAY, and room for idle keep-alive connections (see JdkHttpServerDefaults).
     JdkHttpServerDefaults.apply();
     this.endpoint = b.endpoint;
     this.stopGrace = b.stopGrace;
+    this.installHook = b.shutdownHook;
+    this.backend = b.backend;
     this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
     if (b.executor != null) {
       this.ownedExecutor = null;
@@ -92,9 +104,21 @@ public final class WebhookReceiver implements AutoCloseable {
         });
   }
 
-  /** Returns a builder; an endpoint, or a verifier and a dispatcher, are required. */
+  /** Returns a builder; a backend, an endpoint, or a verifier and a dispatcher, are required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Serves {@code backend} on {@code port} of the loopback address, with a shutdown hook, and
+   * returns the started receiver; {@link #awaitShutdown()} then blocks until Ctrl-C or {@link
+   * #close()}. Bind another address, or opt out of the hook, with {@link #builder()}.
+   *
+   * @param port the port, 0 for any free one
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public static WebhookReceiver serve(PortBackend backend, int port) {
+    return builder().backend(backend).port(port).start();
   }
 
   /**
@@ -107,7 +131,24 @@ public final class WebhookReceiver implements AutoCloseable {
       throw new IllegalStateException("receiver already started or closed: build a new one");
     }
     server.start();
+    if (installHook) {
+      Thread t = new Thread(this::close, "portkit-receiver-shutdown");
+      Runtime.getRuntime().addShutdownHook(t);
+      synchronized (this) {
+        hook = t;
+      }
+    }
     return this;
+  }
+
+  /**
+   * Blocks until the receiver is closed: by {@link #close()} from another thread, or by the
+   * shutdown hook on Ctrl-C or SIGTERM, after the runs in flight were ended.
+   *
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public void awaitShutdown() throws InterruptedException {
+    closed.await();
   }
 
   /** Returns the bound port (useful after binding port 0). */
@@ -127,9 +168,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
   /**
    * Stops accepting, lets in-flight exchanges finish within the grace period, then stops. When the
-   * endpoint's dispatcher is {@link AutoCloseable} (a {@code RunDispatcher} is), it is closed next,
-   * after intake has stopped, so every run it accepted is finished or reported FAILURE rather than
-   * left IN_PROGRESS. A dispatcher failing to close is logged, never thrown.
+   * endpoint's dispatcher is {@link AutoCloseable} (a {@link PortBackend} and a {@code
+   * RunDispatcher} are), it is closed next, after intake has stopped, so every run it accepted is
+   * finished or reported FAILURE rather than left IN_PROGRESS. A dispatcher failing to close is
+   * logged, never thrown. Idempotent; removes the shutdown hook.
    */
   @Override
   public void close() {
@@ -137,18 +179,44 @@ public final class WebhookReceiver implements AutoCloseable {
     if (previous == 2) {
       return;
     }
+    try {
+      stop(previous);
+    } finally {
+      removeHook();
+      closed.countDown();
+    }
+  }
+
+  private void stop(int previous) {
     if (previous == 1) {
       server.stop((int) Math.max(0, stopGrace.toSeconds()));
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
-    if (endpoint.dispatcher() instanceof AutoCloseable closeable) {
+    AutoCloseable closeable =
+        backend != null ? backend : endpoint.dispatcher() instanceof AutoCloseable c ? c : null;
+    if (closeable != null) {
       try {
         closeable.close();
       } catch (Exception e) {
         log.error(
             "closing the dispatcher failed; runs it still held may need a final status by hand", e);
+      }
+    }
+  }
+
+  private void removeHook() {
+    Thread t;
+    synchronized (this) {
+      t = hook;
+      hook = null;
+    }
+    if (t != null && Thread.currentThread() != t) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(t);
+      } catch (IllegalStateException e) {
+        log.debug("JVM already shutting down; the hook finds the receiver closed");
       }
     }
   }
@@ -202,12 +270,35 @@ public final class WebhookReceiver implements AutoCloseable {
     private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private boolean threadsSet;
     private Duration stopGrace = DEFAULT_STOP_GRACE;
+    private boolean shutdownHook = true;
+    private @Nullable PortBackend backend;
 
     private Builder() {}
 
     /**
+     * Serves {@code backend}: its verifier checks each delivery and its dispatcher runs it; {@link
+     * WebhookReceiver#close()} closes the backend after intake stopped.
+     */
+    public Builder backend(PortBackend backend) {
+      this.backend = Objects.requireNonNull(backend, "backend == null");
+      endpointBuilder.verifier(backend.verifier()).dispatcher(backend);
+      endpointParts = true;
+      return this;
+    }
+
+    /**
+     * Whether {@link WebhookReceiver#start()} installs a JVM shutdown hook that calls {@link
+     * WebhookReceiver#close()}; default true. Turn it off when a framework or your own hook closes
+     * the receiver.
+     */
+    public Builder shutdownHook(boolean install) {
+      this.shutdownHook = install;
+      return this;
+    }
+
+    /**
      * Sets a ready-made core that answers requests. Use either this or {@link
-     * #verifier(WebhookVerifier)} and {@link #dispatcher(InvocationDispatcher)} (plus optional
+     * #verifier(SignatureVerifier)} and {@link #dispatcher(InvocationDispatcher)} (plus optional
      * {@link #basePath(String)} and {@link #maxBodyBytes(int)}), not both.
      */
     public Builder endpoint(WebhookEndpoint endpoint) {
@@ -216,7 +307,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Sets the verifier of the endpoint this builder creates. */
-    public Builder verifier(WebhookVerifier verifier) {
+    public Builder verifier(SignatureVerifier verifier) {
       endpointBuilder.verifier(verifier);
       endpointParts = true;
       return this;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.portkit.webhook.RunInvocation;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.DispatchOutcome;
-import io.portkit.webhook.http.InvocationDispatcher;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -49,9 +49,9 @@ class BadInputBarrageTest {
 
   @BeforeEach
   void start() {
-    WebhookVerifier verifier =
-        WebhookVerifier.builder()
-            .secret(BodyCases.SECRET)
+    SignatureVerifier verifier =
+        SignatureVerifier.builder()
+            .addSecret(BodyCases.SECRET)
             .clock(Clock.fixed(Instant.ofEpochSecond(Long.parseLong(BodyCases.TS)), ZoneOffset.UTC))
             .build();
     receiver =

@@ -4,9 +4,9 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;
@@ -38,7 +38,7 @@ class BodyLimitTest {
   void start() {
     endpoint =
         WebhookEndpoint.builder()
-            .verifier(WebhookVerifier.builder().secret(BodyCases.SECRET).build())
+            .verifier(SignatureVerifier.builder().addSecret(BodyCases.SECRET).build())
             .dispatcher(
                 run -> {
                   dispatches.incrementAndGet();

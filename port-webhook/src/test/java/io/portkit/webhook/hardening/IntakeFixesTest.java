@@ -4,12 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.RunInvocationParser;
-import io.portkit.webhook.WebhookBodyException;
-import io.portkit.webhook.WebhookSigner;
-import io.portkit.webhook.WebhookVerificationException;
-import io.portkit.webhook.WebhookVerifier;
+import io.portkit.backend.invocation.PayloadException;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.RunInvocationParser;
+import io.portkit.backend.invocation.SignatureException;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.invocation.Signer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +31,7 @@ class IntakeFixesTest {
             "\"}".getBytes(UTF_8));
 
     assertThatThrownBy(() -> parser.parse(RequestHeaders.empty(), body))
-        .isInstanceOf(WebhookBodyException.class)
+        .isInstanceOf(PayloadException.class)
         .hasMessage(
             "body is not valid UTF-8 JSON (byte 12): Port sends UTF-8; check that nothing"
                 + " re-encodes the body");
@@ -91,30 +91,29 @@ class IntakeFixesTest {
   void verify_repeatedTimestamp_malformed() {
     long ts = 1713277889L;
     byte[] body = "{}".getBytes(UTF_8);
-    WebhookVerifier verifier =
-        WebhookVerifier.builder()
-            .secret("s")
+    SignatureVerifier verifier =
+        SignatureVerifier.builder()
+            .addSecret("s")
             .clock(Clock.fixed(Instant.ofEpochSecond(ts), ZoneOffset.UTC))
             .build();
     RequestHeaders headers =
         RequestHeaders.of(
             java.util.Map.of(
                 "x-port-timestamp", java.util.List.of("" + ts, "" + ts),
-                "x-port-signature",
-                    java.util.List.of(WebhookSigner.withSecret("s").sign(ts, body))));
+                "x-port-signature", java.util.List.of(Signer.withSecret("s").sign(ts, body))));
 
     assertThatThrownBy(() -> verifier.verify(headers, body))
-        .isInstanceOf(WebhookVerificationException.class)
+        .isInstanceOf(SignatureException.class)
         .hasMessage(
             "x-port-timestamp appears 2 times: Port sends exactly one; check for a proxy"
                 + " that adds another")
-        .extracting(e -> ((WebhookVerificationException) e).reason())
-        .isEqualTo(WebhookVerificationException.Reason.MALFORMED_TIMESTAMP);
+        .extracting(e -> ((SignatureException) e).reason())
+        .isEqualTo(SignatureException.Reason.MALFORMED_TIMESTAMP);
   }
 
   @Test
   void verify_timestampWithControlCharacters_echoedAsPrintable() {
-    WebhookVerifier verifier = WebhookVerifier.builder().secret("s").build();
+    SignatureVerifier verifier = SignatureVerifier.builder().addSecret("s").build();
 
     assertThatThrownBy(() -> verifier.verify("\u001b[31m17\u0007", "v1,AAAA", new byte[0]))
         .hasMessage("x-port-timestamp must be whole epoch seconds, got '?[31m17?'");

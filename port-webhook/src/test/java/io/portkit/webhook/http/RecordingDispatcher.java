@@ -1,6 +1,8 @@
 package io.portkit.webhook.http;
 
-import io.portkit.webhook.RunInvocation;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.invocation.RunInvocation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;

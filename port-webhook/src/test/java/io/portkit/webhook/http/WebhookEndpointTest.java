@@ -4,10 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.portkit.webhook.RequestHeaders;
-import io.portkit.webhook.WebhookSigner;
-import io.portkit.webhook.WebhookVerifier;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.invocation.RequestHeaders;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.invocation.Signer;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +23,8 @@ class WebhookEndpointTest {
   private final WebhookEndpoint endpoint =
       WebhookEndpoint.builder()
           .verifier(
-              WebhookVerifier.builder()
-                  .secret("s3cr3t")
+              SignatureVerifier.builder()
+                  .addSecret("s3cr3t")
                   .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
                   .build())
           .dispatcher(dispatcher)
@@ -37,7 +37,7 @@ class WebhookEndpointTest {
             "x-port-timestamp",
             "" + TS,
             "x-port-signature",
-            WebhookSigner.withSecret("s3cr3t").sign(TS, body),
+            Signer.withSecret("s3cr3t").sign(TS, body),
             "Content-Type",
             "application/json");
     return endpoint.handle(WebhookRequest.of("POST", path, headers, body.getBytes(UTF_8)));
@@ -65,17 +65,48 @@ class WebhookEndpointTest {
     assertThat(r.bodyText()).isEqualTo("{\"ok\":true,\"runId\":\"r_1\",\"status\":\"duplicate\"}");
   }
 
-  @Test
-  void handle_completed_statusAndBodyAsGiven() {
-    dispatcher.answer(
-        i ->
-            DispatchOutcome.completed(
-                422, JsonNodeFactory.instance.objectNode().put("why", "bad input")));
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "SUCCESS, HANDLER_ENDED, 200",
+    "FAILURE, HANDLER_ENDED, 422",
+    "FAILURE, HANDLER_ERROR, 500",
+    "FAILURE, TIMEOUT, 504",
+    "FAILURE, SHUTDOWN, 503",
+    "FAILURE, RESTARTED, 503",
+    "FAILURE, NO_HANDLER, 404"
+  })
+  void handle_completed_mapsEachEndingToTheStatusPortReads(
+      io.portkit.client.run.FinalStatus status,
+      DispatchOutcome.SyncResult.Cause cause,
+      int expectedHttpStatus) {
+    DispatchOutcome.SyncResult result =
+        new DispatchOutcome.SyncResult(status, cause, "the summary", null);
+    dispatcher.answer(i -> DispatchOutcome.completed(result));
 
     WebhookResponse r = post("/", BODY);
 
-    assertThat(r.status()).isEqualTo(422);
-    assertThat(r.bodyText()).isEqualTo("{\"why\":\"bad input\"}");
+    assertThat(r.status()).isEqualTo(expectedHttpStatus);
+    assertThat(r.bodyText()).isEqualTo(result.toJson("r_1").toString());
+  }
+
+  @Test
+  void handle_completedFailure_bodyNamesTheErrorCodeAndMessage() {
+    dispatcher.answer(
+        i ->
+            DispatchOutcome.completed(
+                new DispatchOutcome.SyncResult(
+                    io.portkit.client.run.FinalStatus.FAILURE,
+                    DispatchOutcome.SyncResult.Cause.TIMEOUT,
+                    "run timed out",
+                    "timed out")));
+
+    WebhookResponse r = post("/", BODY);
+
+    assertThat(r.status()).isEqualTo(504);
+    assertThat(r.bodyText())
+        .isEqualTo(
+            "{\"ok\":false,\"runId\":\"r_1\",\"status\":\"FAILURE\",\"error\":\"run_timeout\","
+                + "\"message\":\"run timed out\",\"statusLabel\":\"timed out\"}");
   }
 
   @Test
@@ -93,7 +124,9 @@ class WebhookEndpointTest {
   @Test
   void handle_rejected_statusErrorAndMessage() {
     dispatcher.answer(
-        i -> DispatchOutcome.rejected(404, "no_handler", "no handler for action deploy"));
+        i ->
+            DispatchOutcome.rejected(
+                DispatchOutcome.Reason.NO_HANDLER, "no handler for action deploy"));
 
     WebhookResponse r = post("/", BODY);
 
@@ -154,7 +187,7 @@ class WebhookEndpointTest {
     assertThatThrownBy(
             () ->
                 WebhookEndpoint.builder()
-                    .verifier(WebhookVerifier.builder().secret("s").build())
+                    .verifier(SignatureVerifier.builder().addSecret("s").build())
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("dispatcher required: call dispatcher(...)");

@@ -2,9 +2,9 @@ package io.portkit.webhook.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.portkit.webhook.WebhookSigner;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.invocation.Signer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,13 +35,13 @@ public final class KeepAliveBurstChild {
     String firstLoss = "";
     try (WebhookReceiver receiver =
         WebhookReceiver.builder()
-            .verifier(WebhookVerifier.builder().secret(SECRET).build())
+            .verifier(SignatureVerifier.builder().addSecret(SECRET).build())
             .dispatcher(run -> DispatchOutcome.accepted())
             .port(0)
             .stopGrace(java.time.Duration.ZERO)
             .start()) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      WebhookSigner signer = WebhookSigner.withSecret(SECRET);
+      Signer signer = Signer.withSecret(SECRET);
       URI manual = receiver.uri().resolve("/manual");
       for (int wave = 0; wave < waves; wave++) {
         List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();

@@ -2,11 +2,11 @@ package io.portkit.webhook.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portkit.webhook.RunInvocation;
-import io.portkit.webhook.WebhookSigner;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.DispatchOutcome;
-import io.portkit.webhook.http.InvocationDispatcher;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.invocation.Signer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,9 +69,9 @@ class WebhookReceiverConcurrencyTest {
       int count, java.util.function.UnaryOperator<WebhookReceiver.Builder> configure)
       throws Exception {
     BlockingDispatcher dispatcher = new BlockingDispatcher(count);
-    WebhookVerifier verifier =
-        WebhookVerifier.builder()
-            .secret(SECRET)
+    SignatureVerifier verifier =
+        SignatureVerifier.builder()
+            .addSecret(SECRET)
             .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
             .build();
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -91,7 +91,7 @@ class WebhookReceiverConcurrencyTest {
             client.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/"))
                     .header("x-port-timestamp", Long.toString(TS))
-                    .header("x-port-signature", WebhookSigner.withSecret(SECRET).sign(TS, body))
+                    .header("x-port-signature", Signer.withSecret(SECRET).sign(TS, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.ofString()));

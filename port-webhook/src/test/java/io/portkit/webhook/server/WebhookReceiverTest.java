@@ -3,9 +3,9 @@ package io.portkit.webhook.server;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portkit.webhook.WebhookSigner;
-import io.portkit.webhook.WebhookVerifier;
-import io.portkit.webhook.http.DispatchOutcome;
+import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.backend.invocation.Signer;
 import io.portkit.webhook.http.RecordingDispatcher;
 import io.portkit.webhook.http.WebhookEndpoint;
 import java.io.IOException;
@@ -40,8 +40,8 @@ class WebhookReceiverTest {
         WebhookEndpoint.builder()
             .basePath("/port")
             .verifier(
-                WebhookVerifier.builder()
-                    .secret(SECRET)
+                SignatureVerifier.builder()
+                    .addSecret(SECRET)
                     .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
                     .build())
             .dispatcher(dispatcher)
@@ -65,7 +65,7 @@ class WebhookReceiverTest {
   private HttpRequest.Builder signedPost(String path, String body) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + path))
         .header("X-Port-Timestamp", "" + TS)
-        .header("X-Port-Signature", WebhookSigner.withSecret(SECRET).sign(TS, body))
+        .header("X-Port-Signature", Signer.withSecret(SECRET).sign(TS, body))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
   }
@@ -156,7 +156,7 @@ class WebhookReceiverTest {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.port() + "/port"))
             .header("x-port-timestamp", "" + TS)
-            .header("x-port-signature", WebhookSigner.withSecret(SECRET).sign(TS, BODY))
+            .header("x-port-signature", Signer.withSecret(SECRET).sign(TS, BODY))
             .POST(HttpRequest.BodyPublishers.ofString(BODY));
 
     assertThat(send(b).statusCode()).isEqualTo(202);
@@ -231,8 +231,8 @@ class WebhookReceiverTest {
     try (WebhookReceiver rx =
         WebhookReceiver.builder()
             .verifier(
-                WebhookVerifier.builder()
-                    .secret(SECRET)
+                SignatureVerifier.builder()
+                    .addSecret(SECRET)
                     .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
                     .build())
             .dispatcher(dispatcher)
@@ -255,7 +255,7 @@ class WebhookReceiverTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 WebhookReceiver.builder()
-                    .verifier(WebhookVerifier.builder().secret("x").build())
+                    .verifier(SignatureVerifier.builder().addSecret("x").build())
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("dispatcher required: call dispatcher(...)");
@@ -277,11 +277,12 @@ class WebhookReceiverTest {
   void close_closeableDispatcher_closedOnceAfterIntakeStops() {
     java.util.concurrent.atomic.AtomicInteger closes =
         new java.util.concurrent.atomic.AtomicInteger();
-    class ClosingDispatcher implements io.portkit.webhook.http.InvocationDispatcher, AutoCloseable {
+    class ClosingDispatcher
+        implements io.portkit.backend.dispatch.InvocationDispatcher, AutoCloseable {
       @Override
-      public io.portkit.webhook.http.DispatchOutcome dispatch(
-          io.portkit.webhook.RunInvocation run) {
-        return io.portkit.webhook.http.DispatchOutcome.accepted();
+      public io.portkit.backend.dispatch.DispatchOutcome dispatch(
+          io.portkit.backend.invocation.RunInvocation run) {
+        return io.portkit.backend.dispatch.DispatchOutcome.accepted();
       }
 
       @Override
@@ -291,7 +292,7 @@ class WebhookReceiverTest {
     }
     WebhookReceiver rx =
         WebhookReceiver.builder()
-            .verifier(WebhookVerifier.builder().secret(SECRET).build())
+            .verifier(SignatureVerifier.builder().addSecret(SECRET).build())
             .dispatcher(new ClosingDispatcher())
             .port(0)
             .stopGrace(Duration.ZERO)
@@ -301,5 +302,47 @@ class WebhookReceiverTest {
     rx.close();
 
     assertThat(closes).hasValue(1);
+  }
+
+  @Test
+  void serve_backend_startsOnLoopback_awaitShutdownReturnsOnClose_closesTheBackend()
+      throws Exception {
+    io.portkit.client.auth.ClientCredentials credentials =
+        new io.portkit.client.auth.ClientCredentials("id", SECRET);
+    io.portkit.backend.PortBackend backend =
+        io.portkit.backend.PortBackend.builder()
+            .credentials(credentials)
+            .apiUrl(URI.create("http://127.0.0.1:9"))
+            .handle("deploy", (run, ctx) -> {})
+            .build();
+    WebhookReceiver served = WebhookReceiver.serve(backend, 0);
+    HttpResponse<String> health =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.port() + "/healthz")));
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(served.uri().toString()).startsWith("http://127.0.0.1:").endsWith("/");
+
+    java.util.concurrent.CompletableFuture<Void> waiting =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                served.awaitShutdown();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    assertThat(waiting).isNotDone();
+    served.close();
+
+    waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(backend.dispatch(parse("r_8")))
+        .isInstanceOf(DispatchOutcome.Rejected.class); // closing the receiver closed the backend
+  }
+
+  private static io.portkit.backend.invocation.RunInvocation parse(String runId) {
+    return new io.portkit.backend.invocation.RunInvocationParser()
+        .parse(
+            io.portkit.backend.invocation.RequestHeaders.empty(),
+            ("{\"port_context\":{\"runId\":\"" + runId + "\",\"action\":\"deploy\"}}")
+                .getBytes(UTF_8));
   }
 }

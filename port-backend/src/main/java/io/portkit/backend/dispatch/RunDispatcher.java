@@ -1,0 +1,593 @@
+package io.portkit.backend.dispatch;
+
+import io.portkit.backend.invocation.RunDetailsLoader;
+import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.backend.journal.RunJournal;
+import io.portkit.client.PortClient;
+import io.portkit.client.run.RunContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the backend's {@link RunHandler}s for verified webhooks, routed by action identifier, and
+ * makes sure every run it takes ends with exactly one final status.
+ *
+ * <pre>{@code
+ * RunDispatcher dispatcher = RunDispatcher.builder()
+ *     .client(port)
+ *     .handle("deploy", (run, ctx) -> ctx.log("deploying"))
+ *     .sync("validate", (run, ctx) -> ctx.succeed("valid"))
+ *     .build();
+ * WebhookReceiver.builder().verifier(verifier).dispatcher(dispatcher).start();
+ * }</pre>
+ *
+ * <p><b>Asynchronous actions</b> ({@link Builder#handle}, Port's default): the webhook is answered
+ * 202 at once and the handler runs on an executor; its return means SUCCESS (unless it ended the
+ * run itself), an exception FAILURE with the exception as the summary, running past {@code
+ * runTimeout} FAILURE saying so. All of it is reported through Port's API. <b>Synchronized
+ * actions</b> ({@link Builder#sync}): the answer waits for the handler and carries the result (200
+ * success; 422 the handler failed the run, 500 it threw, 504 timeout, 503 shutdown); the run's
+ * status is never PATCHed. An action without a handler is reported FAILURE ("no handler for action
+ * X") and answered 404.
+ *
+ * <p>At most {@code maxInFlight} runs execute at once; beyond that deliveries are answered 503 and
+ * nothing starts. A run id seen recently (bounded, time-limited memory) is answered 200 as a
+ * duplicate and not executed again. {@link #close()} stops taking runs, lets those in flight finish
+ * until {@code shutdownGrace}, then reports each unfinished one FAILURE with the label {@code
+ * "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
+ *
+ * <p>With a {@link Builder#journal journal}, each run is recorded on disk before it is
+ * acknowledged, and {@link Builder#build()} ends (or, for {@link HandlerOptions#resumable()
+ * resumable} handlers, runs again) the runs a crashed process left unfinished, reporting FAILURE
+ * with the label {@code "backend restarted"}; see {@link io.portkit.backend.journal.RunJournal}.
+ *
+ * <p>Thread-safe. Reporting never fails silently: when Port does not take a final status, an ERROR
+ * log names the run and what to do.
+ */
+public final class RunDispatcher implements InvocationDispatcher, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
+
+  /** How long {@link #close()} waits, after failing the runs left, for reports in progress. */
+  private static final Duration REPORT_GRACE = Duration.ofSeconds(10);
+
+  private final Routes routes;
+  private final RunContextFactory contexts;
+  private final RunDetailsLoader detailsLoader;
+  private final Executor executor;
+  private final ExecutorService ownedExecutor;
+  private final ScheduledExecutorService timers;
+  private final RecentRuns recent;
+  private final RunReporter reporter = new RunReporter();
+  private final Durability durability;
+  private final JournalRecovery recovery;
+  private final Duration runTimeout;
+  private final Duration syncTimeout;
+  private final Duration shutdownGrace;
+  private final InFlightRuns inFlight;
+  private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+  private Thread hook; // guarded by this
+
+  RunDispatcher(Builder b) {
+    this.routes = new Routes(b.routes, b.fallback);
+    this.contexts = b.contexts;
+    this.detailsLoader = b.detailsLoader;
+    this.inFlight = new InFlightRuns(b.maxInFlight);
+    this.runTimeout = b.runTimeout;
+    this.syncTimeout = b.syncTimeout;
+    this.shutdownGrace = b.shutdownGrace;
+    this.recent = new RecentRuns(b.rememberRuns, b.rememberFor, b.clock);
+    this.durability = new Durability(b.journal);
+    this.recovery = new JournalRecovery(routes, b.contexts, b.detailsLoader);
+    this.ownedExecutor = b.executor == null ? HandlerExecutors.create(b.maxInFlight) : null;
+    this.executor = b.executor != null ? b.executor : ownedExecutor;
+    ScheduledThreadPoolExecutor t =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread thread = new Thread(r, "portkit-run-timeouts");
+              thread.setDaemon(true);
+              return thread;
+            });
+    t.setRemoveOnCancelPolicy(true);
+    this.timers = t;
+  }
+
+  /** Returns a builder; a client (or a context factory) and at least one handler are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Takes a verified run: answers a duplicate, saturation or shutdown at once, starts the handler,
+   * and for a synchronized action waits for its result. Never throws for a run it cannot take; the
+   * answer says why.
+   *
+   * <p>With a {@link Builder#journal journal}, {@link DispatchOutcome.Accepted} is returned only
+   * after the run was recorded and forced to disk: from then on a crash cannot lose it (the next
+   * start ends or resumes it), so a caller may acknowledge the delivery upstream (answer 202,
+   * commit a queue offset). {@link DispatchOutcome.Duplicate} means it was recorded earlier. A run
+   * refused with {@code Saturated} or {@code Rejected} is not in the journal (a {@code 503
+   * journal_unavailable} says the journal could not be written).
+   */
+  @Override
+  public DispatchOutcome dispatch(RunInvocation invocation) {
+    Objects.requireNonNull(invocation, "invocation == null");
+    RunInvocation run =
+        detailsLoader == null ? invocation : invocation.withDetailsLoader(detailsLoader);
+    String runId = run.runId();
+    if (inFlight.isClosed()) {
+      return InFlightRuns.shuttingDown(runId);
+    }
+    if (!recent.remember(runId)) {
+      log.info("run {} delivered again while remembered; not executed twice", runId);
+      return DispatchOutcome.duplicate();
+    }
+    if (durability.known(runId)) {
+      log.info("run {} delivered again and is in the journal; not executed twice", runId);
+      return DispatchOutcome.duplicate();
+    }
+    Route route;
+    try {
+      route = routes.resolve(run);
+    } catch (RuntimeException e) {
+      recent.forget(runId);
+      log.warn("run {}: cannot find its action: {}", runId, e.toString());
+      return DispatchOutcome.rejected(
+          DispatchOutcome.Reason.ROUTING_FAILED, routingFailed(runId, e));
+    }
+    RunContext.Mode mode = route.sync() ? RunContext.Mode.SYNCHRONIZED : RunContext.Mode.ASYNC;
+    ActiveRun active = new ActiveRun(run, route, contexts.create(runId, mode));
+    DispatchOutcome refused = inFlight.admit(active);
+    if (refused == null) {
+      refused = durability.accept(active); // on disk before the answer
+      if (refused != null) {
+        inFlight.leave(active);
+        if (refused instanceof DispatchOutcome.Duplicate) {
+          return refused;
+        }
+      }
+    }
+    if (refused == null) {
+      refused = start(active);
+    }
+    if (refused != null) {
+      recent.forget(runId);
+      return refused;
+    }
+    if (route.refusal() != null) {
+      return DispatchOutcome.rejected(DispatchOutcome.Reason.NO_HANDLER, route.refusal().summary());
+    }
+    return route.sync() ? awaitAnswer(active) : DispatchOutcome.accepted();
+  }
+
+  /**
+   * Whether runs are recorded durably: true when a journal is configured, so {@link
+   * DispatchOutcome.Accepted} from {@link #dispatch} means the run survives a crash.
+   */
+  public boolean isDurable() {
+    return durability.journal() != null;
+  }
+
+  /** Returns how many runs are executing or being reported now. */
+  public int inFlight() {
+    return inFlight.size();
+  }
+
+  /**
+   * Waits until no run is in flight (each handler ended and its result was reported), at most
+   * {@code timeout}. Runs may start again right after; useful to drain in tests and before
+   * maintenance.
+   *
+   * @return true if no run was in flight when it returned, false on timeout or interruption (the
+   *     interrupt flag is kept)
+   */
+  public boolean awaitIdle(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout == null");
+    return inFlight.awaitEmpty(timeout);
+  }
+
+  /** Stops taking runs and settles those in flight; see {@link #shutdown(Duration)}. */
+  @Override
+  public void close() {
+    shutdown(shutdownGrace);
+  }
+
+  /**
+   * Stops taking runs (new deliveries get 503), waits up to {@code grace} for the runs in flight to
+   * finish, then interrupts the rest and reports each FAILURE with the label {@code "backend shut
+   * down"} (a synchronized one is answered 503). Only the first call does anything.
+   *
+   * @return true if every run finished on its own within {@code grace}
+   */
+  public boolean shutdown(Duration grace) {
+    Objects.requireNonNull(grace, "grace == null");
+    if (!shutdownStarted.compareAndSet(false, true)) {
+      return false;
+    }
+    inFlight.close();
+    boolean clean = inFlight.awaitEmpty(grace);
+    List<ActiveRun> left = inFlight.snapshot();
+    for (ActiveRun run : left) {
+      if (run.claim()) {
+        run.interrupt();
+        log.warn("run {} still running at shutdown: reporting FAILURE", run.runId());
+        settle(run, Ending.shutdown());
+      }
+    }
+    inFlight.awaitEmpty(REPORT_GRACE); // reports that handlers' own threads had already begun
+    timers.shutdownNow();
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+    }
+    removeShutdownHook();
+    durability.close();
+    log.info("dispatcher shut down; {} run(s) failed for the shutdown", left.size());
+    return clean;
+  }
+
+  /**
+   * Registers a JVM shutdown hook that calls {@link #close()}, so SIGTERM ends every run in flight
+   * instead of leaving it IN_PROGRESS. Idempotent; {@link #close()} removes it.
+   *
+   * @return the hook thread
+   */
+  public synchronized Thread installShutdownHook() {
+    if (hook == null) {
+      hook = new Thread(this::close, "portkit-dispatcher-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+    return hook;
+  }
+
+  private synchronized void removeShutdownHook() {
+    if (hook != null && Thread.currentThread() != hook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        log.debug("JVM already shutting down; the hook will find the dispatcher closed");
+      }
+    }
+  }
+
+  void recover() {
+    if (durability.journal() != null) {
+      recovery.recover(durability.journal(), this::startRecovered);
+    }
+  }
+
+  private void startRecovered(ActiveRun run) {
+    recent.remember(run.runId());
+    inFlight.hold(run);
+    DispatchOutcome refused = start(run);
+    if (refused != null) {
+      log.error("run {} could not be recovered now: {}", run.runId(), refused);
+    }
+  }
+
+  private DispatchOutcome start(ActiveRun run) {
+    Duration timeout =
+        run.route().timeout() != null
+            ? run.route().timeout()
+            : run.route().sync() ? syncTimeout : runTimeout;
+    try {
+      run.timeout(
+          timers.schedule(() -> expire(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS));
+      executor.execute(new RunTask(run, reporter, this::finished));
+      return null;
+    } catch (RejectedExecutionException e) {
+      if (run.claim()) {
+        finished(run);
+      }
+      return inFlight.isClosed()
+          ? InFlightRuns.shuttingDown(run.runId())
+          : DispatchOutcome.saturated(
+              "the handler executor refused run " + run.runId() + ": run the action again later");
+    }
+  }
+
+  private void expire(ActiveRun run, Duration timeout) {
+    if (run.claim()) {
+      run.interrupt();
+      log.warn("run {} timed out after {}: reporting FAILURE", run.runId(), Ending.human(timeout));
+      settle(run, Ending.timeout(timeout));
+    }
+  }
+
+  private void settle(ActiveRun run, Ending ending) {
+    try {
+      reporter.report(run, ending);
+    } finally {
+      finished(run);
+    }
+  }
+
+  private void finished(ActiveRun run) {
+    run.cancelTimeout();
+    durability.finished(run);
+    inFlight.leave(run);
+  }
+
+  private DispatchOutcome awaitAnswer(ActiveRun run) {
+    try {
+      // Bounded: the timeout and the shutdown both complete the answer.
+      return run.answer().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return DispatchOutcome.rejected(
+          DispatchOutcome.Reason.INTERRUPTED,
+          "the receiver stopped while run " + run.runId() + " was running");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the answer of run " + run.runId() + " failed", e);
+    }
+  }
+
+  private static String routingFailed(String runId, RuntimeException e) {
+    return "cannot route run "
+        + runId
+        + ": the body names no action and looking the run up in Port failed ("
+        + e.getMessage()
+        + "); add \"action\": \"{{ .action.identifier }}\" to port_context in the action's body"
+        + " template, or check the Port credentials";
+  }
+
+  /**
+   * Configures a {@link RunDispatcher}. Not thread-safe. Required: {@link #client(PortClient)} (or
+   * {@link #contexts(RunContextFactory)}) and at least one handler.
+   */
+  public static final class Builder {
+    /** Default limit on runs executing at once. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+
+    /** Default time an asynchronous run may take before it is failed. */
+    public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(30);
+
+    /**
+     * Default time a synchronized run may take: under the 30 s Port's execution agent waits for an
+     * answer, so the answer still arrives.
+     */
+    public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofSeconds(25);
+
+    /** Default time {@link RunDispatcher#close()} lets runs in flight finish. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    /** Default number of run ids remembered to drop duplicate deliveries. */
+    public static final int DEFAULT_REMEMBER_RUNS = 10_000;
+
+    /** Default time a run id is remembered to drop duplicate deliveries. */
+    public static final Duration DEFAULT_REMEMBER_FOR = Duration.ofHours(1);
+
+    final Map<String, Route> routes = new LinkedHashMap<>();
+    Route fallback;
+    RunJournal journal;
+    RunContextFactory contexts;
+    RunDetailsLoader detailsLoader;
+    Executor executor;
+    int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+    Duration runTimeout = DEFAULT_RUN_TIMEOUT;
+    Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
+    Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    int rememberRuns = DEFAULT_REMEMBER_RUNS;
+    Duration rememberFor = DEFAULT_REMEMBER_FOR;
+    Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Reports through {@code port}: sets {@link #contexts(RunContextFactory)} to {@code
+     * port::runContext} and {@link #detailsLoader(RunDetailsLoader)} to {@code GET
+     * /v1/actions/runs/{id}}, so {@link io.portkit.backend.invocation.RunInvocation#details()}
+     * works for minimal webhooks.
+     */
+    public Builder client(PortClient port) {
+      Objects.requireNonNull(port, "port == null");
+      this.contexts = port::runContext;
+      this.detailsLoader = runId -> port.runs().get(runId).raw();
+      return this;
+    }
+
+    /** Sets how run contexts are made; {@link #client(PortClient)} sets it for you. */
+    public Builder contexts(RunContextFactory contexts) {
+      this.contexts = Objects.requireNonNull(contexts, "contexts == null");
+      return this;
+    }
+
+    /** Sets how run details are fetched; {@link #client(PortClient)} sets it for you. */
+    public Builder detailsLoader(RunDetailsLoader detailsLoader) {
+      this.detailsLoader = Objects.requireNonNull(detailsLoader, "detailsLoader == null");
+      return this;
+    }
+
+    /**
+     * Runs {@code handler} for the asynchronous action {@code actionId}: answered at once, result
+     * reported through Port's API.
+     *
+     * @throws IllegalArgumentException if {@code actionId} is blank or already has a handler
+     */
+    public Builder handle(String actionId, RunHandler handler) {
+      return handle(actionId, handler, HandlerOptions.defaults());
+    }
+
+    /**
+     * Runs {@code handler} for {@code actionId} with {@code options}: synchronized, resumable, its
+     * own timeout.
+     *
+     * @throws IllegalArgumentException if {@code actionId} is blank or already has a handler
+     */
+    public Builder handle(String actionId, RunHandler handler, HandlerOptions options) {
+      Objects.requireNonNull(actionId, "actionId == null");
+      Objects.requireNonNull(handler, "handler == null");
+      Objects.requireNonNull(options, "options == null");
+      if (actionId.isBlank()) {
+        throw new IllegalArgumentException("actionId is blank: pass the action's identifier");
+      }
+      if (routes.containsKey(actionId)) {
+        throw new IllegalArgumentException(
+            "action " + actionId + " already has a handler: register each action once");
+      }
+      routes.put(actionId, Route.of(actionId, handler, options));
+      return this;
+    }
+
+    /**
+     * Runs {@code handler} for the asynchronous action {@code actionId} with its inputs bound to
+     * {@code inputsType}; see {@link TypedRunHandler}.
+     *
+     * @throws IllegalArgumentException if {@code actionId} is blank or already has a handler
+     */
+    public <T> Builder handle(String actionId, Class<T> inputsType, TypedRunHandler<T> handler) {
+      return handle(actionId, inputsType, handler, HandlerOptions.defaults());
+    }
+
+    /**
+     * Runs {@code handler} for {@code actionId} with its inputs bound to {@code inputsType}, with
+     * {@code options}.
+     *
+     * @throws IllegalArgumentException if {@code actionId} is blank or already has a handler
+     */
+    public <T> Builder handle(
+        String actionId, Class<T> inputsType, TypedRunHandler<T> handler, HandlerOptions options) {
+      Objects.requireNonNull(inputsType, "inputsType == null");
+      Objects.requireNonNull(handler, "handler == null");
+      return handle(
+          actionId, (run, ctx) -> handler.handle(run.inputs(inputsType), run, ctx), options);
+    }
+
+    /**
+     * Runs {@code handler} for the synchronized action ({@code "synchronized": true}) {@code
+     * actionId}: the same as {@code handle(actionId, handler, HandlerOptions.synchronous())}.
+     *
+     * @throws IllegalArgumentException if {@code actionId} is blank or already has a handler
+     */
+    public Builder sync(String actionId, RunHandler handler) {
+      return handle(actionId, handler, HandlerOptions.synchronous());
+    }
+
+    /** Runs {@code handler}, asynchronously, for every action without its own handler. */
+    public Builder defaultHandler(RunHandler handler) {
+      return defaultHandler(handler, HandlerOptions.defaults());
+    }
+
+    /** Runs {@code handler} with {@code options} for every action without its own handler. */
+    public Builder defaultHandler(RunHandler handler, HandlerOptions options) {
+      Objects.requireNonNull(handler, "handler == null");
+      Objects.requireNonNull(options, "options == null");
+      this.fallback = Route.of(Routes.DEFAULT, handler, options);
+      return this;
+    }
+
+    /**
+     * Records every run in {@code journal} before acknowledging it, so a crash does not leave runs
+     * IN_PROGRESS: {@link #build()} then ends (or, for {@link HandlerOptions#resumable() resumable}
+     * handlers, runs again) each run the journal holds as unfinished, and a run id already in the
+     * journal is refused as a duplicate. The dispatcher closes the journal when it shuts down.
+     * Default: no journal.
+     */
+    public Builder journal(RunJournal journal) {
+      this.journal = Objects.requireNonNull(journal, "journal == null");
+      return this;
+    }
+
+    /** Sets the limit on runs executing at once; beyond it deliveries get 503. Default 64. */
+    public Builder maxInFlight(int maxInFlight) {
+      if (maxInFlight < 1) {
+        throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
+      }
+      this.maxInFlight = maxInFlight;
+      return this;
+    }
+
+    /** Sets how long an asynchronous run may take before it is failed; default 30 minutes. */
+    public Builder runTimeout(Duration runTimeout) {
+      this.runTimeout = positive(runTimeout, "runTimeout");
+      return this;
+    }
+
+    /** Sets how long a synchronized run may take before it is answered 504; default 25 s. */
+    public Builder syncTimeout(Duration syncTimeout) {
+      this.syncTimeout = positive(syncTimeout, "syncTimeout");
+      return this;
+    }
+
+    /** Sets how long {@link RunDispatcher#close()} lets runs finish; default 30 s. */
+    public Builder shutdownGrace(Duration shutdownGrace) {
+      Objects.requireNonNull(shutdownGrace, "shutdownGrace == null");
+      if (shutdownGrace.isNegative()) {
+        throw new IllegalArgumentException("shutdownGrace is negative: " + shutdownGrace);
+      }
+      this.shutdownGrace = shutdownGrace;
+      return this;
+    }
+
+    /**
+     * Sets the duplicate memory: up to {@code maxRuns} run ids, each for {@code ttl}. Defaults
+     * 10,000 and 1 hour.
+     */
+    public Builder rememberRuns(int maxRuns, Duration ttl) {
+      if (maxRuns < 1) {
+        throw new IllegalArgumentException("maxRuns must be positive, got " + maxRuns);
+      }
+      this.rememberRuns = maxRuns;
+      this.rememberFor = positive(ttl, "ttl");
+      return this;
+    }
+
+    /** Sets the clock of the duplicate memory; default the system clock (UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Sets the executor handlers run on; the caller owns and shuts it down. Default: virtual
+     * threads on Java 21+, a pool of {@code maxInFlight} daemon threads on 17, owned by the
+     * dispatcher.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /**
+     * Builds the dispatcher and, with a {@link #journal(RunJournal)}, starts recovering the runs it
+     * holds as unfinished (asynchronously: this does not wait for Port).
+     *
+     * @throws IllegalStateException if no client or context factory, or no handler, was set
+     */
+    public RunDispatcher build() {
+      if (contexts == null) {
+        throw new IllegalStateException(
+            "client required: call client(PortClient) so handlers can report to Port");
+      }
+      if (routes.isEmpty() && fallback == null) {
+        throw new IllegalStateException(
+            "no handlers: call handle(actionId, handler), sync(actionId, handler) or"
+                + " defaultHandler(handler)");
+      }
+      RunDispatcher dispatcher = new RunDispatcher(this);
+      dispatcher.recover();
+      return dispatcher;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+}

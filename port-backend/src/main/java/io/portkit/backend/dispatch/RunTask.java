@@ -1,0 +1,73 @@
+package io.portkit.backend.dispatch;
+
+import io.portkit.backend.invocation.InputBindingException;
+import io.portkit.client.run.RunOutcome;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one handler on an executor thread and settles its run, unless someone settled it first. */
+final class RunTask implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(RunTask.class);
+
+  private final ActiveRun run;
+  private final RunReporter reporter;
+  private final Consumer<ActiveRun> done;
+
+  RunTask(ActiveRun run, RunReporter reporter, Consumer<ActiveRun> done) {
+    this.run = run;
+    this.reporter = reporter;
+    this.done = done;
+  }
+
+  @Override
+  public void run() {
+    if (!run.enter()) {
+      return; // settled (timeout or shutdown) before it started: whoever claimed it reported
+    }
+    Throwable error = null;
+    try {
+      run.route().handler().handle(run.invocation(), run.context());
+    } catch (Throwable t) { // any failure of user code ends the run with FAILURE
+      error = t;
+    } finally {
+      run.exit();
+    }
+    if (error instanceof InputBindingException invalid) {
+      // The person who ran the action made the mistake: one line, no stack trace.
+      log.warn("run {}: {}: reporting FAILURE", run.runId(), invalid.getMessage());
+    } else if (error != null && !(error instanceof EndingException)) {
+      log.warn("run {}: handler threw", run.runId(), error);
+    }
+    if (run.claim()) {
+      try {
+        reporter.report(run, ending(error));
+      } finally {
+        done.accept(run);
+      }
+    } else {
+      log.debug("run {}: handler ended after the run was settled", run.runId());
+    }
+    if (error instanceof VirtualMachineError fatal) {
+      throw fatal;
+    }
+  }
+
+  private Ending ending(Throwable error) {
+    Optional<RunOutcome> outcome = run.context().outcome();
+    if (outcome.isPresent()) {
+      return Ending.of(outcome.get());
+    }
+    if (error == null) {
+      return Ending.success(null, null);
+    }
+    if (error instanceof EndingException e) {
+      return e.ending();
+    }
+    if (error instanceof InputBindingException e) {
+      return Ending.invalidInputs(e);
+    }
+    return Ending.handlerError(error);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Internals shared by port-backend's packages and portkit's adapter modules; not API, may change in
+ * any release.
+ */
+package io.portkit.backend.internal;

@@ -1,0 +1,378 @@
+package io.portkit.backend.journal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The journal's append-only file with group commit: {@link #append} only queues a line in memory,
+ * in order; a caller that needs its line on disk calls {@link #sync(long)}, where one thread at a
+ * time writes every queued line and forces the file once, so lines queued by other threads
+ * meanwhile share the next force. (Writing in the syncing thread, rather than in {@code append},
+ * matters: file systems block writes to a file while it is being forced.) Rewrites go to a
+ * temporary file that atomically replaces the old one. After a failed write the file refuses all
+ * further use, since lines of other callers may be lost. Thread-safe: one thread at a time holds
+ * the {@code forcing} turn (guarded by {@code forceLock}); {@code this} guards the queue and
+ * channel and is never held while waiting for the turn.
+ */
+final class JournalFile implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(JournalFile.class);
+
+  static final String FILE_NAME = "runs.journal";
+  static final String LOCK_NAME = "runs.journal.lock";
+
+  private final Path dir;
+  private final Path file;
+  private final boolean fsync;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final Object forceLock = new Object();
+  private final AtomicLong forces = new AtomicLong();
+  private FileChannel channel; // guarded by this
+  private final ByteArrayOutputStream queued = new ByteArrayOutputStream(); // guarded by this
+  private IOException broken; // guarded by this
+  private long appended; // guarded by this: sequence number of the last line appended
+  private long size; // guarded by this
+  private long forced; // guarded by forceLock
+  private boolean forcing; // guarded by forceLock: a thread is writing and forcing
+
+  private JournalFile(Path dir, boolean fsync, FileChannel lockChannel, FileLock lock) {
+    this.dir = dir;
+    this.file = dir.resolve(FILE_NAME);
+    this.fsync = fsync;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /** Creates the directory if needed and takes the journal's lock file. */
+  static JournalFile open(Path dir, boolean fsync) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new JournalException(
+          "cannot create the journal directory "
+              + dir
+              + " ("
+              + e
+              + "): check the path and its permissions",
+          e);
+    }
+    FileChannel lockChannel = null;
+    try {
+      lockChannel =
+          FileChannel.open(
+              dir.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = lockChannel.tryLock();
+      if (lock == null) {
+        throw new OverlappingFileLockException();
+      }
+      return new JournalFile(dir, fsync, lockChannel, lock);
+    } catch (OverlappingFileLockException e) {
+      closeQuietly(lockChannel);
+      throw new JournalException(
+          "the journal in "
+              + dir
+              + " is in use by another process or journal: give each backend"
+              + " process its own journal directory",
+          null);
+    } catch (IOException e) {
+      closeQuietly(lockChannel);
+      throw new JournalException(
+          "cannot open the journal in " + dir + " (" + e + "): check the directory is writable", e);
+    }
+  }
+
+  /** Reads every intact record, oldest first; torn or corrupt lines are skipped and counted. */
+  List<JournalRecord> readAll(ObjectMapper mapper) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new JournalException("cannot read the journal " + file + " (" + e + ")", e);
+    }
+    List<JournalRecord> records = new ArrayList<>();
+    int bad = 0;
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        var record = JournalRecord.decode(bytes, start, i, mapper);
+        if (record.isPresent()) {
+          records.add(record.get());
+        } else {
+          bad++;
+        }
+        start = i + 1;
+      }
+    }
+    if (start < bytes.length) {
+      log.info(
+          "journal {}: ignoring a torn last line ({} bytes) left by a crash",
+          file,
+          bytes.length - start);
+    }
+    if (bad > 0) {
+      log.warn("journal {}: skipped {} corrupt line(s)", file, bad);
+    }
+    return records;
+  }
+
+  /** Queues {@code line} (not yet written) and returns its sequence number for {@link #sync}. */
+  synchronized long append(byte[] line) {
+    checkUsable();
+    queued.write(line, 0, line.length);
+    size += line.length;
+    return ++appended;
+  }
+
+  /**
+   * Returns once the line numbered {@code seq}, and every line before it, is written (and, with
+   * fsync, forced to disk). A caller whose line another thread's force covered returns at once.
+   */
+  void sync(long seq) {
+    if (!lead(seq)) {
+      return;
+    }
+    long target = 0;
+    try {
+      target = writeAndForce();
+    } finally {
+      release(target);
+    }
+  }
+
+  /** Waits until {@code seq} is forced (false) or this thread is the one to force (true). */
+  private boolean lead(long seq) {
+    boolean interrupted = false;
+    try {
+      synchronized (forceLock) {
+        while (forced < seq) {
+          if (!forcing) {
+            forcing = true;
+            return true;
+          }
+          try {
+            forceLock.wait();
+          } catch (InterruptedException e) {
+            interrupted = true; // the line must still reach the disk before we answer
+          }
+        }
+        return false;
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void release(long target) {
+    synchronized (forceLock) {
+      forced = Math.max(forced, target);
+      forcing = false;
+      forceLock.notifyAll();
+    }
+  }
+
+  /** Writes every queued line and forces the file; returns the last sequence number written. */
+  private long writeAndForce() {
+    long target;
+    FileChannel ch;
+    byte[] batch;
+    synchronized (this) {
+      checkUsable();
+      target = appended;
+      batch = queued.toByteArray();
+      queued.reset();
+      try {
+        ensureOpen();
+      } catch (IOException e) {
+        throw fail(e, "open");
+      }
+      ch = channel;
+    }
+    try {
+      ByteBuffer buf = ByteBuffer.wrap(batch);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      if (fsync) {
+        ch.force(false);
+        forces.incrementAndGet();
+      }
+    } catch (IOException e) {
+      synchronized (this) {
+        throw fail(e, "write or force");
+      }
+    }
+    return target;
+  }
+
+  private void checkUsable() {
+    if (broken != null) {
+      throw new JournalException(
+          "the journal "
+              + file
+              + " failed earlier ("
+              + broken
+              + ") and refuses writes: fix the"
+              + " disk and restart the backend, which recovers from the file",
+          broken);
+    }
+  }
+
+  private JournalException fail(IOException e, String what) {
+    broken = e;
+    return new JournalException(
+        "cannot " + what + " the journal " + file + " (" + e + "): check free disk space", e);
+  }
+
+  /**
+   * Replaces the file's content with {@code lines}, crash-safely: they go to a temporary file that
+   * is forced and then atomically renamed over the journal. Callers hold the journal's state lock
+   * so no record is appended meanwhile.
+   */
+  void rewrite(List<byte[]> lines) {
+    lead(Long.MAX_VALUE); // waits for a force in progress, then keeps others out
+    long target = 0;
+    try {
+      synchronized (this) {
+        Path tmp = dir.resolve(FILE_NAME + ".tmp");
+        try (FileChannel out =
+            FileChannel.open(
+                tmp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+          long total = 0;
+          for (byte[] line : lines) {
+            ByteBuffer buf = ByteBuffer.wrap(line);
+            while (buf.hasRemaining()) {
+              out.write(buf);
+            }
+            total += line.length;
+          }
+          out.force(true);
+          queued.reset(); // the caller's state, written above, includes every queued line
+          closeQuietly(channel);
+          channel = null;
+          move(tmp);
+          forceDirectory();
+          size = total;
+          ensureOpen();
+          target = appended; // everything before the rewrite is in the new, forced file
+        } catch (IOException e) {
+          throw new JournalException(
+              "cannot compact the journal " + file + " (" + e + "): check free disk space", e);
+        }
+      }
+    } finally {
+      release(target);
+    }
+  }
+
+  /** Returns the file's size in bytes. */
+  synchronized long size() {
+    return size;
+  }
+
+  /** Returns how many times the file was forced to disk by {@link #sync}. */
+  long forces() {
+    return forces.get();
+  }
+
+  Path path() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try {
+      sync(appended()); // lines queued by callers that have not synced yet
+    } catch (JournalException e) {
+      log.warn("closing the journal: {}", e.getMessage());
+    } finally {
+      lead(Long.MAX_VALUE);
+      try {
+        synchronized (this) {
+          closeChannels();
+        }
+      } finally {
+        release(0);
+      }
+    }
+  }
+
+  private synchronized long appended() {
+    return broken == null ? appended : 0;
+  }
+
+  private void closeChannels() {
+    closeQuietly(channel);
+    channel = null;
+    try {
+      lock.release();
+    } catch (IOException e) {
+      log.debug("releasing the journal lock failed: {}", e.toString());
+    }
+    closeQuietly(lockChannel);
+  }
+
+  private void ensureOpen() throws IOException {
+    if (channel == null) {
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      size = channel.size();
+    }
+  }
+
+  private void move(Path tmp) throws IOException {
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Makes the rename durable; not every platform can open a directory, which is then skipped. */
+  private void forceDirectory() {
+    if (!fsync) {
+      return;
+    }
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      log.debug(
+          "cannot force directory {} ({}); the rename relies on the file system",
+          dir,
+          e.toString());
+    }
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    if (ch != null) {
+      try {
+        ch.close();
+      } catch (IOException e) {
+        log.debug("closing a journal channel failed: {}", e.toString());
+      }
+    }
+  }
+}

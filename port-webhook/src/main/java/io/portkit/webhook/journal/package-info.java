@@ -1,9 +1,0 @@
-/**
- * A durable run journal: {@link io.portkit.webhook.journal.RunJournal} records, on disk and before
- * the webhook is acknowledged, each run the dispatcher accepted and each run it finished, so a
- * backend killed without warning (SIGKILL, power loss, OOM kill) finds its unfinished runs when it
- * starts again and ends each one instead of leaving it IN_PROGRESS in Port.
- *
- * <p>Parameters and return values are non-null unless documented otherwise.
- */
-package io.portkit.webhook.journal;
