@@ -108,8 +108,8 @@ class EmulatorInvocationTest {
         .isEqualTo("{\"10\":10,\"n\":1,\"big\":1e+21,\"t\":\"é\u2028\\\"x\\u0001\"}");
     byte[] restringified = JsStringify.bytes(MAPPER.readTree(request.body()));
     assertThat(restringified).isEqualTo(request.body());
-    WebhookVerifier.builder()
-        .secret(port.clientSecret())
+    SignatureVerifier.builder()
+        .addSecret(port.clientSecret())
         .agentBodyFallback(false)
         .build()
         .verify(RequestHeaders.of(request.headers()), restringified);
