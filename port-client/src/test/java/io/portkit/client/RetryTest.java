@@ -3,11 +3,11 @@ package io.portkit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portkit.client.testing.FakeClock;
 import io.portkit.client.testing.FakePortServer;
 import io.portkit.client.testing.FakePortServer.Reply;
 import io.portkit.client.testing.RecordingSleeper;
 import io.portkit.client.testing.TestClients;
+import io.portkit.testsupport.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,7 +25,7 @@ class RetryTest {
   private static final String CREATE_PATH = "/v1/actions/deploy/runs";
 
   private final FakePortServer server = FakePortServer.start();
-  private final FakeClock clock = FakeClock.standard();
+  private final MutableClock clock = MutableClock.standard();
   private final RecordingSleeper sleeper = new RecordingSleeper(clock);
   private final PortClient client = TestClients.builder(server, clock, sleeper).build();
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.portkit.client.auth.AccessToken;
-import io.portkit.client.testing.FakeClock;
 import io.portkit.client.testing.FakePortServer;
 import io.portkit.client.testing.FakePortServer.Reply;
 import io.portkit.client.testing.RecordingSleeper;
 import io.portkit.client.testing.TestClients;
+import io.portkit.testsupport.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ class SecretsTest {
   private static final String RUN_PATH = "/v1/actions/runs/r_1";
 
   private final FakePortServer server = FakePortServer.start();
-  private final FakeClock clock = FakeClock.standard();
+  private final MutableClock clock = MutableClock.standard();
   private final PortClient client =
       TestClients.builder(server, clock, new RecordingSleeper(clock)).build();
 

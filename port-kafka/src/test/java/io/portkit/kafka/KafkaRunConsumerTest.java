@@ -6,10 +6,12 @@ import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
-import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
+import io.portkit.client.run.RunLogEntry;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.testkit.RunLogEntry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,14 +48,11 @@ class KafkaRunConsumerTest {
     broker = KafkaBroker.start();
     port = PortEmulator.start();
     port.defineAction(
-        "{\"identifier\":\"deploy\",\"title\":\"deploy\",\"trigger\":{\"type\":\"self-service\","
-            + "\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},"
-            + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\"}}");
-    client =
-        PortClient.builder()
-            .baseUri(port.baseUri())
-            .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
-            .build();
+        Action.builder("deploy")
+            .title("deploy")
+            .invocationMethod(InvocationMethod.kafka())
+            .build());
+    client = PortClient.builder().baseUri(port.baseUri()).credentials(port.credentials()).build();
   }
 
   @AfterAll
@@ -78,7 +77,7 @@ class KafkaRunConsumerTest {
     ids.forEach(id -> produce(topic, id));
 
     for (String id : ids) {
-      EmulatedRun run = port.awaitRun(id, "SUCCESS", WAIT);
+      EmulatedRun run = port.awaitRun(id, RunStatus.SUCCESS, WAIT);
       assertThat(run.logs()).extracting(RunLogEntry::message).contains("deploying 1.2.3");
       assertThat(executions.get(id)).containsExactly("A");
     }
@@ -92,7 +91,7 @@ class KafkaRunConsumerTest {
     List<String> versions = new java.util.concurrent.CopyOnWriteArrayList<>();
     io.portkit.backend.PortBackend backend =
         io.portkit.backend.PortBackend.builder()
-            .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
+            .credentials(port.credentials())
             .apiUrl(port.baseUri())
             .handle(
                 "deploy", DeployInputs.class, (inputs, run, ctx) -> versions.add(inputs.version()))
@@ -120,9 +119,9 @@ class KafkaRunConsumerTest {
         PortMessages.signed(
             PortMessages.envelope(genuine, "deploy", "KAFKA"), port.clientSecret(), now));
 
-    port.awaitRun(genuine, "SUCCESS", WAIT);
+    port.awaitRun(genuine, RunStatus.SUCCESS, WAIT);
     assertThat(versions).containsExactly("1.2.3");
-    assertThat(port.run(forged).orElseThrow().status()).isEqualTo("IN_PROGRESS");
+    assertThat(port.run(forged).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
   }
 
   @Test
@@ -142,9 +141,9 @@ class KafkaRunConsumerTest {
     produce(topic, genuine);
 
     port.awaitRun(
-        genuine, "SUCCESS", WAIT); // same partition, later offset: the forged one was read
+        genuine, RunStatus.SUCCESS, WAIT); // same partition, later offset: the forged one was read
     assertThat(executions).doesNotContainKey(forged);
-    assertThat(port.run(forged).orElseThrow().status()).isEqualTo("IN_PROGRESS");
+    assertThat(port.run(forged).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
   }
 
   @Test
@@ -157,12 +156,12 @@ class KafkaRunConsumerTest {
     produce(topic, twice);
     produce(topic, twice);
     produce(topic, marker);
-    port.awaitRun(marker, "SUCCESS", WAIT);
+    port.awaitRun(marker, RunStatus.SUCCESS, WAIT);
     // A new group re-reads the whole topic: every run there already ended in Port.
     String lateMarker = newRun();
     member(topic, "org_test.replay", counting("B"), 8);
     produce(topic, lateMarker);
-    port.awaitRun(lateMarker, "SUCCESS", WAIT);
+    port.awaitRun(lateMarker, RunStatus.SUCCESS, WAIT);
 
     assertThat(executions.get(twice)).containsExactly("A");
     assertThat(executions.get(marker)).containsExactly("A");
@@ -185,7 +184,7 @@ class KafkaRunConsumerTest {
     ids.forEach(id -> produce(topic, id));
 
     for (String id : ids) {
-      port.awaitRun(id, "SUCCESS", WAIT);
+      port.awaitRun(id, RunStatus.SUCCESS, WAIT);
     }
     assertThat(executions.keySet()).containsExactlyInAnyOrderElementsOf(ids);
     assertThat(executions.values()).allSatisfy(who -> assertThat(who).hasSize(1));
@@ -224,12 +223,12 @@ class KafkaRunConsumerTest {
       port.awaitFinalStatus(id, WAIT);
     }
     EmulatedRun killed = port.run(held).orElseThrow();
-    assertThat(killed.status()).isEqualTo("FAILURE");
+    assertThat(killed.status()).isEqualTo(RunStatus.FAILURE);
     assertThat(killed.statusLabel()).isEqualTo("backend shut down");
     for (String id : ids) {
       assertThat(executions.get(id)).as("executions of %s", id).hasSize(1);
       if (!id.equals(held)) {
-        assertThat(port.run(id).orElseThrow().status()).isEqualTo("SUCCESS");
+        assertThat(port.run(id).orElseThrow().status()).isEqualTo(RunStatus.SUCCESS);
         assertThat(executions.get(id)).containsExactly("B");
       }
     }
@@ -257,8 +256,8 @@ class KafkaRunConsumerTest {
     String marker = newRun();
     produce(topic, marker);
 
-    port.awaitRun(marker, "SUCCESS", WAIT);
-    port.awaitRun(id, "SUCCESS", WAIT);
+    port.awaitRun(marker, RunStatus.SUCCESS, WAIT);
+    port.awaitRun(id, RunStatus.SUCCESS, WAIT);
     assertThat(durable.isDurable()).isTrue();
     assertThat(journal.contains(id)).isTrue();
     assertThat(executions.get(id)).containsExactly("J");

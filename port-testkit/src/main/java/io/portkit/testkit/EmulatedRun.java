@@ -1,6 +1,10 @@
 package io.portkit.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.portkit.client.run.RunLogEntry;
+import io.portkit.client.run.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -8,11 +12,16 @@ import java.util.Objects;
 /**
  * An immutable snapshot of one action run held by the emulator, for assertions.
  *
+ * <p>The types are port-client's where port-client has one ({@link RunStatus}, {@link
+ * RunLogEntry}), so a test compares what the emulator holds with what a {@code PortClient} read.
+ *
  * @param id the run id ({@code r_} + 16 letters and digits)
  * @param action the action identifier
- * @param status {@code IN_PROGRESS}, {@code SUCCESS} or {@code FAILURE}
+ * @param status the run's status: {@link RunStatus#IN_PROGRESS} until a final {@link
+ *     RunStatus#SUCCESS} or {@link RunStatus#FAILURE}
  * @param statusLabel the last status label, or {@code null}
- * @param link the last {@code link} value as sent (a string or an array), or {@code null}
+ * @param links the links of the last update that sent any, in order (Port replaces the whole array
+ *     on each update); empty when none was sent
  * @param summary the last summary, or {@code null}
  * @param externalRunId the external run id, or {@code null}
  * @param properties the run's input properties
@@ -30,9 +39,9 @@ import java.util.Objects;
 public record EmulatedRun(
     String id,
     String action,
-    String status,
+    @JsonSerialize(using = ToStringSerializer.class) RunStatus status,
     String statusLabel,
-    JsonNode link,
+    List<String> links,
     String summary,
     String externalRunId,
     JsonNode properties,
@@ -51,6 +60,7 @@ public record EmulatedRun(
     Objects.requireNonNull(status, "status == null");
     Objects.requireNonNull(properties, "properties == null");
     Objects.requireNonNull(createdAt, "createdAt == null");
+    links = List.copyOf(links);
     logs = List.copyOf(logs);
     entities = List.copyOf(entities);
     deliveries = List.copyOf(deliveries);

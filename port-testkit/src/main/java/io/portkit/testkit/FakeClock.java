@@ -13,11 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
- * PortEmulator port = PortEmulator.builder().clock(clock).build().start();
+ * PortEmulator port = PortEmulator.builder().clock(clock).start();
  * clock.advance(Duration.ofHours(3));   // the current token is now expired
  * }</pre>
  *
- * <p>Thread-safe. Its zone is UTC.
+ * <p>Give it to anything that takes a {@link Clock}: the emulator, a {@code PortClient}, a {@code
+ * SignatureVerifier}, your own code under test. Thread-safe. Its zone is UTC.
  */
 public final class FakeClock extends Clock {
   private final AtomicReference<Instant> now;

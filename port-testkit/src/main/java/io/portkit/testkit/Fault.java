@@ -28,7 +28,10 @@ public final class Fault {
     FAIL,
     /** Close the connection without sending a response. */
     DROP,
-    /** Wait {@link #latency()} through the emulator's {@link Sleeper}, then serve normally. */
+    /**
+     * Wait {@link #latency()} through the emulator's {@link io.portkit.client.Sleeper}, then serve
+     * normally.
+     */
     DELAY
   }
 

@@ -2,25 +2,21 @@ package io.portkit.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
+import io.portkit.client.Sleeper;
+import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.internal.ApiError;
 import io.portkit.testkit.internal.EmulatorCore;
 import io.portkit.testkit.internal.Json;
-import io.portkit.testkit.internal.RequestPipeline;
-import io.portkit.webhook.internal.JdkHttpServerDefaults;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * An in-memory emulator of Port's REST API on a real HTTP server at {@code 127.0.0.1}.
@@ -28,11 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * try (PortEmulator port = PortEmulator.start()) {
  *   port.defineBlueprint("{\"identifier\":\"service\",\"title\":\"Service\"}");
- *   port.defineAction("{\"identifier\":\"deploy\",\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\","
- *       + "\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://localhost:8080\"}}");
+ *   port.defineAction(Action.builder("deploy").blueprint("service")
+ *       .invocationMethod(InvocationMethod.webhook(URI.create("http://127.0.0.1:8080/"))).build());
  *   EmulatedRun run = port.createRun("deploy", new ObjectMapper().createObjectNode());
- *   myBackend(port.baseUri(), port.clientId(), port.clientSecret()).handle(run.id());
- *   assertThat(port.awaitFinalStatus(run.id(), Duration.ofSeconds(5)).status()).isEqualTo("SUCCESS");
+ *   myBackend(port.baseUri(), port.credentials()).handle(run.id());
+ *   port.awaitRun(run.id(), RunStatus.SUCCESS, Duration.ofSeconds(5));
  * }
  * }</pre>
  *
@@ -45,45 +41,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * #toString()} or in the journal.
  */
 public final class PortEmulator implements AutoCloseable {
-  private static final Set<String> STATUSES =
-      Set.of("IN_PROGRESS", "SUCCESS", "FAILURE", "WAITING_FOR_APPROVAL", "DECLINED");
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
   private final EmulatorCore core;
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final URI baseUri;
+  private final EmulatorServer server;
+  private final RunWaiter waiter;
   private volatile boolean closed;
 
-  PortEmulator(EmulatorCore core, int port) {
+  private PortEmulator(EmulatorCore core, int port) {
     this.core = core;
-    // TCP_NODELAY, and room for idle keep-alive connections, before the JVM's first server.
-    JdkHttpServerDefaults.apply();
-    try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot bind the Port emulator to 127.0.0.1:"
-              + port
-              + " (is the port in use? pass port 0 for a free one)",
-          e);
-    }
-    executor =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "port-emulator-" + THREADS.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    server.setExecutor(executor);
-    server.createContext("/", new RequestPipeline(core));
-    server.start();
-    baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    this.server = new EmulatorServer(core, port);
+    this.waiter = new RunWaiter(core.state());
   }
 
   /** Returns a builder for an emulator with non-default settings. */
-  public static PortEmulatorBuilder builder() {
-    return new PortEmulatorBuilder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Starts an emulator with default settings on a free port. */
@@ -91,17 +62,19 @@ public final class PortEmulator implements AutoCloseable {
     return builder().start();
   }
 
-  /**
-   * Returns the base URI to give a Port client instead of {@code https://api.port.io}, e.g. {@code
-   * http://127.0.0.1:41234}.
-   */
+  /** Returns the base URI to give a Port client instead of {@code https://api.port.io}. */
   public URI baseUri() {
-    return baseUri;
+    return server.baseUri();
   }
 
   /** Returns the port the emulator listens on. */
   public int port() {
-    return baseUri.getPort();
+    return server.baseUri().getPort();
+  }
+
+  /** Returns the registered credentials, for {@code PortClient.builder().credentials(...)}. */
+  public ClientCredentials credentials() {
+    return new ClientCredentials(clientId(), clientSecret());
   }
 
   /** Returns the registered client id. */
@@ -110,7 +83,8 @@ public final class PortEmulator implements AutoCloseable {
   }
 
   /**
-   * Returns the registered client secret, for the code under test; never print it in shared logs.
+   * Returns the registered client secret, which also signs the webhooks the emulator delivers (give
+   * it to the {@code SignatureVerifier} under test); never print it in shared logs.
    */
   public String clientSecret() {
     return core.settings().clientSecret();
@@ -134,22 +108,18 @@ public final class PortEmulator implements AutoCloseable {
   }
 
   /**
-   * Defines an action from its Port JSON, exactly as {@code POST /v1/actions} does. The {@code
-   * invocationMethod} is kept as given; {@code "synchronized": true} makes runs reject status
-   * changes.
+   * Defines {@code action} exactly as {@code POST /v1/actions} does with its {@link Action#raw()}
+   * JSON. Build one with {@link Action#builder(String)}, or read Port's JSON with {@link
+   * Action#fromJson(String)}. The {@code invocationMethod} is kept as given; a {@code synchronized}
+   * one makes runs reject status changes, as Port does.
    *
-   * @return the stored action
-   * @throws IllegalArgumentException if the JSON is invalid, lacks identifier, trigger or
-   *     invocationMethod, or the identifier is taken
+   * @return the stored action, with Port's {@code createdBy}/{@code createdAt} fields
+   * @throws IllegalArgumentException if it lacks a trigger or an invocationMethod object, or the
+   *     identifier is taken
    */
-  public JsonNode defineAction(String json) {
-    return defineAction(Json.parseArgument(json, "action json"));
-  }
-
-  /** Defines an action from a JSON tree; see {@link #defineAction(String)}. */
-  public JsonNode defineAction(JsonNode json) {
-    Objects.requireNonNull(json, "json == null");
-    return unwrap(() -> core.state().defineAction(json, clientId()));
+  public Action defineAction(Action action) {
+    Objects.requireNonNull(action, "action == null");
+    return Action.fromJson(unwrap(() -> core.state().defineAction(action.raw(), clientId())));
   }
 
   /**
@@ -190,13 +160,11 @@ public final class PortEmulator implements AutoCloseable {
 
   /**
    * Triggers {@code action} like a user in Port's UI: creates an IN_PROGRESS run, then, off the
-   * calling thread, renders the action's {@code invocationMethod} (jq templates over the trigger
-   * data, or the legacy envelope when it has no {@code body}), signs it with the client secret and
-   * calls its URL. A synchronized action's run then takes its status from the answer (2xx SUCCESS,
-   * else FAILURE, answer stored in {@link EmulatedRun#response()}); an async one fails on a non-2xx
-   * answer or no answer and otherwise stays IN_PROGRESS. Each call is in {@link
-   * EmulatedRun#deliveries()}; wait with {@link #awaitDelivery} or {@link #awaitRun}. Actions that
-   * are not a direct WEBHOOK ({@code agent: true}, other types) are not called.
+   * calling thread, renders the action's {@code invocationMethod}, signs it with the client secret
+   * and calls its URL, setting the run's status from the answer as Port does (docs section 7). Each
+   * call is in {@link EmulatedRun#deliveries()}; wait with {@link #awaitDelivery} or {@link
+   * #awaitRun}. Actions that are not a direct WEBHOOK ({@code agent: true}, other types) are not
+   * called.
    *
    * @param properties the user inputs, a JSON object
    * @param entity the entity the run is for, or {@code null}
@@ -215,15 +183,6 @@ public final class PortEmulator implements AutoCloseable {
     return trigger(action, properties, null);
   }
 
-  /**
-   * Waits until run {@code runId} has at least one webhook delivery recorded (answered or failed).
-   *
-   * @throws AssertionError if {@code timeout} passes first
-   */
-  public EmulatedRun awaitDelivery(String runId, Duration timeout) {
-    return await(runId, timeout, run -> !run.deliveries().isEmpty(), "a webhook delivery");
-  }
-
   /** Returns a snapshot of run {@code runId}, or empty when there is none. */
   public Optional<EmulatedRun> run(String runId) {
     Objects.requireNonNull(runId, "runId == null");
@@ -236,54 +195,35 @@ public final class PortEmulator implements AutoCloseable {
   }
 
   /**
-   * Waits until run {@code runId} exists and has {@code status}, woken by each state change.
+   * Waits until run {@code runId} has status {@code expected}, woken by each state change (no
+   * polling).
    *
-   * @throws IllegalArgumentException if {@code status} is not a Port run status
-   * @throws AssertionError if {@code timeout} passes first; the message gives the run's last state
+   * @return the run as it reached {@code expected}
+   * @throws RunAssertionError at once when the run reaches another final status (SUCCESS, FAILURE,
+   *     DECLINED), since it never changes again; or when {@code timeout} passes first. The message
+   *     names the run, its action, both statuses, the summary, the status label and the last log
+   *     lines.
    */
-  public EmulatedRun awaitRun(String runId, String status, Duration timeout) {
-    Objects.requireNonNull(status, "status == null");
-    if (!STATUSES.contains(status)) {
-      throw new IllegalArgumentException(
-          "unknown run status \"" + status + "\"; expected one of " + STATUSES);
-    }
-    return await(runId, timeout, run -> run.status().equals(status), "status " + status);
+  public EmulatedRun awaitRun(String runId, RunStatus expected, Duration timeout) {
+    return waiter.status(runId, expected, timeout);
   }
 
   /**
-   * Waits until run {@code runId} has a final status (SUCCESS or FAILURE).
+   * Waits until run {@code runId} has a final status, whichever it is.
    *
-   * @throws AssertionError if {@code timeout} passes first
+   * @throws RunAssertionError if {@code timeout} passes first
    */
   public EmulatedRun awaitFinalStatus(String runId, Duration timeout) {
-    return await(runId, timeout, EmulatedRun::isFinished, "a final status");
+    return waiter.until(runId, timeout, EmulatedRun::isFinished, "a final status");
   }
 
-  private EmulatedRun await(
-      String runId,
-      Duration timeout,
-      java.util.function.Predicate<EmulatedRun> condition,
-      String what) {
-    Objects.requireNonNull(runId, "runId == null");
-    Objects.requireNonNull(timeout, "timeout == null");
-    try {
-      EmulatedRun run = core.state().await(runId, condition, timeout);
-      if (run == null) {
-        throw new AssertionError(
-            "run "
-                + runId
-                + " did not reach "
-                + what
-                + " within "
-                + timeout
-                + "; last state: "
-                + run(runId).map(Object::toString).orElse("no such run"));
-      }
-      return run;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted waiting for run " + runId + " to reach " + what, e);
-    }
+  /**
+   * Waits until run {@code runId} has at least one webhook delivery recorded (answered or failed).
+   *
+   * @throws RunAssertionError if {@code timeout} passes first
+   */
+  public EmulatedRun awaitDelivery(String runId, Duration timeout) {
+    return waiter.until(runId, timeout, run -> !run.deliveries().isEmpty(), "a webhook delivery");
   }
 
   /**
@@ -310,8 +250,7 @@ public final class PortEmulator implements AutoCloseable {
   }
 
   /**
-   * Forgets catalog, runs, journal, faults, tokens and the rate-limit window; keeps the
-   * credentials.
+   * Forgets catalog, runs, journal, faults, tokens and the rate-limit window; keeps credentials.
    */
   public void reset() {
     core.reset();
@@ -324,12 +263,11 @@ public final class PortEmulator implements AutoCloseable {
       return;
     }
     closed = true;
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
     core.invoker().close();
   }
 
-  private static <T> T unwrap(java.util.function.Supplier<T> call) {
+  private static <T> T unwrap(Supplier<T> call) {
     try {
       return call.get();
     } catch (ApiError e) {
@@ -339,6 +277,166 @@ public final class PortEmulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "PortEmulator[" + baseUri + ", clientId=" + clientId() + "]";
+    return "PortEmulator[" + baseUri() + ", clientId=" + clientId() + "]";
+  }
+
+  /**
+   * Configures and starts a {@link PortEmulator}; get one from {@link PortEmulator#builder()}.
+   *
+   * <pre>{@code
+   * PortEmulator port = PortEmulator.builder()
+   *     .clock(FakeClock.at(Instant.parse("2026-01-01T00:00:00Z")))
+   *     .seed(42)                                  // deterministic run ids, credentials and tokens
+   *     .tokenLifetime(Duration.ofMinutes(5))
+   *     .rateLimit(100, Duration.ofMinutes(1))
+   *     .start();
+   * }</pre>
+   *
+   * <p>Each setter validates its argument at once. Not thread-safe; use from one thread, then
+   * discard. The client secret never appears in {@link #toString()}.
+   */
+  public static final class Builder {
+    /** Port's documented token lifetime. */
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(3);
+
+    /** The default rate limit: high enough that tests never meet it unless they lower it. */
+    public static final int DEFAULT_RATE_LIMIT = 1_000_000;
+
+    /** The default rate-limit window. */
+    public static final Duration DEFAULT_RATE_PERIOD = Duration.ofMinutes(1);
+
+    /** The default bound on one webhook call, as Port's execution agent (30 s). */
+    public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EmulatorOptions options = new EmulatorOptions();
+
+    private Builder() {}
+
+    /**
+     * Listens on {@code port} on 127.0.0.1; 0 (the default) picks a free port.
+     *
+     * @throws IllegalArgumentException if {@code port} is not in 0..65535
+     */
+    public Builder port(int port) {
+      options.port(port);
+      return this;
+    }
+
+    /** Registers these credentials; by default a pair is generated from the {@link #random}. */
+    public Builder credentials(ClientCredentials credentials) {
+      options.credentials(credentials);
+      return this;
+    }
+
+    /**
+     * Sets the lifetime of issued tokens (default 3 hours, as Port).
+     *
+     * @throws IllegalArgumentException if shorter than one second (JWT exp has second precision)
+     */
+    public Builder tokenLifetime(Duration tokenLifetime) {
+      options.tokenLifetime(tokenLifetime);
+      return this;
+    }
+
+    /** Sets the clock for timestamps, token expiry and rate-limit windows (default system UTC). */
+    public Builder clock(Clock clock) {
+      options.clock(clock);
+      return this;
+    }
+
+    /** Sets the randomness behind ids, generated credentials, trace ids and the token key. */
+    public Builder random(Random random) {
+      options.random(random);
+      return this;
+    }
+
+    /** Shorthand for {@code random(new Random(seed))}: the same seed gives the same ids. */
+    public Builder seed(long seed) {
+      return random(new Random(seed));
+    }
+
+    /** Sets how {@link Fault#delayNext} latency is waited (default {@link Sleeper#SYSTEM}). */
+    public Builder sleeper(Sleeper sleeper) {
+      options.sleeper(sleeper);
+      return this;
+    }
+
+    /**
+     * Sets the status answered for writing to a finished run or tying an entity to one: 422
+     * (default) or 409 (docs/decisions/0021-finished-run-writes.md).
+     *
+     * @throws IllegalArgumentException if not 409 or 422
+     */
+    public Builder finishedRunStatus(int status) {
+      options.finishedRunStatus(status);
+      return this;
+    }
+
+    /**
+     * Enforces {@code limit} requests per {@code period} (whole seconds) on Port's routes; above it
+     * the emulator answers 429 with {@code Retry-After}.
+     *
+     * @throws IllegalArgumentException if {@code limit < 1} or {@code period} is under one second
+     */
+    public Builder rateLimit(int limit, Duration period) {
+      options.rateLimit(limit, period);
+      return this;
+    }
+
+    /**
+     * Sets whether a run created over HTTP ({@code POST /v1/actions/{id}/runs}) invokes its WEBHOOK
+     * action like Port (default true). {@link PortEmulator#trigger} always invokes; {@link
+     * PortEmulator#createRun} never does.
+     */
+    public Builder deliverWebhooks(boolean deliverWebhooks) {
+      options.deliverWebhooks(deliverWebhooks);
+      return this;
+    }
+
+    /**
+     * Sets the bound on one webhook call; no answer by then fails the run (default 30 s).
+     *
+     * @throws IllegalArgumentException if under one millisecond
+     */
+    public Builder webhookTimeout(Duration webhookTimeout) {
+      options.webhookTimeout(webhookTimeout);
+      return this;
+    }
+
+    /**
+     * Adds an organisation secret that invocation templates read as {@code .secrets.NAME}; values
+     * are never printed.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    public Builder orgSecret(String name, String value) {
+      options.orgSecret(name, value);
+      return this;
+    }
+
+    /**
+     * Sets whether an entity write naming a property its blueprint's schema does not declare is
+     * answered 422 (default true). Port does not document this case; the default fails in the
+     * emulator what might fail in Port (docs/decisions/0026-entity-property-validation.md).
+     * Declared properties are always checked against their type, format, enum and required.
+     */
+    public Builder rejectUndeclaredProperties(boolean reject) {
+      options.rejectUndeclaredProperties(reject);
+      return this;
+    }
+
+    /**
+     * Starts the emulator.
+     *
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public PortEmulator start() {
+      return new PortEmulator(options.core(), options.port);
+    }
+
+    @Override
+    public String toString() {
+      return "PortEmulator.Builder[" + options + "]";
+    }
   }
 }

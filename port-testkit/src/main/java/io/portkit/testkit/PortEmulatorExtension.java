@@ -38,11 +38,11 @@ public final class PortEmulatorExtension
         AfterEachCallback,
         ParameterResolver {
   private final boolean perClass;
-  private final Consumer<PortEmulatorBuilder> configuration;
+  private final Consumer<PortEmulator.Builder> configuration;
   private PortEmulator emulator;
   private boolean startedForClass;
 
-  private PortEmulatorExtension(boolean perClass, Consumer<PortEmulatorBuilder> configuration) {
+  private PortEmulatorExtension(boolean perClass, Consumer<PortEmulator.Builder> configuration) {
     this.perClass = perClass;
     this.configuration = configuration;
   }
@@ -56,7 +56,7 @@ public final class PortEmulatorExtension
    * Returns an extension sharing one emulator, configured by {@code configuration}, across the
    * class.
    */
-  public static PortEmulatorExtension perClass(Consumer<PortEmulatorBuilder> configuration) {
+  public static PortEmulatorExtension perClass(Consumer<PortEmulator.Builder> configuration) {
     return new PortEmulatorExtension(
         true, Objects.requireNonNull(configuration, "configuration == null"));
   }
@@ -70,7 +70,7 @@ public final class PortEmulatorExtension
    * Returns an extension starting a fresh emulator, configured by {@code configuration}, for each
    * test.
    */
-  public static PortEmulatorExtension perTest(Consumer<PortEmulatorBuilder> configuration) {
+  public static PortEmulatorExtension perTest(Consumer<PortEmulator.Builder> configuration) {
     return new PortEmulatorExtension(
         false, Objects.requireNonNull(configuration, "configuration == null"));
   }
@@ -90,7 +90,7 @@ public final class PortEmulatorExtension
   }
 
   private PortEmulator startNew() {
-    PortEmulatorBuilder builder = PortEmulator.builder();
+    PortEmulator.Builder builder = PortEmulator.builder();
     configuration.accept(builder);
     return builder.start();
   }

@@ -1,5 +1,6 @@
 package io.portkit.testkit;
 
+import io.portkit.client.auth.ClientCredentials;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -53,7 +54,7 @@ public final class PortEmulatorMain {
    * @throws IllegalArgumentException naming the bad argument
    */
   public static PortEmulator start(String[] args, Map<String, String> env, PrintStream out) {
-    PortEmulatorBuilder builder = PortEmulator.builder();
+    PortEmulator.Builder builder = PortEmulator.builder();
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (!name.equals("--port") && !name.equals("--token-lifetime")) {
@@ -74,7 +75,7 @@ public final class PortEmulatorMain {
     String secret = env.get("PORT_CLIENT_SECRET");
     boolean fromEnv = id != null && !id.isBlank() && secret != null && !secret.isBlank();
     if (fromEnv) {
-      builder.credentials(id, secret);
+      builder.credentials(new ClientCredentials(id, secret));
     }
     PortEmulator emulator = builder.start();
     out.println("Port emulator listening on " + emulator.baseUri());

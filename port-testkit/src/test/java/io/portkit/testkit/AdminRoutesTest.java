@@ -32,7 +32,7 @@ class AdminRoutesTest {
     JsonNode v1 = Http.json(http.send("GET", "/v1/actions/runs/" + id, null, token)).get("run");
 
     assertThat(run.get("statusLabel").asText()).isEqualTo("x");
-    assertThat(run.at("/link/0").asText()).isEqualTo("https://ci/1");
+    assertThat(run.at("/links/0").asText()).isEqualTo("https://ci/1");
     assertThat(run.at("/logs/0/message").asText()).isEqualTo("m");
     assertThat(run.get("entity").asText()).isEqualTo("api");
     assertThat(v1.get("relatedEntityExists").asBoolean()).isTrue();

@@ -3,6 +3,7 @@ package io.portkit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portkit.client.catalog.Action;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class CatalogRoutesTest {
 
   @Test
   void defineAction_withoutInvocationMethod_throwsNamingTheField() {
-    assertThatThrownBy(() -> port.defineAction("{\"identifier\":\"x\",\"trigger\":{}}"))
+    assertThatThrownBy(
+            () -> port.defineAction(Action.fromJson("{\"identifier\":\"x\",\"trigger\":{}}")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
             "The json provided does not match the route's schema: \"invocationMethod\" is required");

@@ -255,8 +255,9 @@ class EntityWritesTest {
 
   private String action() {
     port.defineAction(
-        "{\"identifier\":\"a1\",\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\","
-            + "\"blueprintIdentifier\":\"svc\"},\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\"}}");
+        io.portkit.client.catalog.Action.fromJson(
+            "{\"identifier\":\"a1\",\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\","
+                + "\"blueprintIdentifier\":\"svc\"},\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\"}}"));
     return "a1";
   }
 }

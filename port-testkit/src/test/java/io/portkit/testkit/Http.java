@@ -2,6 +2,7 @@ package io.portkit.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.portkit.client.catalog.Action;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -97,7 +98,7 @@ final class Http {
   static void catalog(PortEmulator port) {
     port.defineBlueprint(TEAM_BLUEPRINT);
     port.defineBlueprint(BLUEPRINT);
-    port.defineAction(action("deploy", false));
-    port.defineAction(action("deploy_sync", true));
+    port.defineAction(Action.fromJson(action("deploy", false)));
+    port.defineAction(Action.fromJson(action("deploy_sync", true)));
   }
 }

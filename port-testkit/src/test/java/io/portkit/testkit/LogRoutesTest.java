@@ -3,6 +3,8 @@ package io.portkit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portkit.client.run.RunLogEntry;
+import io.portkit.client.run.RunStatus;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,7 @@ class LogRoutesTest {
     log("{\"message\":\"bye\",\"terminationStatus\":\"FAILURE\",\"statusLabel\":\"broken\"}");
 
     EmulatedRun run = port.run(runId).orElseThrow();
-    assertThat(run.status()).isEqualTo("FAILURE");
+    assertThat(run.status()).isEqualTo(RunStatus.FAILURE);
     assertThat(run.statusLabel()).isEqualTo("broken");
     assertThat(run.endedAt()).isNotNull();
   }

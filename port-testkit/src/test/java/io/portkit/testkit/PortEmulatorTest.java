@@ -3,6 +3,11 @@ package io.portkit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
+import io.portkit.client.run.RunStatus;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,23 +32,8 @@ class PortEmulatorTest {
         CompletableFuture.supplyAsync(() -> port.awaitFinalStatus(id, Duration.ofSeconds(10)));
     http.call("PATCH", "/v1/actions/runs/" + id, "{\"status\":\"SUCCESS\"}");
 
-    assertThat(awaited.get(10, TimeUnit.SECONDS).status()).isEqualTo("SUCCESS");
-    assertThat(port.awaitRun(id, "SUCCESS", Duration.ZERO).endedAt()).isNotNull();
-  }
-
-  @Test
-  void awaitRun_timeout_throwsAssertionErrorWithLastState() {
-    assertThatThrownBy(() -> port.awaitRun("r_none", "SUCCESS", Duration.ofMillis(10)))
-        .isInstanceOf(AssertionError.class)
-        .hasMessage(
-            "run r_none did not reach status SUCCESS within PT0.01S; last state: no such run");
-  }
-
-  @Test
-  void awaitRun_unknownStatus_throws() {
-    assertThatThrownBy(() -> port.awaitRun("r_x", "DONE", Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("unknown run status \"DONE\"; expected one of ");
+    assertThat(awaited.get(10, TimeUnit.SECONDS).status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(port.awaitRun(id, RunStatus.SUCCESS, Duration.ZERO).endedAt()).isNotNull();
   }
 
   @Test
@@ -51,6 +41,41 @@ class PortEmulatorTest {
     assertThatThrownBy(() -> port.createRun("nope", Http.MAPPER.createObjectNode()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Action with identifier \"nope\" was not found (not_found)");
+  }
+
+  @Test
+  void credentials_areTheRegisteredPair() {
+    try (PortEmulator fixed =
+        PortEmulator.builder()
+            .credentials(new ClientCredentials("emulator-fixed-id", "very-secret-value"))
+            .start()) {
+      assertThat(fixed.credentials())
+          .isEqualTo(new ClientCredentials("emulator-fixed-id", "very-secret-value"));
+      assertThat(fixed.clientId()).isEqualTo("emulator-fixed-id");
+    }
+    assertThat(port.credentials().clientId()).isEqualTo(port.clientId());
+    assertThat(port.credentials().clientSecret()).isEqualTo(port.clientSecret());
+  }
+
+  @Test
+  void defineAction_builtInCode_storedAsPortJsonWithStamps() {
+    port.defineBlueprint("{\"identifier\":\"service\",\"title\":\"Service\"}");
+
+    Action stored =
+        port.defineAction(
+            Action.builder("deploy")
+                .blueprint("service")
+                .userInput("env", "string")
+                .invocationMethod(
+                    InvocationMethod.webhook(URI.create("http://127.0.0.1:9/")).synchronous(true))
+                .build());
+
+    assertThat(stored.identifier()).isEqualTo("deploy");
+    assertThat(stored.operation()).isEqualTo("DAY-2");
+    assertThat(stored.invocationMethod().synchronous()).isTrue();
+    assertThat(stored.raw().path("createdBy").asText()).isEqualTo(port.clientId());
+    assertThat(port.createRun("deploy", Http.MAPPER.createObjectNode()).status())
+        .isEqualTo(RunStatus.IN_PROGRESS);
   }
 
   @Test

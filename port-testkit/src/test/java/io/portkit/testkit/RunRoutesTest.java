@@ -112,7 +112,7 @@ class RunRoutesTest {
         Http.json(call("PATCH", "/v1/actions/runs/" + id, "{\"link\":\"https://c\"}")).get("run");
 
     assertThat(run.get("link").asText()).isEqualTo("https://c");
-    assertThat(port.run(id).orElseThrow().link().asText()).isEqualTo("https://c");
+    assertThat(port.run(id).orElseThrow().links()).containsExactly("https://c");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.portkit.benchmarks.e2e;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public final class EndToEndBenchmark {
                             .trigger(LocalBackend.ACTION, JsonNodeFactory.instance.objectNode())
                             .id();
                     EmulatedRun run = backend.port().awaitFinalStatus(id, RUN_WAIT);
-                    if (!run.status().equals("SUCCESS")) {
+                    if (!run.status().equals(RunStatus.SUCCESS)) {
                       throw new IllegalStateException(
                           "run " + id + " ended " + run.status() + ": " + run.summary());
                     }

@@ -3,7 +3,8 @@ package io.portkit.benchmarks.e2e;
 import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
-import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.time.Duration;
@@ -35,10 +36,7 @@ public final class LocalBackend implements AutoCloseable {
     Objects.requireNonNull(handlers, "handlers == null");
     port = PortEmulator.start();
     PortClient client =
-        PortClient.builder()
-            .baseUri(port.baseUri())
-            .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
-            .build();
+        PortClient.builder().baseUri(port.baseUri()).credentials(port.credentials()).build();
     dispatcher = handlers.apply(RunDispatcher.builder().client(client)).build();
     receiver =
         WebhookReceiver.builder()
@@ -48,13 +46,10 @@ public final class LocalBackend implements AutoCloseable {
             .stopGrace(Duration.ZERO)
             .start();
     port.defineAction(
-        "{\"identifier\":\""
-            + ACTION
-            + "\",\"title\":\"Noop\",\"trigger\":{\"type\":\"self-service\","
-            + "\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},\"invocationMethod\":"
-            + "{\"type\":\"WEBHOOK\",\"url\":\""
-            + receiver.uri()
-            + "\"}}");
+        Action.builder(ACTION)
+            .title("Noop")
+            .invocationMethod(InvocationMethod.webhook(receiver.uri()))
+            .build());
   }
 
   /** Returns the emulator the backend reports to. */

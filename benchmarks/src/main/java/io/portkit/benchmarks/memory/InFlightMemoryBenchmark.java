@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.portkit.benchmarks.e2e.Args;
 import io.portkit.benchmarks.e2e.LocalBackend;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.invoke.OutgoingWebhook;
 import io.portkit.testkit.invoke.WebhookSender;
 import java.lang.management.ManagementFactory;
@@ -95,7 +96,7 @@ public final class InFlightMemoryBenchmark {
       long succeeded =
           ids.stream()
               .map(id -> backend.port().run(id).orElseThrow())
-              .filter(r -> r.status().equals("SUCCESS"))
+              .filter(r -> r.status().equals(RunStatus.SUCCESS))
               .count();
       System.out.printf(
           "released in waves of %d: %d runs ended SUCCESS (%d expected)%n",

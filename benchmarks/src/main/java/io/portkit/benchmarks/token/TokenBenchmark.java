@@ -2,8 +2,10 @@ package io.portkit.benchmarks.token;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.portkit.client.PortClient;
-import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.testkit.PortEmulator;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,14 +54,15 @@ public final class TokenBenchmark {
   private static Result round(int calls) throws Exception {
     try (PortEmulator port = PortEmulator.start()) {
       port.defineAction(
-          "{\"identifier\":\"deploy\",\"title\":\"Deploy\",\"trigger\":{\"type\":"
-              + "\"self-service\",\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},"
-              + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/hook\"}}");
+          Action.builder("deploy")
+              .title("Deploy")
+              .invocationMethod(InvocationMethod.webhook(URI.create("http://127.0.0.1:9/hook")))
+              .build());
       String runId = port.createRun("deploy", JsonNodeFactory.instance.objectNode()).id();
       PortClient client =
           PortClient.builder()
               .baseUri(port.baseUri())
-              .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
+              .credentials(port.credentials())
               .requestTimeout(Duration.ofSeconds(60))
               .build();
       CountDownLatch go = new CountDownLatch(1);

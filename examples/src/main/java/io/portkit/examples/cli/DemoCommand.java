@@ -1,12 +1,10 @@
 package io.portkit.examples.cli;
 
 import io.portkit.client.PortClient;
-import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.run.ActionRun;
 import io.portkit.examples.PortkitCli;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.examples.simulator.SimulationSpeed;
-import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -72,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
       PortClient client =
           PortClient.builder()
               .baseUri(emulator.baseUri())
-              .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+              .credentials(emulator.credentials())
               .build();
       try (Scenarios scenarios =
               Scenarios.start(
@@ -120,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
     ActionRun run = client.runs().create(demo.action(), demo.inputs(), null);
     out.println("  [" + run.id() + "] created  status " + run.status());
     String printed = timeline.awaitEnd(run.id(), RUN_TIMEOUT);
-    String status = emulator.run(run.id()).map(EmulatedRun::status).orElse("MISSING");
+    String status = emulator.run(run.id()).map(r -> r.status().value()).orElse("MISSING");
     if (printed.isEmpty()) {
       out.println("  [" + run.id() + "] did not finish within " + RUN_TIMEOUT.toSeconds() + " s");
     }

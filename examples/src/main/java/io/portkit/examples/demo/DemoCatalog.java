@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.catalog.Action;
 import io.portkit.testkit.PortEmulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ public final class DemoCatalog {
       defined.add(id);
     }
     for (String id : ACTIONS) {
-      emulator.defineAction(action(id, webhookUrl));
+      emulator.defineAction(Action.fromJson(action(id, webhookUrl)));
       defined.add(id);
     }
     return defined;

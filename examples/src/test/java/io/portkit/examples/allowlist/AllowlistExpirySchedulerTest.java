@@ -2,6 +2,7 @@ package io.portkit.examples.allowlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.testkit.FakeClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ class AllowlistExpirySchedulerTest {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
   @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(T0);
+  private final FakeClock clock = FakeClock.at(T0);
   private final ScheduledExecutorService executor = new ScheduledThreadPoolExecutor(1);
 
   @AfterEach

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portkit.testkit.FakeClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class TemporaryAllowlistTest {
       "# Managed by portkit: temporary allowlist, rewritten on every change; do not edit.\n";
 
   @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(T0);
+  private final FakeClock clock = FakeClock.at(T0);
 
   private TemporaryAllowlist newAllowlist() {
     return TemporaryAllowlist.builder()

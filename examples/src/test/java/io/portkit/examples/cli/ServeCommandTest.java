@@ -3,6 +3,7 @@ package io.portkit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portkit.backend.journal.RunJournal;
+import io.portkit.client.run.RunStatus;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
@@ -136,14 +137,14 @@ class ServeCommandTest {
         .isEqualTo(0);
     String runId = trigger.out.await("Created run (r_\\w{16})", WAIT);
     emulator.awaitDelivery(runId, WAIT);
-    assertThat(emulator.run(runId).orElseThrow().status()).isEqualTo("IN_PROGRESS");
+    assertThat(emulator.run(runId).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
 
     Cli simulate = new Cli(env(), dir);
     int code = simulate.run("simulate", runId, "--speed", "fast");
 
     assertThat(code).as(simulate.all()).isEqualTo(0);
     EmulatedRun run = emulator.run(runId).orElseThrow();
-    assertThat(run.status()).isEqualTo("SUCCESS");
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(simulate.out.text()).contains("[" + runId + "] SUCCESS  Provisioned ");
     Cli again = new Cli(env(), dir);
     assertThat(again.run("simulate", runId)).isEqualTo(1);

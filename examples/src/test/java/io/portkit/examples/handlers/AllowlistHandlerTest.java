@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.entity.Entity;
+import io.portkit.client.run.RunStatus;
 import io.portkit.examples.allowlist.TemporaryAllowlist;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.testkit.EmulatedRun;
@@ -45,7 +46,7 @@ class AllowlistHandlerTest {
     handler().handle(request, port.context(request));
 
     EmulatedRun run = port.run(request);
-    assertThat(run.status()).isEqualTo("SUCCESS");
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(run.summary())
         .isEqualTo("Access for 203.0.113.7 granted until 2026-01-01T10:30:00Z");
     assertThat(run.entities())
@@ -67,7 +68,7 @@ class AllowlistHandlerTest {
     handler().handle(request, port.context(request));
 
     EmulatedRun run = port.run(request);
-    assertThat(run.status()).isEqualTo("FAILURE");
+    assertThat(run.status()).isEqualTo(RunStatus.FAILURE);
     assertThat(run.summary())
         .isEqualTo("Access not granted: '999.1.1.1' is not a valid IPv4 address: 999 is above 255");
     assertThat(run.entities()).isEmpty();
@@ -96,7 +97,7 @@ class AllowlistHandlerTest {
 
     handler().handle(request, port.context(request));
 
-    assertThat(port.run(request).status()).isEqualTo("FAILURE");
+    assertThat(port.run(request).status()).isEqualTo(RunStatus.FAILURE);
     assertThat(port.run(request).summary())
         .isEqualTo(
             "Access not granted: access duration must be more than 0 and at most PT24H: PT33H20M");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.PortClient;
-import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.run.RunContext;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.testkit.EmulatedRun;
@@ -23,7 +22,7 @@ final class EmulatedPort implements AutoCloseable {
     client =
         PortClient.builder()
             .baseUri(emulator.baseUri())
-            .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+            .credentials(emulator.credentials())
             .build();
   }
 

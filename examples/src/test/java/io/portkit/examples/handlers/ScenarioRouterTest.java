@@ -3,6 +3,7 @@ package io.portkit.examples.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.client.run.RunStatus;
 import io.portkit.examples.demo.DemoCatalog;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +38,7 @@ class ScenarioRouterTest {
 
     router.handle(request, port.context(request));
 
-    assertThat(port.run(request).status()).isEqualTo("FAILURE");
+    assertThat(port.run(request).status()).isEqualTo(RunStatus.FAILURE);
     assertThat(port.run(request).summary())
         .isEqualTo("Backend error: IllegalStateException: disk full");
   }
@@ -54,7 +55,7 @@ class ScenarioRouterTest {
 
     router.handle(request, port.context(request));
 
-    assertThat(port.run(request).status()).isEqualTo("SUCCESS");
+    assertThat(port.run(request).status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(port.run(request).summary()).isEqualTo("done");
   }
 }

@@ -3,6 +3,7 @@ package io.portkit.examples.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.client.run.RunStatus;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.examples.simulator.SimulationPlan;
 import io.portkit.examples.simulator.SimulationSpeed;
@@ -30,8 +31,8 @@ class SimulatorHandlerTest {
 
     EmulatedRun run = port.run(request);
     SimulationPlan plan = SimulationPlan.generate(request.runId().hashCode(), SimulationSpeed.REAL);
-    assertThat(run.status()).isEqualTo("SUCCESS");
-    assertThat(run.link()).hasSize(2);
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(run.links()).hasSize(2).allMatch(link -> link.startsWith("https://"));
     assertThat(run.logs()).isNotEmpty();
     assertThat(run.summary()).contains(plan.resourceName());
     assertThat(pauses.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(plan.totalDelay());
@@ -43,7 +44,7 @@ class SimulatorHandlerTest {
 
     new NoopHandler().handle(request, port.context(request));
 
-    assertThat(port.run(request).status()).isEqualTo("SUCCESS");
+    assertThat(port.run(request).status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(port.run(request).summary()).isEqualTo(NoopHandler.SUMMARY);
   }
 }

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.entity.Entity;
+import io.portkit.client.run.RunLogEntry;
+import io.portkit.client.run.RunStatus;
 import io.portkit.examples.anonymize.DatabaseAnonymizer;
 import io.portkit.examples.anonymize.Masker;
 import io.portkit.examples.anonymize.SampleDatabase;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.testkit.EmulatedRun;
-import io.portkit.testkit.RunLogEntry;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ class SnapshotHandlerTest {
     handler().handle(request, port.context(request));
 
     EmulatedRun run = port.run(request);
-    assertThat(run.status()).isEqualTo("SUCCESS");
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(run.summary())
         .startsWith("Anonymized copy SNAPSHOT_" + request.runId().toUpperCase() + ": 3 tables, ");
     assertThat(run.logs())
@@ -59,7 +60,7 @@ class SnapshotHandlerTest {
     handler().handle(request, port.context(request));
 
     EmulatedRun run = port.run(request);
-    assertThat(run.status()).isEqualTo("FAILURE");
+    assertThat(run.status()).isEqualTo(RunStatus.FAILURE);
     assertThat(run.summary()).startsWith("Anonymized copy failed: ").contains("nope");
     assertThat(run.entities()).isEmpty();
   }

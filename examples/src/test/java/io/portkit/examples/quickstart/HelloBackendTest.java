@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
 import io.portkit.client.catalog.InvocationMethod;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.webhook.server.WebhookReceiver;
@@ -24,14 +25,13 @@ class HelloBackendTest {
   @BeforeEach
   void start() {
     emulator = PortEmulator.start();
-    ClientCredentials credentials =
-        new ClientCredentials(emulator.clientId(), emulator.clientSecret());
-    receiver = HelloBackend.serve(credentials, emulator.baseUri(), 0);
-    ObjectNode action = JSON.createObjectNode();
-    action.put("identifier", "hello").put("title", "Say hello");
-    action.putObject("trigger").put("type", "self-service").put("operation", "DAY-2");
-    action.set("invocationMethod", InvocationMethod.webhook(receiver.uri()).toJsonNode());
-    emulator.defineAction(action.toString());
+    receiver = HelloBackend.serve(emulator.credentials(), emulator.baseUri(), 0);
+    emulator.defineAction(
+        Action.builder("hello")
+            .title("Say hello")
+            .userInput("name", "string")
+            .invocationMethod(InvocationMethod.webhook(receiver.uri()))
+            .build());
   }
 
   @AfterEach
@@ -44,11 +44,10 @@ class HelloBackendTest {
   void serve_hello_runEndsSuccessWithLogAndLink() {
     String runId = emulator.trigger("hello", JSON.createObjectNode().put("name", "Ada")).id();
 
-    EmulatedRun run = emulator.awaitFinalStatus(runId, Duration.ofSeconds(20));
+    EmulatedRun run = emulator.awaitRun(runId, RunStatus.SUCCESS, Duration.ofSeconds(20));
 
-    assertThat(run.status()).isEqualTo("SUCCESS");
     assertThat(run.logs()).anySatisfy(log -> assertThat(log.message()).isEqualTo("Hello, Ada!"));
-    assertThat(run.link().toString()).contains("https://example.com/greetings/" + runId);
+    assertThat(run.links()).containsExactly("https://example.com/greetings/" + runId);
   }
 
   @Test
@@ -57,9 +56,8 @@ class HelloBackendTest {
     inputs.putObject("name").put("first", "Ada");
 
     String runId = emulator.trigger("hello", inputs).id();
-    EmulatedRun run = emulator.awaitFinalStatus(runId, Duration.ofSeconds(20));
+    EmulatedRun run = emulator.awaitRun(runId, RunStatus.FAILURE, Duration.ofSeconds(20));
 
-    assertThat(run.status()).isEqualTo("FAILURE");
     assertThat(run.summary()).isEqualTo("input 'name': expected a string, got {\"first\":\"Ada\"}");
     assertThat(run.statusLabel()).isEqualTo("invalid inputs");
   }

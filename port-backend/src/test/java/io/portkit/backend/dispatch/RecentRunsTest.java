@@ -2,12 +2,12 @@ package io.portkit.backend.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.testsupport.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RecentRunsTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final MutableClock clock = MutableClock.standard();
 
   @Test
   void remember_sameIdWithinTtl_returnsFalse() {

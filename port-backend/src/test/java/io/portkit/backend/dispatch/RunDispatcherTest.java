@@ -9,8 +9,8 @@ import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.backend.invocation.RunInvocationParser;
 import io.portkit.client.run.RunContext;
 import io.portkit.client.run.RunUpdate;
+import io.portkit.testsupport.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -200,7 +200,7 @@ class RunDispatcherTest {
 
   @Test
   void dispatch_runRedeliveredAfterMemoryExpires_runsAgain() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    MutableClock clock = MutableClock.standard();
     AtomicInteger runs = new AtomicInteger();
     RunDispatcher d =
         builder()

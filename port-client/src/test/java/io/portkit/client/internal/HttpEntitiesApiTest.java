@@ -14,18 +14,18 @@ import io.portkit.client.entity.EntityWriteOptions;
 import io.portkit.client.entity.SearchOperator;
 import io.portkit.client.entity.SearchQuery;
 import io.portkit.client.entity.SearchRule;
-import io.portkit.client.testing.FakeClock;
 import io.portkit.client.testing.FakePortServer;
 import io.portkit.client.testing.FakePortServer.Reply;
 import io.portkit.client.testing.RecordingSleeper;
 import io.portkit.client.testing.TestClients;
+import io.portkit.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Entity and catalog routes: paths, query parameters and bodies. */
 class HttpEntitiesApiTest {
   private final FakePortServer server = FakePortServer.start();
-  private final FakeClock clock = FakeClock.standard();
+  private final MutableClock clock = MutableClock.standard();
   private final PortClient client =
       TestClients.builder(server, clock, new RecordingSleeper(clock)).build();
 

@@ -11,11 +11,11 @@ import io.portkit.client.run.RunLogEntry;
 import io.portkit.client.run.RunQuery;
 import io.portkit.client.run.RunSynchronizedException;
 import io.portkit.client.run.RunUpdate;
-import io.portkit.client.testing.FakeClock;
 import io.portkit.client.testing.FakePortServer;
 import io.portkit.client.testing.FakePortServer.Reply;
 import io.portkit.client.testing.RecordingSleeper;
 import io.portkit.client.testing.TestClients;
+import io.portkit.testsupport.MutableClock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +25,7 @@ class HttpRunsApiTest {
   private static final String RUN =
       "{\"ok\":true,\"run\":{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}}";
   private final FakePortServer server = FakePortServer.start();
-  private final FakeClock clock = FakeClock.standard();
+  private final MutableClock clock = MutableClock.standard();
   private final PortClient client =
       TestClients.builder(server, clock, new RecordingSleeper(clock)).build();
 

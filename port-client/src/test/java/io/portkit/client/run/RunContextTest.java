@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.portkit.client.PortApiException;
 import io.portkit.client.PortClient;
 import io.portkit.client.entity.Entity;
-import io.portkit.client.testing.FakeClock;
 import io.portkit.client.testing.FakePortServer;
 import io.portkit.client.testing.FakePortServer.Recorded;
 import io.portkit.client.testing.FakePortServer.Reply;
 import io.portkit.client.testing.RecordingSleeper;
 import io.portkit.client.testing.TestClients;
+import io.portkit.testsupport.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +31,7 @@ class RunContextTest {
       "{\"ok\":true,\"run\":{\"id\":\"r_1\",\"status\":\"IN_PROGRESS\"}}";
 
   private final FakePortServer server = FakePortServer.start();
-  private final FakeClock clock = FakeClock.standard();
+  private final MutableClock clock = MutableClock.standard();
   private final PortClient client =
       TestClients.builder(server, clock, new RecordingSleeper(clock)).build();
 

@@ -1,17 +1,18 @@
 package io.portkit.client.testing;
 
 import io.portkit.client.Sleeper;
+import io.portkit.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records requested sleeps and advances a {@link FakeClock} instead of sleeping. */
+/** Records requested sleeps and advances a {@link MutableClock} instead of sleeping. */
 public final class RecordingSleeper implements Sleeper {
-  private final FakeClock clock;
+  private final MutableClock clock;
   private final List<Duration> sleeps = new ArrayList<>();
 
   /** Creates a sleeper advancing {@code clock}. */
-  public RecordingSleeper(FakeClock clock) {
+  public RecordingSleeper(MutableClock clock) {
     this.clock = clock;
   }
 

@@ -4,6 +4,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
+import io.portkit.testsupport.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ public final class TestClients {
 
   /** Returns a builder pointed at {@code server}, with fake time and no jitter. */
   public static PortClient.Builder builder(
-      FakePortServer server, FakeClock clock, RecordingSleeper sleeper) {
+      FakePortServer server, MutableClock clock, RecordingSleeper sleeper) {
     return PortClient.builder()
         .baseUri(server.baseUri())
         .credentials(CREDENTIALS)

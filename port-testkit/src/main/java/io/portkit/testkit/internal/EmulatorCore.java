@@ -1,6 +1,6 @@
 package io.portkit.testkit.internal;
 
-import io.portkit.testkit.Sleeper;
+import io.portkit.client.Sleeper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.portkit.testkit.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.portkit.testkit.RunLogEntry;
+import io.portkit.client.run.RunLogEntry;
 import java.util.List;
 import java.util.Set;
 
@@ -41,7 +41,8 @@ final class LogRoutes {
             rules.requireStatusSettable(run);
           }
           ObjectNode before = terminationStatus == null ? null : state.runJson(run, false);
-          RunLogEntry entry = new RunLogEntry(state.ids().logId(), message, state.now());
+          RunLogEntry entry =
+              new RunLogEntry(state.ids().logId(), run.id, message, caller, state.now());
           run.logs.add(entry);
           run.updatedAt = entry.createdAt();
           if (statusLabel != null) {

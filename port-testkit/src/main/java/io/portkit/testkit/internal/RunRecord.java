@@ -2,8 +2,9 @@ package io.portkit.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.run.RunLogEntry;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
-import io.portkit.testkit.RunLogEntry;
 import io.portkit.testkit.TiedEntity;
 import io.portkit.testkit.WebhookDelivery;
 import java.time.Instant;
@@ -157,9 +158,9 @@ public final class RunRecord {
     return new EmulatedRun(
         id,
         action.path("identifier").asText(),
-        status,
+        RunStatus.of(status),
         statusLabel,
-        link == null ? null : link.deepCopy(),
+        links(link),
         summary,
         externalRunId,
         properties.deepCopy(),
@@ -171,5 +172,16 @@ public final class RunRecord {
         payload == null ? null : payload.deepCopy(),
         response == null ? null : response.deepCopy(),
         deliveries);
+  }
+
+  // The link as sent is a string or an array of strings (RunRoutes validates it); null is none.
+  private static List<String> links(JsonNode link) {
+    List<String> links = new ArrayList<>();
+    if (link != null && link.isArray()) {
+      link.forEach(item -> links.add(item.asText()));
+    } else if (link != null && !link.isNull()) {
+      links.add(link.asText());
+    }
+    return links;
   }
 }

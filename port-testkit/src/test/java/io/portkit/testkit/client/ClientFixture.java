@@ -2,10 +2,12 @@ package io.portkit.testkit.client;
 
 import io.portkit.client.PortClient;
 import io.portkit.client.Sleeper;
-import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.testkit.FakeClock;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.RecordedRequest;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +27,7 @@ final class ClientFixture implements AutoCloseable {
     this(PortEmulator.builder().seed(21).deliverWebhooks(false));
   }
 
-  ClientFixture(io.portkit.testkit.PortEmulatorBuilder builder) {
+  ClientFixture(PortEmulator.Builder builder) {
     // The tests drive runs through the client; a webhook to the fixture URL would race them.
     port = builder.clock(clock).start();
     // Waits are recorded and move the shared fake clock, so rate windows and tokens age without
@@ -38,7 +40,7 @@ final class ClientFixture implements AutoCloseable {
     client =
         PortClient.builder()
             .baseUri(port.baseUri())
-            .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
+            .credentials(port.credentials())
             .clock(clock)
             .sleeper(sleeper)
             .build();
@@ -49,14 +51,13 @@ final class ClientFixture implements AutoCloseable {
     port.defineAction(action("deploy_sync", true));
   }
 
-  private static String action(String id, boolean sync) {
-    return "{\"identifier\":\""
-        + id
-        + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
-        + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\","
-        + "\"url\":\"http://127.0.0.1:9/hook\",\"synchronized\":"
-        + sync
-        + "}}";
+  private static Action action(String id, boolean sync) {
+    return Action.builder(id)
+        .title("Deploy")
+        .blueprint("service")
+        .invocationMethod(
+            InvocationMethod.webhook(URI.create("http://127.0.0.1:9/hook")).synchronous(sync))
+        .build();
   }
 
   String newRun(String action) {

@@ -64,7 +64,7 @@ class ClientOperationsE2eTest {
         .extracting(l -> l.message())
         .containsExactly("step 1", "done");
     EmulatedRun run = fx.port.run(id).orElseThrow();
-    assertThat(run.status()).isEqualTo("SUCCESS");
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(run.statusLabel()).isEqualTo("Finished");
   }
 

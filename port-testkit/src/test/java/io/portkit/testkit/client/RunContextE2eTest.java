@@ -11,6 +11,7 @@ import io.portkit.client.run.FinalStatus;
 import io.portkit.client.run.RunAlreadyFinishedException;
 import io.portkit.client.run.RunContext;
 import io.portkit.client.run.RunLog;
+import io.portkit.client.run.RunStatus;
 import io.portkit.client.run.RunSynchronizedException;
 import io.portkit.client.run.RunUpdate;
 import io.portkit.testkit.EmulatedRun;
@@ -36,9 +37,7 @@ class RunContextE2eTest {
     run.addLink("https://ci/3");
 
     EmulatedRun state = fx.port.run(id).orElseThrow();
-    assertThat(state.link()).hasSize(3);
-    assertThat(state.link().toString())
-        .isEqualTo("[\"https://ci/1\",\"https://ci/2\",\"https://ci/3\"]");
+    assertThat(state.links()).containsExactly("https://ci/1", "https://ci/2", "https://ci/3");
     assertThat(fx.client.runs().get(id).links())
         .containsExactly("https://ci/1", "https://ci/2", "https://ci/3");
   }
@@ -59,7 +58,7 @@ class RunContextE2eTest {
                 + id
                 + " already finished with status SUCCESS; cannot log after the final status");
     EmulatedRun state = fx.port.run(id).orElseThrow();
-    assertThat(state.status()).isEqualTo("SUCCESS");
+    assertThat(state.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(state.summary()).isEqualTo("Deployed");
     long finals =
         fx.requests("PATCH", "/v1/actions/runs/" + id).stream()
@@ -86,7 +85,7 @@ class RunContextE2eTest {
                   .contains("RunContext.Mode.SYNCHRONIZED")
                   .contains("\"synchronized\": false");
             });
-    assertThat(fx.port.run(id).orElseThrow().status()).isEqualTo("IN_PROGRESS");
+    assertThat(fx.port.run(id).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
   }
 
   @Test
@@ -99,7 +98,7 @@ class RunContextE2eTest {
 
     assertThat(run.outcome()).hasValueSatisfying(o -> assertThat(o.toString()).contains("SUCCESS"));
     EmulatedRun state = fx.port.run(id).orElseThrow();
-    assertThat(state.status()).isEqualTo("IN_PROGRESS");
+    assertThat(state.status()).isEqualTo(RunStatus.IN_PROGRESS);
     assertThat(state.statusLabel()).isEqualTo("working");
   }
 

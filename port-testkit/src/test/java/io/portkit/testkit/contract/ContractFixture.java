@@ -27,7 +27,7 @@ abstract class ContractFixture {
   ContractFixture() {
     port.defineBlueprint(TEAM);
     port.defineBlueprint(SERVICE);
-    port.defineAction(DEPLOY);
+    port.defineAction(io.portkit.client.catalog.Action.fromJson(DEPLOY));
   }
 
   @AfterEach

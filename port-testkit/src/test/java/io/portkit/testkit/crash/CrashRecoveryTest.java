@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.portkit.backend.invocation.Signer;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
+import io.portkit.client.run.RunLogEntry;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.testkit.RunLogEntry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,8 +50,8 @@ class CrashRecoveryTest {
 
         first.kill(WAIT);
       }
-      assertThat(port.run(slow).orElseThrow().status()).isEqualTo("IN_PROGRESS");
-      assertThat(port.run(resume).orElseThrow().status()).isEqualTo("IN_PROGRESS");
+      assertThat(port.run(slow).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
+      assertThat(port.run(resume).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
 
       try (ChildBackend second = ChildBackend.start(port, journal, "finish")) {
         int httpPort = second.awaitListening(WAIT);
@@ -57,13 +60,15 @@ class CrashRecoveryTest {
         EmulatedRun resumed = port.awaitFinalStatus(resume, WAIT);
         second.awaitRunning(resume, WAIT);
 
-        assertThat(failed.status()).isEqualTo("FAILURE");
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILURE);
         assertThat(failed.statusLabel()).isEqualTo("backend restarted");
-        assertThat(resumed.status()).isEqualTo("SUCCESS");
+        assertThat(resumed.status()).isEqualTo(RunStatus.SUCCESS);
         assertThat(resumed.logs())
             .extracting(RunLogEntry::message)
             .containsExactly("done by the second process");
-        assertThat(port.runs()).extracting(EmulatedRun::status).doesNotContain("IN_PROGRESS");
+        assertThat(port.runs())
+            .extracting(EmulatedRun::status)
+            .doesNotContain(RunStatus.IN_PROGRESS);
 
         HttpResponse<String> replay = replay(port, httpPort, slow, "slow");
         assertThat(replay.statusCode()).isEqualTo(200);
@@ -72,17 +77,12 @@ class CrashRecoveryTest {
     }
   }
 
-  private static String action(String id, int httpPort) {
-    return "{\"identifier\":\""
-        + id
-        + "\",\"title\":\""
-        + id
-        + "\",\"trigger\":{\"type\":"
-        + "\"self-service\",\"operation\":\"DAY-2\",\"userInputs\":{\"properties\":{}}},"
-        + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:"
-        + httpPort
-        + "/\",\"synchronized\":false,\"body\":{\"port_context\":{\"runId\":\"{{ .run.id }}\","
-        + "\"action\":\"{{ .action.identifier }}\"}}}}";
+  private static Action action(String id, int httpPort) {
+    return Action.builder(id)
+        .title(id)
+        .invocationMethod(
+            InvocationMethod.webhook(URI.create("http://127.0.0.1:" + httpPort + "/")))
+        .build();
   }
 
   /** Sends the run's webhook again, signed, straight to the backend. */

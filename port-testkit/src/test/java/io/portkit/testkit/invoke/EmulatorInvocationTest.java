@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.backend.invocation.RequestHeaders;
 import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.WebhookDelivery;
@@ -39,17 +41,20 @@ class EmulatorInvocationTest {
   }
 
   private void defineAction(String id, boolean sync, String url, String extra) {
+    // Raw JSON: the tests vary fields (agent, method, headers, body) the builder leaves to
+    // InvocationMethod.
     port.defineAction(
-        "{\"identifier\":\""
-            + id
-            + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
-            + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\","
-            + "\"url\":\""
-            + url
-            + "\",\"synchronized\":"
-            + sync
-            + extra
-            + "}}");
+        Action.fromJson(
+            "{\"identifier\":\""
+                + id
+                + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
+                + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":{\"type\":\"WEBHOOK\","
+                + "\"url\":\""
+                + url
+                + "\",\"synchronized\":"
+                + sync
+                + extra
+                + "}}"));
   }
 
   private void catalog(boolean sync, String extra) {
@@ -140,7 +145,7 @@ class EmulatorInvocationTest {
     catalog(true, "");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "SUCCESS", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.SUCCESS, Receiver.bound());
 
     assertThat(done.response()).isEqualTo(json("{\"deployed\":true}"));
     assertThat(done.deliveries())
@@ -160,7 +165,7 @@ class EmulatorInvocationTest {
     catalog(true, "");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.FAILURE, Receiver.bound());
 
     assertThat(done.response().asText()).isEqualTo("database down");
     assertThat(done.summary())
@@ -175,7 +180,7 @@ class EmulatorInvocationTest {
 
     EmulatedRun delivered = port.awaitDelivery(id, Receiver.bound());
 
-    assertThat(delivered.status()).isEqualTo("IN_PROGRESS");
+    assertThat(delivered.status()).isEqualTo(RunStatus.IN_PROGRESS);
     assertThat(delivered.deliveries().get(0).status()).isEqualTo(202);
     assertThat(delivered.response()).isNull();
   }
@@ -186,7 +191,7 @@ class EmulatorInvocationTest {
     catalog(false, "");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.FAILURE, Receiver.bound());
 
     assertThat(done.summary())
         .isEqualTo(
@@ -204,7 +209,7 @@ class EmulatorInvocationTest {
     defineAction("deploy", false, "http://127.0.0.1:" + closed + "/hook", "");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.FAILURE, Receiver.bound());
 
     assertThat(done.summary())
         .isEqualTo(
@@ -221,7 +226,7 @@ class EmulatorInvocationTest {
     catalog(false, ",\"body\":{\"x\":\"{{ .inputs[ }}\"}");
     String id = port.trigger("deploy", inputs()).id();
 
-    EmulatedRun done = port.awaitRun(id, "FAILURE", Receiver.bound());
+    EmulatedRun done = port.awaitRun(id, RunStatus.FAILURE, Receiver.bound());
 
     assertThat(done.summary())
         .startsWith(
@@ -262,7 +267,8 @@ class EmulatorInvocationTest {
     assertThat(created.statusCode()).isEqualTo(202);
     assertThat(json(receiver.next().bodyText()))
         .isEqualTo(json("{\"runId\":\"" + id + "\",\"origin\":\"API\"}"));
-    assertThat(port.awaitRun(id, "SUCCESS", Receiver.bound()).response().asText()).isEqualTo("ok");
+    assertThat(port.awaitRun(id, RunStatus.SUCCESS, Receiver.bound()).response().asText())
+        .isEqualTo("ok");
     JsonNode admin =
         json(http.send(
                     HttpRequest.newBuilder(URI.create(port.baseUri() + "/__emulator/runs/" + id))
@@ -297,7 +303,7 @@ class EmulatorInvocationTest {
 
     assertThat(receiver.next().path()).isEqualTo("/direct");
     assertThat(port.run(agentRun).orElseThrow().deliveries()).isEmpty();
-    assertThat(port.run(agentRun).orElseThrow().status()).isEqualTo("IN_PROGRESS");
+    assertThat(port.run(agentRun).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
   }
 
   @Test

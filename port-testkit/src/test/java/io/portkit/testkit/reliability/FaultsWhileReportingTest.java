@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.client.RetryPolicy;
 import io.portkit.client.Sleeper;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.Fault;
 import io.portkit.testkit.invoke.WebhookSender;
 import java.time.Duration;
@@ -156,7 +157,7 @@ class FaultsWhileReportingTest {
   private void assertEndedRight(Rig rig, List<String> ids, String scenario) {
     assertThat(rig.dispatcher.awaitIdle(WAIT)).as("dispatcher idle").isTrue();
     for (int n = 0; n < ids.size(); n++) {
-      String expected = n % 2 == 0 ? "SUCCESS" : "FAILURE";
+      RunStatus expected = n % 2 == 0 ? RunStatus.SUCCESS : RunStatus.FAILURE;
       assertThat(rig.port.awaitFinalStatus(ids.get(n), WAIT).status())
           .as("run %d", n)
           .isEqualTo(expected);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portkit.client.RetryPolicy;
 import io.portkit.client.Sleeper;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.invoke.WebhookSender;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class LoadTest {
       Map<String, Integer> terminations = rig.acceptedTerminations();
       Map<String, String> notSuccess =
           rig.port.runs().stream()
-              .filter(r -> !r.status().equals("SUCCESS"))
+              .filter(r -> !r.status().equals(RunStatus.SUCCESS))
               .collect(Collectors.toMap(EmulatedRun::id, r -> r.status() + " " + r.summary()));
       System.out.printf(
           "load: %d runs, %d accepted (202), %d duplicate answers, %d saturated (503) retried,"

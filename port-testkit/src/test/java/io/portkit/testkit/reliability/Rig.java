@@ -7,13 +7,14 @@ import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
 import io.portkit.client.RetryPolicy;
 import io.portkit.client.Sleeper;
-import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.testkit.PortEmulatorBuilder;
 import io.portkit.testkit.RecordedRequest;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,21 +38,20 @@ final class Rig implements AutoCloseable {
   private final Map<String, Integer> inputs = new ConcurrentHashMap<>();
 
   Rig(
-      UnaryOperator<PortEmulatorBuilder> emulator,
+      UnaryOperator<PortEmulator.Builder> emulator,
       RetryPolicy retries,
       Sleeper sleeper,
       UnaryOperator<RunDispatcher.Builder> handlers) {
     port = emulator.apply(PortEmulator.builder()).start();
     port.defineAction(
-        "{\"identifier\":\""
-            + ACTION
-            + "\",\"title\":\"Deploy\",\"trigger\":{\"type\":\"self-service\","
-            + "\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},\"invocationMethod\":"
-            + "{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\"}}");
+        Action.builder(ACTION)
+            .title("Deploy")
+            .invocationMethod(InvocationMethod.webhook(URI.create("http://127.0.0.1:9/")))
+            .build());
     client =
         PortClient.builder()
             .baseUri(port.baseUri())
-            .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
+            .credentials(port.credentials())
             .retryPolicy(retries)
             .sleeper(sleeper)
             .build();

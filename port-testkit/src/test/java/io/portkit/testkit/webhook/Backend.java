@@ -9,7 +9,8 @@ import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.invocation.Signer;
 import io.portkit.client.PortClient;
-import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.io.IOException;
@@ -48,11 +49,7 @@ final class Backend implements AutoCloseable {
     port.defineAction(action("cleanup", false));
     port.defineAction(action("orphan", false));
     port.defineAction(action("validate", true));
-    client =
-        PortClient.builder()
-            .baseUri(port.baseUri())
-            .credentials(new ClientCredentials(port.clientId(), port.clientSecret()))
-            .build();
+    client = PortClient.builder().baseUri(port.baseUri()).credentials(port.credentials()).build();
     verifier =
         SignatureVerifier.builder()
             .addSecret(port.clientSecret())
@@ -69,17 +66,12 @@ final class Backend implements AutoCloseable {
             .start();
   }
 
-  static String action(String id, boolean sync) {
-    return "{\"identifier\":\""
-        + id
-        + "\",\"title\":\""
-        + id
-        + "\",\"trigger\":{\"type\":"
-        + "\"self-service\",\"operation\":\"CREATE\",\"userInputs\":{\"properties\":{}}},"
-        + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\","
-        + "\"synchronized\":"
-        + sync
-        + "}}";
+  static Action action(String id, boolean sync) {
+    return Action.builder(id)
+        .title(id)
+        .invocationMethod(
+            InvocationMethod.webhook(URI.create("http://127.0.0.1:9/")).synchronous(sync))
+        .build();
   }
 
   /** Creates a run of {@code action} in the emulator and returns its id. */

@@ -3,8 +3,9 @@ package io.portkit.testkit.webhook;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.client.run.RunLogEntry;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
-import io.portkit.testkit.RunLogEntry;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +33,9 @@ class DispatchEndToEndTest {
       HttpResponse<String> response = b.deliver(Backend.body(id, "deploy"));
 
       assertThat(response.statusCode()).isEqualTo(202);
-      EmulatedRun run = b.port.awaitRun(id, "SUCCESS", WAIT);
+      EmulatedRun run = b.port.awaitRun(id, RunStatus.SUCCESS, WAIT);
       assertThat(run.logs()).extracting(RunLogEntry::message).contains("deploying 1.2.3");
-      assertThat(run.link().toString()).contains("https://ci.example.com/build/42");
+      assertThat(run.links()).containsExactly("https://ci.example.com/build/42");
     }
   }
 
@@ -51,7 +52,7 @@ class DispatchEndToEndTest {
       HttpResponse<String> response = b.deliver("{\"port_context\":{\"runId\":\"" + id + "\"}}");
 
       assertThat(response.statusCode()).isEqualTo(202);
-      b.port.awaitRun(id, "SUCCESS", WAIT);
+      b.port.awaitRun(id, RunStatus.SUCCESS, WAIT);
       assertThat(action).isCompletedWithValue(id);
     }
   }
@@ -80,7 +81,7 @@ class DispatchEndToEndTest {
                       + "\",\"status\":\"SUCCESS\","
                       + "\"summary\":\"name is free\"}"));
       assertNoStatusPatch(b, id);
-      assertThat(b.port.run(id).orElseThrow().status()).isEqualTo("IN_PROGRESS");
+      assertThat(b.port.run(id).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
     }
   }
 
@@ -138,7 +139,7 @@ class DispatchEndToEndTest {
       String body = Backend.body(id, "deploy");
 
       HttpResponse<String> first = b.deliver(body);
-      b.port.awaitRun(id, "SUCCESS", WAIT);
+      b.port.awaitRun(id, RunStatus.SUCCESS, WAIT);
       HttpResponse<String> second = b.deliver(body);
 
       assertThat(first.statusCode()).isEqualTo(202);
@@ -157,7 +158,7 @@ class DispatchEndToEndTest {
 
       assertThat(response.statusCode()).isEqualTo(404);
       assertThat(Backend.json(response).path("error").asText()).isEqualTo("no_handler");
-      EmulatedRun run = b.port.awaitRun(id, "FAILURE", WAIT);
+      EmulatedRun run = b.port.awaitRun(id, RunStatus.FAILURE, WAIT);
       assertThat(run.statusLabel()).isEqualTo("no handler");
       assertThat(run.summary())
           .isEqualTo(
@@ -180,7 +181,7 @@ class DispatchEndToEndTest {
 
       b.deliver(Backend.body(id, "deploy"));
 
-      EmulatedRun run = b.port.awaitRun(id, "FAILURE", WAIT);
+      EmulatedRun run = b.port.awaitRun(id, RunStatus.FAILURE, WAIT);
       assertThat(run.summary())
           .isEqualTo("handler failed: IllegalStateException: cluster unreachable");
       assertThat(run.statusLabel()).isEqualTo("handler failed");
@@ -198,7 +199,7 @@ class DispatchEndToEndTest {
 
       b.deliver(Backend.body(id, "deploy"));
 
-      EmulatedRun run = b.port.awaitRun(id, "FAILURE", WAIT);
+      EmulatedRun run = b.port.awaitRun(id, RunStatus.FAILURE, WAIT);
       assertThat(run.statusLabel()).isEqualTo("timed out");
       assertThat(run.summary()).startsWith("run timed out after 100 ms");
     }
@@ -215,7 +216,7 @@ class DispatchEndToEndTest {
 
       HttpResponse<String> refused = b.deliver(Backend.body(second, "deploy"));
       release.countDown();
-      b.port.awaitRun(first, "SUCCESS", WAIT);
+      b.port.awaitRun(first, RunStatus.SUCCESS, WAIT);
       assertThat(b.dispatcher.awaitIdle(WAIT)).isTrue();
       HttpResponse<String> retried = b.deliver(Backend.body(second, "deploy"));
 
@@ -227,7 +228,7 @@ class DispatchEndToEndTest {
                   + " was not started; run the"
                   + " action again later or raise maxInFlight");
       assertThat(retried.statusCode()).isEqualTo(202);
-      b.port.awaitRun(second, "SUCCESS", WAIT);
+      b.port.awaitRun(second, RunStatus.SUCCESS, WAIT);
     }
   }
 
@@ -254,7 +255,7 @@ class DispatchEndToEndTest {
 
       assertThat(clean).isFalse();
       for (String id : new String[] {r1, r2}) {
-        EmulatedRun run = b.port.awaitRun(id, "FAILURE", WAIT);
+        EmulatedRun run = b.port.awaitRun(id, RunStatus.FAILURE, WAIT);
         assertThat(run.statusLabel()).isEqualTo("backend shut down");
       }
       assertThat(late.statusCode()).isEqualTo(503);

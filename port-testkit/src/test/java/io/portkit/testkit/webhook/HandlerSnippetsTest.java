@@ -8,6 +8,7 @@ import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.entity.Entity;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.webhook.server.WebhookReceiver;
@@ -59,15 +60,11 @@ class HandlerSnippetsTest {
       PortClient port =
           PortClient.builder()
               .baseUri(emulator.baseUri())
-              .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+              .credentials(emulator.credentials())
               .build();
       String id = emulator.createRun("deploy", Backend.MAPPER.createObjectNode()).id();
       String body = Backend.body(id, "deploy");
-      try (WebhookReceiver rx =
-          quickstart(
-              new ClientCredentials(emulator.clientId(), emulator.clientSecret()),
-              emulator.baseUri(),
-              0)) {
+      try (WebhookReceiver rx = quickstart(emulator.credentials(), emulator.baseUri(), 0)) {
         long ts =
             java.time.Instant.now()
                 .getEpochSecond(); // the quickstart verifier uses the system clock
@@ -77,8 +74,8 @@ class HandlerSnippetsTest {
         java.net.http.HttpResponse<String> response = send(rx, body, ts, sig);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        EmulatedRun run = emulator.awaitRun(id, "SUCCESS", Duration.ofSeconds(10));
-        assertThat(run.link().toString()).contains("https://ci.example.com/build/42");
+        EmulatedRun run = emulator.awaitRun(id, RunStatus.SUCCESS, Duration.ofSeconds(10));
+        assertThat(run.links()).containsExactly("https://ci.example.com/build/42");
       }
     }
   }
@@ -95,7 +92,7 @@ class HandlerSnippetsTest {
               + "\",\"action\":\"deploy\"},"
               + "\"inputs\":{\"name\":\"payments\"}}");
 
-      EmulatedRun run = b.port.awaitRun(id, "SUCCESS", Duration.ofSeconds(10));
+      EmulatedRun run = b.port.awaitRun(id, RunStatus.SUCCESS, Duration.ofSeconds(10));
       assertThat(run.summary()).isEqualTo("service payments created");
       assertThat(run.entities()).hasSize(1);
     }

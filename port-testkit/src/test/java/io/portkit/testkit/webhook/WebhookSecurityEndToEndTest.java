@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portkit.backend.invocation.SignatureException;
 import io.portkit.backend.invocation.SignatureException.Reason;
+import io.portkit.client.run.RunStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ class WebhookSecurityEndToEndTest {
       HttpResponse<String> response = b.post("/", spaced, b.sign(b.port.clientSecret(), compact));
 
       assertThat(response.statusCode()).isEqualTo(202);
-      b.port.awaitRun(id, "SUCCESS", WAIT);
+      b.port.awaitRun(id, RunStatus.SUCCESS, WAIT);
     }
   }
 
@@ -40,7 +41,7 @@ class WebhookSecurityEndToEndTest {
       HttpResponse<String> response = b.post("/", body, b.sign(Backend.OLD_SECRET, body));
 
       assertThat(response.statusCode()).isEqualTo(202);
-      b.port.awaitRun(id, "SUCCESS", WAIT);
+      b.port.awaitRun(id, RunStatus.SUCCESS, WAIT);
     }
   }
 
@@ -81,7 +82,7 @@ class WebhookSecurityEndToEndTest {
                   "{\"ok\":false,\"error\":\"unauthorized\",\"message\":"
                       + Backend.MAPPER.valueToTree(expected.getMessage())
                       + "}"));
-      assertThat(b.port.run(id).orElseThrow().status()).isEqualTo("IN_PROGRESS");
+      assertThat(b.port.run(id).orElseThrow().status()).isEqualTo(RunStatus.IN_PROGRESS);
       assertThat(b.dispatcher.inFlight()).isZero();
     }
   }

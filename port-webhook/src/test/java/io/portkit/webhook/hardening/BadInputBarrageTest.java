@@ -9,6 +9,7 @@ import io.portkit.backend.dispatch.DispatchOutcome;
 import io.portkit.backend.dispatch.InvocationDispatcher;
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.testsupport.RawHttp;
 import io.portkit.webhook.server.WebhookReceiver;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -82,7 +83,7 @@ class BadInputBarrageTest {
 
     List<String> failures = new ArrayList<>();
     for (BadRequest c : cases) {
-      RawClient.Answer answer = RawClient.send(receiver.port(), c.wire());
+      RawHttp.Answer answer = RawHttp.send(receiver.port(), c.wire());
       String problem = check(c, answer);
       if (problem != null) {
         failures.add(c.name() + ": " + problem);
@@ -98,7 +99,7 @@ class BadInputBarrageTest {
     assertHealthy();
   }
 
-  private String check(BadRequest c, RawClient.Answer answer) {
+  private String check(BadRequest c, RawHttp.Answer answer) {
     if (answer.status() != c.status()) {
       return "status "
           + answer.status()
@@ -136,14 +137,14 @@ class BadInputBarrageTest {
   }
 
   private void assertHealthy() throws Exception {
-    RawClient.Answer health =
-        RawClient.send(
+    RawHttp.Answer health =
+        RawHttp.send(
             receiver.port(), Wire.request("GET", "/healthz").framing(Wire.Framing.NONE).bytes());
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"ok\":true}");
 
-    RawClient.Answer valid =
-        RawClient.send(receiver.port(), BodyCases.signed(HeaderCases.BODY).bytes());
+    RawHttp.Answer valid =
+        RawHttp.send(receiver.port(), BodyCases.signed(HeaderCases.BODY).bytes());
     assertThat(valid.status()).as(valid.body()).isEqualTo(202);
     assertThat(dispatched).extracting(RunInvocation::runId).containsExactly("r_QOz6WoOB1Q2lmhZZ");
   }

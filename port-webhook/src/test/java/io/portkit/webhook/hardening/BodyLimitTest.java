@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portkit.backend.dispatch.DispatchOutcome;
 import io.portkit.backend.invocation.RequestHeaders;
 import io.portkit.backend.invocation.SignatureVerifier;
+import io.portkit.testsupport.RawHttp;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.http.WebhookRequest;
 import io.portkit.webhook.http.WebhookResponse;
@@ -93,7 +94,7 @@ class BodyLimitTest {
       CompletableFuture<Void> writer =
           CompletableFuture.runAsync(() -> writeChunked(socket, written));
 
-      RawClient.Answer answer = RawClient.read(socket.getInputStream());
+      RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
 
       assertThat(answer.status()).isEqualTo(413);
       assertThat(answer.body()).contains("\"error\":\"payload_too_large\"");
@@ -103,8 +104,8 @@ class BodyLimitTest {
     // out is that plus loopback socket buffers, far below the 50 MB it tried to send.
     assertThat(written.get()).isLessThan(20L * 1024 * 1024);
     assertThat(dispatches).hasValue(0);
-    RawClient.Answer health =
-        RawClient.send(
+    RawHttp.Answer health =
+        RawHttp.send(
             receiver.port(), Wire.request("GET", "/healthz").framing(Wire.Framing.NONE).bytes());
     assertThat(health.status()).isEqualTo(200);
   }

@@ -1,0 +1,60 @@
+package io.portkit.testsupport;
+
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+
+/**
+ * A logger with every level enabled, so that debug and trace messages are formatted and scanned
+ * too, which hands each line (message, then each cause's class and message) to {@link
+ * CapturedLogs}. Thread-safe.
+ */
+final class CapturingLogger extends LegacyAbstractLogger {
+  private static final long serialVersionUID = 1L;
+
+  CapturingLogger(String name) {
+    this.name = name;
+  }
+
+  @Override
+  protected String getFullyQualifiedCallerName() {
+    return null;
+  }
+
+  @Override
+  protected void handleNormalizedLoggingCall(
+      Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
+    StringBuilder line =
+        new StringBuilder(MessageFormatter.basicArrayFormat(messagePattern, arguments));
+    for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      line.append(t == throwable ? " | " : " | caused by ").append(t);
+    }
+    CapturedLogs.record(name, level.name(), level.toInt(), line.toString());
+  }
+
+  @Override
+  public boolean isTraceEnabled() {
+    return true;
+  }
+
+  @Override
+  public boolean isDebugEnabled() {
+    return true;
+  }
+
+  @Override
+  public boolean isInfoEnabled() {
+    return true;
+  }
+
+  @Override
+  public boolean isWarnEnabled() {
+    return true;
+  }
+
+  @Override
+  public boolean isErrorEnabled() {
+    return true;
+  }
+}
