@@ -2,6 +2,7 @@ package io.portkit.client;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Port answered a request with a non-success HTTP status.
@@ -41,10 +42,10 @@ public class PortApiException extends PortException {
       int statusCode,
       String method,
       String path,
-      String errorCode,
-      String portMessage,
-      String traceId,
-      String responseBody) {
+      @Nullable String errorCode,
+      @Nullable String portMessage,
+      @Nullable String traceId,
+      @Nullable String responseBody) {
     this(null, statusCode, method, path, errorCode, portMessage, traceId, responseBody);
   }
 
@@ -61,14 +62,14 @@ public class PortApiException extends PortException {
    * @param responseBody the raw response body (truncated here), or null
    */
   protected PortApiException(
-      String explanation,
+      @Nullable String explanation,
       int statusCode,
       String method,
       String path,
-      String errorCode,
-      String portMessage,
-      String traceId,
-      String responseBody) {
+      @Nullable String errorCode,
+      @Nullable String portMessage,
+      @Nullable String traceId,
+      @Nullable String responseBody) {
     super(
         message(explanation, statusCode, method, path, errorCode, portMessage, traceId),
         isRetryableStatus(statusCode));

@@ -1,5 +1,7 @@
 package io.portkit.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Port refused the credentials or the access token: the token endpoint answered 401/403, or an API
  * route still answered 401 after one token refresh and replay.
@@ -27,10 +29,10 @@ public class PortAuthenticationException extends PortApiException {
       int statusCode,
       String method,
       String path,
-      String errorCode,
-      String portMessage,
-      String traceId,
-      String responseBody) {
+      @Nullable String errorCode,
+      @Nullable String portMessage,
+      @Nullable String traceId,
+      @Nullable String responseBody) {
     super(explanation, statusCode, method, path, errorCode, portMessage, traceId, responseBody);
   }
 

@@ -3,6 +3,9 @@
  * io.portkit.client.RetryPolicy} and {@link io.portkit.client.Sleeper} seam, and the unchecked
  * {@link io.portkit.client.PortException} hierarchy.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.client;
+
+import org.jspecify.annotations.NullMarked;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies and parses one message from {@code ORG_ID.runs}, the way Port's execution agent does:
@@ -135,7 +136,7 @@ public final class RunMessageReader {
     return parse(root);
   }
 
-  private RunMessage.Skipped verify(ObjectNode root, String type) {
+  private RunMessage.@Nullable Skipped verify(ObjectNode root, String type) {
     JsonNode headers = root.get("headers");
     if (!(headers instanceof ObjectNode)) {
       return new RunMessage.Skipped(
@@ -196,7 +197,7 @@ public final class RunMessageReader {
     }
   }
 
-  private static String textIgnoringCase(ObjectNode node, String key) {
+  private static @Nullable String textIgnoringCase(ObjectNode node, String key) {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (e.getKey().equalsIgnoreCase(key) && e.getValue().isValueNode()) {
         return e.getValue().asText();

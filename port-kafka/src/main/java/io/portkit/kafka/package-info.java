@@ -8,4 +8,7 @@
  * message) and {@link io.portkit.kafka.KafkaRunConsumer} (the consumer group member: offsets,
  * rebalances, shutdown). See {@code docs/scaling.md}.
  */
+@NullMarked
 package io.portkit.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import io.portkit.client.run.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of one action run held by the emulator, for assertions.
@@ -40,18 +41,18 @@ public record EmulatedRun(
     String id,
     String action,
     @JsonSerialize(using = ToStringSerializer.class) RunStatus status,
-    String statusLabel,
+    @Nullable String statusLabel,
     List<String> links,
-    String summary,
-    String externalRunId,
+    @Nullable String summary,
+    @Nullable String externalRunId,
     JsonNode properties,
-    String entity,
+    @Nullable String entity,
     Instant createdAt,
-    Instant endedAt,
+    @Nullable Instant endedAt,
     List<RunLogEntry> logs,
     List<TiedEntity> entities,
-    JsonNode payload,
-    JsonNode response,
+    @Nullable JsonNode payload,
+    @Nullable JsonNode response,
     List<WebhookDelivery> deliveries) {
   /** Validates the components and copies the lists. */
   public EmulatedRun {

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory emulator of Port's REST API on a real HTTP server at {@code 127.0.0.1}.
@@ -172,7 +173,7 @@ public final class PortEmulator implements AutoCloseable {
    * @throws IllegalArgumentException if the action or entity is unknown or properties is not an
    *     object
    */
-  public EmulatedRun trigger(String action, JsonNode properties, String entity) {
+  public EmulatedRun trigger(String action, JsonNode properties, @Nullable String entity) {
     EmulatedRun run = createRun(action, properties, entity);
     core.invoker().invoke(run.id(), "UI");
     return run;

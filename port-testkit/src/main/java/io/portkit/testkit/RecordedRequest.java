@@ -2,6 +2,7 @@ package io.portkit.testkit;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request the emulator received, as kept in its journal.
@@ -20,11 +21,11 @@ import java.util.Objects;
 public record RecordedRequest(
     String method,
     String path,
-    String query,
+    @Nullable String query,
     int status,
     Instant time,
-    String traceId,
-    String body) {
+    @Nullable String traceId,
+    @Nullable String body) {
   /** Validates the non-null components. */
   public RecordedRequest {
     Objects.requireNonNull(method, "method == null");

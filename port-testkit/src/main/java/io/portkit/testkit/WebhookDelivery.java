@@ -2,6 +2,7 @@ package io.portkit.testkit;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One webhook call the emulator made for a run, as shown on {@link EmulatedRun#deliveries()} and
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param at when the call was made (emulator clock)
  */
 public record WebhookDelivery(
-    String url, String method, int status, long millis, String error, Instant at) {
+    String url, String method, int status, long millis, @Nullable String error, Instant at) {
   /** Validates the components. */
   public WebhookDelivery {
     Objects.requireNonNull(url, "url == null");

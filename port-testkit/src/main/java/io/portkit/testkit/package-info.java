@@ -7,6 +7,9 @@
  * faults. {@link io.portkit.testkit.PortEmulatorExtension} starts one from JUnit 5 and {@link
  * io.portkit.testkit.PortEmulatorMain} runs one from the command line.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.testkit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package io.portkit.tunnel;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tunnel could not be opened; the message says what was wrong and what to do.
@@ -55,7 +56,7 @@ public class TunnelException extends RuntimeException {
    * @param message what failed and what to do; must not contain a secret
    * @param cause the underlying failure, or {@code null}; must not mention a secret
    */
-  public TunnelException(Reason reason, String message, Throwable cause) {
+  public TunnelException(Reason reason, String message, @Nullable Throwable cause) {
     super(Objects.requireNonNull(message, "message == null"), cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");
   }

@@ -7,7 +7,10 @@
  * URL is known, {@code io.portkit.client.catalog.InvocationMethod.webhook(url)} in {@code
  * port-client} renders the {@code invocationMethod} JSON to paste into the Port action.
  *
- * <p>Parameters and return values are non-null unless documented otherwise. Failures are {@link
+ * <p>Everything is non-null unless marked {@code @Nullable}. Failures are {@link
  * io.portkit.tunnel.TunnelException}s whose messages say what to do; they never contain a secret.
  */
+@NullMarked
 package io.portkit.tunnel;
+
+import org.jspecify.annotations.NullMarked;

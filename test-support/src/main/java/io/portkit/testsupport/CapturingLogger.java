@@ -1,5 +1,6 @@
 package io.portkit.testsupport;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
@@ -18,7 +19,7 @@ final class CapturingLogger extends LegacyAbstractLogger {
   }
 
   @Override
-  protected String getFullyQualifiedCallerName() {
+  protected @Nullable String getFullyQualifiedCallerName() {
     return null;
   }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends hand-written HTTP/1.1 bytes to a server on 127.0.0.1 and parses the one answer that comes
@@ -48,7 +49,7 @@ public final class RawHttp {
     }
 
     /** Returns the header {@code name} (any case), or null. */
-    public String header(String name) {
+    public @Nullable String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }

@@ -5,4 +5,7 @@
  * io.portkit.testsupport.MutableClock}, and the one raw-socket HTTP helper, {@link
  * io.portkit.testsupport.RawHttp} (ADR 0162).
  */
+@NullMarked
 package io.portkit.testsupport;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs per second from trigger to final status: {@code window} simulated users each trigger the
@@ -72,7 +73,8 @@ public final class EndToEndBenchmark {
   /**
    * Triggers {@code runs} runs with {@code window} users; returns sorted latencies, then the total.
    */
-  private static long[] round(LocalBackend backend, int runs, int window) throws Exception {
+  private static long @Nullable [] round(LocalBackend backend, int runs, int window)
+      throws Exception {
     long[] latencies = new long[runs + 1];
     AtomicInteger next = new AtomicInteger();
     ExecutorService users = Executors.newFixedThreadPool(window);

@@ -9,4 +9,7 @@
  * io.portkit.examples.allowlist.TemporaryAccess} into a {@code temporary_access} entity and an
  * exception message into the run's failure summary.
  */
+@NullMarked
 package io.portkit.examples.allowlist;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens JDBC connections; each call returns a new connection the caller closes.
@@ -30,7 +31,7 @@ public interface ConnectionSource {
    * @param password the password; may be null; never logged or shown
    * @return the source
    */
-  static ConnectionSource driverManager(String jdbcUrl, String user, String password) {
+  static ConnectionSource driverManager(String jdbcUrl, @Nullable String user, String password) {
     requireNonNull(jdbcUrl, "jdbcUrl == null");
     return () -> DriverManager.getConnection(jdbcUrl, user, password);
   }

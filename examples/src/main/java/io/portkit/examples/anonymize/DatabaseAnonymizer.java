@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,8 @@ public final class DatabaseAnonymizer {
    *     and was removed: })
    * @throws RuntimeException whatever {@code listener} throws, after the new schema is dropped
    */
-  public SnapshotResult snapshot(List<String> tables, String runId, SnapshotListener listener) {
+  public SnapshotResult snapshot(
+      List<String> tables, @Nullable String runId, SnapshotListener listener) {
     requireNonNull(tables, "tables == null");
     requireNonNull(listener, "listener == null");
     Instant now = clock.instant();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Copies one table into the snapshot schema, masking personal columns. Not thread-safe. */
 final class TableCopier {
@@ -162,7 +163,7 @@ final class TableCopier {
     }
   }
 
-  static String escape(DatabaseMetaData meta, String name) throws SQLException {
+  static @Nullable String escape(DatabaseMetaData meta, String name) throws SQLException {
     if (name == null) {
       return null;
     }

@@ -8,4 +8,7 @@
  * sample rows. Nothing here knows about Port: a handler turns a {@link
  * io.portkit.examples.anonymize.SnapshotResult} into a {@code db_snapshot} entity.
  */
+@NullMarked
 package io.portkit.examples.anonymize;
+
+import org.jspecify.annotations.NullMarked;

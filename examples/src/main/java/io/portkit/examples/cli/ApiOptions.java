@@ -4,6 +4,7 @@ import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import java.net.URI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -85,7 +86,7 @@ public final class ApiOptions {
     return PortClient.builder().baseUri(baseUri(settings)).credentials(credentials).build();
   }
 
-  private static URI parse(String url) {
+  private static @Nullable URI parse(String url) {
     try {
       URI uri = URI.create(url);
       return uri.isAbsolute() ? uri : null;

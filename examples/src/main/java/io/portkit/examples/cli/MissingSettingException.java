@@ -1,5 +1,7 @@
 package io.portkit.examples.cli;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A required setting has no value; the CLI prints the message as one line and exits with 2. The
  * message names the variable and the flag, never a value.
@@ -13,7 +15,7 @@ public final class MissingSettingException extends RuntimeException {
    * @param variable the environment variable, for example {@code PORT_CLIENT_ID}
    * @param flag the flag that also sets it, or null when only the environment can (secrets)
    */
-  public MissingSettingException(String variable, String flag) {
+  public MissingSettingException(String variable, @Nullable String flag) {
     super(
         "missing setting "
             + variable

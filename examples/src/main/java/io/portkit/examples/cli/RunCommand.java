@@ -11,6 +11,7 @@ import io.portkit.examples.PortkitCli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -93,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
         blueprint.relations().isEmpty() ? null : String.join(", ", blueprint.relations().keySet()));
   }
 
-  private static <T> T orNull(Supplier<T> fetch, PrintStream out) {
+  private static <T> @Nullable T orNull(Supplier<T> fetch, PrintStream out) {
     try {
       return fetch.get();
     } catch (PortApiException e) {

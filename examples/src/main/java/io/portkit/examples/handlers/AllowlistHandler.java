@@ -13,6 +13,7 @@ import io.portkit.examples.allowlist.TemporaryAllowlist;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Grants temporary access to an IP address or range ({@code grant_temporary_access}): validates the
@@ -87,7 +88,7 @@ public final class AllowlistHandler implements ScenarioHandler {
   }
 
   /** Returns the text input {@code name}, stripped, or null when absent or blank. */
-  private static String text(RunInvocation request, String name) {
+  private static @Nullable String text(RunInvocation request, String name) {
     JsonNode value = request.inputs().get(name);
     if (value == null || value.isNull() || value.asText().isBlank()) {
       return null;

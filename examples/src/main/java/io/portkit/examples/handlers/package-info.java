@@ -4,6 +4,9 @@
  * and {@code anonymize}.
  *
  * <p>Every handler ends the run it is given exactly once, with SUCCESS or FAILURE and a summary
- * that says what happened. Parameters and return values are non-null unless documented otherwise.
+ * that says what happened. Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.examples.handlers;
+
+import org.jspecify.annotations.NullMarked;

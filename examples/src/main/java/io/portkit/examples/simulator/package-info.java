@@ -6,4 +6,7 @@
  *
  * <p>Nothing here knows about Port: a handler maps the listener calls onto a run's reporter.
  */
+@NullMarked
 package io.portkit.examples.simulator;
+
+import org.jspecify.annotations.NullMarked;

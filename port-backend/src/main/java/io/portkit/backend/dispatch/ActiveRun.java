@@ -5,6 +5,7 @@ import io.portkit.client.run.RunContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run the dispatcher took and has not finished with. Exactly one party settles it, the first to
@@ -64,7 +65,7 @@ final class ActiveRun {
   }
 
   /** Returns the final status reported, or null if the run was never started. */
-  String endedWith() {
+  @Nullable String endedWith() {
     return endedWith;
   }
 

@@ -3,6 +3,7 @@ package io.portkit.backend.dispatch;
 import io.portkit.backend.journal.JournalEntry;
 import io.portkit.backend.journal.JournalException;
 import io.portkit.backend.journal.RunJournal;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class Durability implements AutoCloseable {
    * Records the run durably. Returns null when recorded (or there is no journal), else the answer
    * that refuses it: a duplicate, or 503 when the journal cannot be written.
    */
-  DispatchOutcome accept(ActiveRun run) {
+  @Nullable DispatchOutcome accept(ActiveRun run) {
     if (journal == null) {
       return null;
     }

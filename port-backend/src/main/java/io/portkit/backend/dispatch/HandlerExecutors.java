@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ final class HandlerExecutors {
   }
 
   /** Returns a virtual-thread-per-task executor, or null when this JVM has none. */
-  static ExecutorService virtualThreads() {
+  static @Nullable ExecutorService virtualThreads() {
     ExecutorService virtual = VirtualThreads.newPerTaskExecutor();
     if (virtual == null) {
       log.debug(

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ final class InFlightRuns {
    *
    * @return null when admitted, else the refusal to answer with
    */
-  DispatchOutcome admit(ActiveRun run) {
+  @Nullable DispatchOutcome admit(ActiveRun run) {
     synchronized (lock) {
       if (closed) {
         return shuttingDown(run.runId());

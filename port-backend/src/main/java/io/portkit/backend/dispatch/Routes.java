@@ -5,6 +5,7 @@ import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.run.ActionRun;
 import java.util.Map;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the {@link Route} for a run by action identifier. When the body does not name the action
@@ -46,7 +47,7 @@ final class Routes {
    * Returns the route registered under {@code action} ({@link #DEFAULT} for the default handler),
    * or null when there is none now; used to recover journaled runs.
    */
-  Route named(String action) {
+  @Nullable Route named(String action) {
     return DEFAULT.equals(action) ? fallback : byAction.get(action);
   }
 

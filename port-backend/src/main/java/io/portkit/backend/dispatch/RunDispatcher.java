@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -278,7 +279,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
   }
 
-  private DispatchOutcome start(ActiveRun run) {
+  private @Nullable DispatchOutcome start(ActiveRun run) {
     Duration timeout =
         run.route().timeout() != null
             ? run.route().timeout()

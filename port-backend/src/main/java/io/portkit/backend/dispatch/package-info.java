@@ -7,6 +7,9 @@
  * shuts down without leaving a run in progress and, with a {@link
  * io.portkit.backend.journal.RunJournal}, ends the runs a crash left unfinished.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.backend.dispatch;
+
+import org.jspecify.annotations.NullMarked;

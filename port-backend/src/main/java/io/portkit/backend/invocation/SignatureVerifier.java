@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies that a webhook request was signed by Port with a known client secret, recently.
@@ -128,7 +129,7 @@ public final class SignatureVerifier {
    * @return when the request was signed and which serialization of the body matched
    * @throws SignatureException if the request must be rejected; see its reason
    */
-  public Verification verify(String timestamp, String signature, byte[] body) {
+  public Verification verify(@Nullable String timestamp, @Nullable String signature, byte[] body) {
     Objects.requireNonNull(body, "body == null");
     requireHeader(PortHeaders.TIMESTAMP, timestamp);
     requireHeader(PortHeaders.SIGNATURE, signature);

@@ -7,4 +7,7 @@
  *
  * <p>Absent values are returned as {@link java.util.Optional} or marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.backend.invocation;
+
+import org.jspecify.annotations.NullMarked;

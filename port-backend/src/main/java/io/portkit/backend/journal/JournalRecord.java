@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the journal file: {@code <crc32c as 8 hex digits> <compact JSON>\n}. The checksum
@@ -36,7 +37,7 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
       this.code = code;
     }
 
-    static Kind ofCode(String code) {
+    static @Nullable Kind ofCode(String code) {
       for (Kind k : values()) {
         if (k.code.equals(code)) {
           return k;

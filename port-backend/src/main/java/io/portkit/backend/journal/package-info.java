@@ -4,6 +4,9 @@
  * backend killed without warning (SIGKILL, power loss, OOM kill) finds its unfinished runs when it
  * starts again and ends each one instead of leaving it IN_PROGRESS in Port.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.backend.journal;
+
+import org.jspecify.annotations.NullMarked;

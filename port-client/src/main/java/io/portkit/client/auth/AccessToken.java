@@ -5,6 +5,7 @@ import com.auth0.jwt.exceptions.JWTDecodeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Port access token with its type and expiry instant.
@@ -45,7 +46,7 @@ public record AccessToken(String value, String tokenType, Instant expiresAt) {
    * @throws IllegalArgumentException if neither an {@code exp} claim nor {@code expiresIn} exists
    */
   public static AccessToken of(
-      String value, String tokenType, Long expiresInSeconds, Instant receivedAt) {
+      String value, String tokenType, @Nullable Long expiresInSeconds, Instant receivedAt) {
     Objects.requireNonNull(value, "value == null");
     Objects.requireNonNull(receivedAt, "receivedAt == null");
     Instant exp = jwtExpiry(value);
@@ -60,7 +61,7 @@ public record AccessToken(String value, String tokenType, Instant expiresAt) {
     return new AccessToken(value, tokenType, exp);
   }
 
-  private static Instant jwtExpiry(String value) {
+  private static @Nullable Instant jwtExpiry(String value) {
     try {
       return JWT.decode(value).getExpiresAtAsInstant();
     } catch (JWTDecodeException notAJwt) {

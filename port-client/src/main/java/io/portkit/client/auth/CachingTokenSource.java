@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +125,7 @@ public final class CachingTokenSource implements TokenSource {
    *
    * @param seen the token this caller found unusable (null if there was none)
    */
-  private AccessToken fetchShared(AccessToken seen) {
+  private @Nullable AccessToken fetchShared(@Nullable AccessToken seen) {
     CompletableFuture<AccessToken> future;
     boolean mine = false;
     synchronized (lock) {

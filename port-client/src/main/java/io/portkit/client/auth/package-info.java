@@ -3,6 +3,9 @@
  * io.portkit.client.auth.AccessToken} and the single-flight {@link
  * io.portkit.client.auth.CachingTokenSource}.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.client.auth;
+
+import org.jspecify.annotations.NullMarked;

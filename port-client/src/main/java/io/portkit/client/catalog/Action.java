@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.client.internal.JsonNodes;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An action as returned by {@code GET /v1/actions/{id}}, or one to define. Immutable; {@link
@@ -35,11 +36,11 @@ import java.util.Objects;
  */
 public record Action(
     String identifier,
-    String title,
-    String icon,
-    String description,
+    @Nullable String title,
+    @Nullable String icon,
+    @Nullable String description,
     JsonNode trigger,
-    InvocationMethod invocationMethod,
+    @Nullable InvocationMethod invocationMethod,
     JsonNode raw) {
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
@@ -96,12 +97,12 @@ public record Action(
   }
 
   /** Returns the trigger type ({@code self-service} or {@code automation}), or null. */
-  public String triggerType() {
+  public @Nullable String triggerType() {
     return JsonNodes.text(trigger, "type");
   }
 
   /** Returns the self-service operation ({@code CREATE}, {@code DAY-2}, {@code DELETE}) or null. */
-  public String operation() {
+  public @Nullable String operation() {
     return JsonNodes.text(trigger, "operation");
   }
 

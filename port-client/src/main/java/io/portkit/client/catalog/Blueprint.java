@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A blueprint as returned by {@code GET /v1/blueprints/{id}}. Immutable; {@link #raw()} holds
@@ -23,9 +24,9 @@ import java.util.Objects;
  */
 public record Blueprint(
     String identifier,
-    String title,
-    String icon,
-    String description,
+    @Nullable String title,
+    @Nullable String icon,
+    @Nullable String description,
     Map<String, PropertySchema> properties,
     List<String> required,
     Map<String, Relation> relations,

@@ -2,6 +2,7 @@ package io.portkit.client.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portkit.client.internal.JsonNodes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A relation defined on a blueprint. Immutable.
@@ -11,7 +12,7 @@ import io.portkit.client.internal.JsonNodes;
  * @param required whether every entity must set it
  * @param many whether it points at several entities
  */
-public record Relation(String title, String target, boolean required, boolean many) {
+public record Relation(@Nullable String title, String target, boolean required, boolean many) {
   /** Reads one relation definition. */
   public static Relation fromJson(JsonNode node) {
     return new Relation(

@@ -2,6 +2,9 @@
  * Blueprint and action definitions: {@link io.portkit.client.catalog.Blueprint}, {@link
  * io.portkit.client.catalog.Action} and {@link io.portkit.client.catalog.CatalogApi}.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.client.catalog;
+
+import org.jspecify.annotations.NullMarked;

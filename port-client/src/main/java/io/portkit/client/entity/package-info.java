@@ -2,6 +2,9 @@
  * Catalog entities: the {@link io.portkit.client.entity.Entity} model and {@link
  * io.portkit.client.entity.EntitiesApi}.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.client.entity;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An action run as returned by {@code GET /v1/actions/runs/{id}?version=v2}, tolerant of the v1
@@ -40,19 +41,19 @@ import java.util.Optional;
 public record ActionRun(
     String id,
     RunStatus status,
-    String statusLabel,
-    Ref action,
-    Ref blueprint,
-    Ref entity,
+    @Nullable String statusLabel,
+    @Nullable Ref action,
+    @Nullable Ref blueprint,
+    @Nullable Ref entity,
     JsonNode properties,
     List<String> links,
-    String summary,
-    String externalRunId,
+    @Nullable String summary,
+    @Nullable String externalRunId,
     JsonNode payload,
-    Instant createdAt,
-    Instant updatedAt,
-    Instant endedAt,
-    Approval approval,
+    @Nullable Instant createdAt,
+    @Nullable Instant updatedAt,
+    @Nullable Instant endedAt,
+    @Nullable Approval approval,
     JsonNode raw) {
 
   /** Validates required fields and replaces absent containers with empty ones. */

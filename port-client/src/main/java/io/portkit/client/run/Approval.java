@@ -2,6 +2,7 @@ package io.portkit.client.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portkit.client.internal.JsonNodes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The approval decision recorded on a run. Immutable; any field may be null.
@@ -10,9 +11,9 @@ import io.portkit.client.internal.JsonNodes;
  * @param userId the deciding user, or null
  * @param description the approver's comment, or null
  */
-public record Approval(String state, String userId, String description) {
+public record Approval(String state, @Nullable String userId, @Nullable String description) {
   /** Reads an approval object; returns null for null or missing input. */
-  public static Approval fromJson(JsonNode node) {
+  public static @Nullable Approval fromJson(JsonNode node) {
     if (node == null || !node.isObject()) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.portkit.client.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portkit.client.internal.JsonNodes;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reference from a run to an action, blueprint or entity: {@code {identifier, title, icon,
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param icon the icon, or null
  * @param deleted whether the referenced object has been deleted since
  */
-public record Ref(String identifier, String title, String icon, boolean deleted) {
+public record Ref(
+    String identifier, @Nullable String title, @Nullable String icon, boolean deleted) {
   /** Validates the identifier. */
   public Ref {
     Objects.requireNonNull(identifier, "identifier == null");
@@ -24,7 +26,7 @@ public record Ref(String identifier, String title, String icon, boolean deleted)
    *
    * @return the reference, or null when {@code node} is null, JSON null or has no identifier
    */
-  public static Ref fromJson(JsonNode node) {
+  public static @Nullable Ref fromJson(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.portkit.client.run;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /v1/actions/runs/{id}/logs}. A log with a {@code terminationStatus} ends
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param terminationStatus the final status to set, or null for a plain log line
  * @param statusLabel the label to set, or null
  */
-public record RunLog(String message, FinalStatus terminationStatus, String statusLabel) {
+public record RunLog(
+    String message, @Nullable FinalStatus terminationStatus, @Nullable String statusLabel) {
   /** Validates the message. */
   public RunLog {
     Objects.requireNonNull(message, "message == null");

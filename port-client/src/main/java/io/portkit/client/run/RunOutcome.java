@@ -2,6 +2,7 @@ package io.portkit.client.run;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a handler ended a run: final status plus the summary and label given with it. In synchronized
@@ -11,7 +12,8 @@ import java.util.Optional;
  * @param summary the summary, or null
  * @param statusLabel the last status label set through the context, or null
  */
-public record RunOutcome(FinalStatus status, String summary, String statusLabel) {
+public record RunOutcome(
+    FinalStatus status, @Nullable String summary, @Nullable String statusLabel) {
   /** Validates the status. */
   public RunOutcome {
     Objects.requireNonNull(status, "status == null");

@@ -1,6 +1,7 @@
 package io.portkit.client.run;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filters for {@code GET /v1/actions/runs?version=v2}; Port ANDs them. Every field optional.
@@ -13,7 +14,11 @@ import java.util.Objects;
  * @param limit 1 to 1000, or null for Port's default
  */
 public record RunQuery(
-    Boolean active, String action, String entity, String externalRunId, Integer limit) {
+    Boolean active,
+    @Nullable String action,
+    @Nullable String entity,
+    @Nullable String externalRunId,
+    @Nullable Integer limit) {
   /** A query with no filters. */
   public static final RunQuery ALL = new RunQuery(null, null, null, null, null);
 

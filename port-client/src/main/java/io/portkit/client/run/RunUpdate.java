@@ -3,6 +3,7 @@ package io.portkit.client.run;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code PATCH /v1/actions/runs/{id}}: every field optional, nulls omitted on the wire.
@@ -19,11 +20,11 @@ import java.util.Optional;
  * @param externalRunId the backend's id for the run, or null
  */
 public record RunUpdate(
-    FinalStatus status,
-    String statusLabel,
-    List<String> links,
-    String summary,
-    String externalRunId) {
+    @Nullable FinalStatus status,
+    @Nullable String statusLabel,
+    @Nullable List<String> links,
+    @Nullable String summary,
+    @Nullable String externalRunId) {
 
   /** Copies the links. */
   public RunUpdate {

@@ -2,6 +2,7 @@ package io.portkit.client.run;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Port's action-run routes. Every call sends {@code version=v2} where Port accepts it.
@@ -45,5 +46,5 @@ public interface RunsApi {
    * @param properties the user inputs; values are serialised with the client's mapper
    * @param entity the entity identifier for day-2 and delete actions, or null
    */
-  ActionRun create(String actionIdentifier, Map<String, ?> properties, String entity);
+  ActionRun create(String actionIdentifier, Map<String, ?> properties, @Nullable String entity);
 }

@@ -3,6 +3,9 @@
  * io.portkit.client.run.RunsApi}, and the run-scoped reporter {@link
  * io.portkit.client.run.RunContext} that webhook handlers receive.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.client.run;
+
+import org.jspecify.annotations.NullMarked;

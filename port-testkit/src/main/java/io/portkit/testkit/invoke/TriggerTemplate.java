@@ -19,6 +19,7 @@ import net.thisptr.jackson.jq.Scope;
 import net.thisptr.jackson.jq.Version;
 import net.thisptr.jackson.jq.Versions;
 import net.thisptr.jackson.jq.exception.JsonQueryException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a Port {@code invocationMethod} template (body, headers, URL) against trigger data, as
@@ -71,7 +72,7 @@ public final class TriggerTemplate {
    * @return the rendered text, or {@code null} when the whole string is one template yielding null
    * @throws TemplateException if a jq expression does not compile or fails
    */
-  public static String renderText(String text, JsonNode data) {
+  public static @Nullable String renderText(String text, JsonNode data) {
     Objects.requireNonNull(text, "text == null");
     Objects.requireNonNull(data, "data == null");
     JsonNode value = renderString(text, data, "$");

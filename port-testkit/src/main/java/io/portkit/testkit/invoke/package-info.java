@@ -6,4 +6,7 @@
  *
  * <p>Everything is non-null unless documented otherwise.
  */
+@NullMarked
 package io.portkit.testkit.invoke;
+
+import org.jspecify.annotations.NullMarked;

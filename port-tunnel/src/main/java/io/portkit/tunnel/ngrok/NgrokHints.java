@@ -4,6 +4,7 @@ import com.ngrok.NgrokException;
 import io.portkit.tunnel.TunnelException;
 import io.portkit.tunnel.TunnelException.Reason;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what ngrok throws into a {@link TunnelException} that says what to do. The ERR_NGROK_ codes
@@ -135,7 +136,8 @@ final class NgrokHints {
     return findInChain(failure, type) != null;
   }
 
-  private static Throwable findInChain(Throwable failure, Class<? extends Throwable> type) {
+  private static @Nullable Throwable findInChain(
+      Throwable failure, Class<? extends Throwable> type) {
     int depth = 0;
     for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
       if (type.isInstance(t)) {

@@ -5,6 +5,7 @@ import io.portkit.tunnel.TunnelException.Reason;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the ngrok tunnel needs: the authtoken, and a static domain, an edge label or neither (a
@@ -83,17 +84,17 @@ public final class NgrokOptions {
   }
 
   /** Returns the static domain, or {@code null} for a random URL. */
-  public String domain() {
+  public @Nullable String domain() {
     return domain;
   }
 
   /** Returns the edge label's key, or {@code null} when not using an edge. */
-  public String edgeLabelKey() {
+  public @Nullable String edgeLabelKey() {
     return edgeLabelKey;
   }
 
   /** Returns the edge label's value, or {@code null} when not using an edge. */
-  public String edgeLabelValue() {
+  public @Nullable String edgeLabelValue() {
     return edgeLabelValue;
   }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks, before connecting, that ngrok's native library for this OS and CPU is on the classpath,
@@ -149,7 +150,7 @@ public final class NgrokPreflight {
     return value == null || value.isBlank() || value.startsWith("${") ? null : value.trim();
   }
 
-  private static String libraryFileName(String classifier) {
+  private static @Nullable String libraryFileName(String classifier) {
     if (classifier.startsWith("linux-")) {
       return "libngrok_java.so";
     } else if (classifier.startsWith("osx-")) {
@@ -160,7 +161,7 @@ public final class NgrokPreflight {
     return null;
   }
 
-  private static String readProperty(ClassLoader loader, String resource, String key) {
+  private static @Nullable String readProperty(ClassLoader loader, String resource, String key) {
     if (loader == null) {
       return null;
     }

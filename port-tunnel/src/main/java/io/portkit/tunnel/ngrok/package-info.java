@@ -9,7 +9,10 @@
  * hook, and when opening fails half way, so a crashed or interrupted run never leaves the free
  * plan's single agent session occupied.
  *
- * <p>Parameters and return values are non-null unless documented otherwise. The authtoken never
- * appears in a log line, a {@code toString} or an exception message.
+ * <p>Everything is non-null unless marked {@code @Nullable}. The authtoken never appears in a log
+ * line, a {@code toString} or an exception message.
  */
+@NullMarked
 package io.portkit.tunnel.ngrok;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a request body, stopping as soon as it is known to exceed the limit. Stateless. */
 final class BodyReader {
@@ -13,7 +14,8 @@ final class BodyReader {
    * Returns the body, or null if it is longer than {@code limit} bytes; in that case at most {@code
    * limit + 1} bytes were read and the rest is left unread.
    */
-  static byte[] readBounded(InputStream in, long declaredLength, int limit) throws IOException {
+  static byte @Nullable [] readBounded(InputStream in, long declaredLength, int limit)
+      throws IOException {
     if (declaredLength > limit) {
       return null;
     }
@@ -36,8 +38,8 @@ final class BodyReader {
     return readRest(in, new ByteArrayOutputStream(Math.min(limit, 8192)), 0, limit);
   }
 
-  private static byte[] readRest(InputStream in, ByteArrayOutputStream out, long total, int limit)
-      throws IOException {
+  private static byte @Nullable [] readRest(
+      InputStream in, ByteArrayOutputStream out, long total, int limit) throws IOException {
     if (total > limit) {
       return null;
     }

@@ -4,6 +4,9 @@
  * no server types, and hands each verified run to an {@link
  * io.portkit.backend.dispatch.InvocationDispatcher} of port-backend, mapping its outcome to HTTP.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.webhook.http;
+
+import org.jspecify.annotations.NullMarked;

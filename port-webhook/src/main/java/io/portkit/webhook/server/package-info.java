@@ -2,6 +2,9 @@
  * {@link io.portkit.webhook.server.WebhookReceiver}: the webhook core hosted on the JDK's built-in
  * HTTP server, with no further dependencies.
  *
- * <p>Parameters and return values are non-null unless documented otherwise.
+ * <p>Everything is non-null unless marked {@code @Nullable}.
  */
+@NullMarked
 package io.portkit.webhook.server;
+
+import org.jspecify.annotations.NullMarked;
