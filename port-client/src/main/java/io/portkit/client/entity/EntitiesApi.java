@@ -1,6 +1,7 @@
 package io.portkit.client.entity;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Port's entity routes under {@code /v1/blueprints/{blueprint}/entities} and {@code
@@ -40,7 +41,8 @@ public interface EntitiesApi {
    * @param runId ties the deletion to an action run, or null
    * @param deleteDependents also delete entities whose required relation points at it
    */
-  void delete(String blueprint, String identifier, String runId, boolean deleteDependents);
+  void delete(
+      String blueprint, String identifier, @Nullable String runId, boolean deleteDependents);
 
   /** Deletes an entity without run tie or dependents. */
   default void delete(String blueprint, String identifier) {
@@ -79,7 +81,8 @@ public interface EntitiesApi {
    * @param runId ties the update to an action run, or null
    * @return the entity as stored by Port
    */
-  default Entity update(String blueprint, String identifier, Entity changes, String runId) {
+  default Entity update(
+      String blueprint, String identifier, Entity changes, @Nullable String runId) {
     throw unsupported("update(String, String, Entity, String)");
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.client.internal.JsonNodes;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A catalog entity: what is written with {@code POST /v1/blueprints/{bp}/entities} and read back.
@@ -33,13 +34,13 @@ import java.util.Objects;
  * @param raw the JSON Port returned, or an empty object
  */
 public record Entity(
-    String identifier,
-    String title,
-    String icon,
-    List<String> team,
+    @Nullable String identifier,
+    @Nullable String title,
+    @Nullable String icon,
+    @Nullable List<String> team,
     ObjectNode properties,
     ObjectNode relations,
-    String blueprint,
+    @Nullable String blueprint,
     JsonNode raw) {
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A search of one blueprint's entities ({@code POST /v1/blueprints/{bp}/entities/search}): an
@@ -26,7 +27,11 @@ import java.util.Objects;
  * @param from the {@code next} value of the previous page, or null for the first page
  */
 public record EntitySearch(
-    SearchQuery query, List<String> include, List<String> exclude, Integer limit, String from) {
+    @Nullable SearchQuery query,
+    List<String> include,
+    List<String> exclude,
+    @Nullable Integer limit,
+    @Nullable String from) {
   /**
    * Validates and copies the search.
    *
@@ -46,7 +51,7 @@ public record EntitySearch(
   }
 
   /** Returns a copy starting at page {@code next} (null for the first page). */
-  public EntitySearch from(String next) {
+  public EntitySearch from(@Nullable String next) {
     return new EntitySearch(query, include, exclude, limit, next);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A comparison rule {@code {"property", "operator", "value"}}; see {@link SearchRule#of}.
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param operator the comparison
  * @param value the value compared with, or null for {@link SearchOperator#unary()} operators
  */
-public record PropertyRule(String property, SearchOperator operator, JsonNode value)
+public record PropertyRule(String property, SearchOperator operator, @Nullable JsonNode value)
     implements SearchRule {
   /**
    * Validates the rule.

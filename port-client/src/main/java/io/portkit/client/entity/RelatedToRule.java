@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code relatedTo} rule: entities related to one or more entities of {@code blueprint}.
@@ -16,7 +17,10 @@ import java.util.Objects;
  *     false}), or all (null)
  */
 public record RelatedToRule(
-    String blueprint, List<String> identifiers, Direction direction, Boolean required)
+    String blueprint,
+    List<String> identifiers,
+    @Nullable Direction direction,
+    @Nullable Boolean required)
     implements SearchRule {
   /** The side of the dependency graph to search. */
   public enum Direction {
@@ -40,7 +44,7 @@ public record RelatedToRule(
   }
 
   /** Returns a copy searching in {@code direction}. */
-  public RelatedToRule direction(Direction direction) {
+  public RelatedToRule direction(@Nullable Direction direction) {
     return new RelatedToRule(blueprint, identifiers, direction, required);
   }
 

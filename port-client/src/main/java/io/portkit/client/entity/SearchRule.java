@@ -7,6 +7,7 @@ import io.portkit.client.internal.JsonNodes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rule of a {@link SearchQuery}: a comparison on a property ({@link PropertyRule}), a relation
@@ -34,7 +35,7 @@ public sealed interface SearchRule permits PropertyRule, RelatedToRule, SearchQu
    *
    * @throws IllegalArgumentException if {@code operator} takes no value
    */
-  static PropertyRule of(String property, SearchOperator operator, Object value) {
+  static PropertyRule of(String property, SearchOperator operator, @Nullable Object value) {
     Objects.requireNonNull(operator, "operator == null");
     if (operator.unary()) {
       throw new IllegalArgumentException(
@@ -68,7 +69,7 @@ public sealed interface SearchRule permits PropertyRule, RelatedToRule, SearchQu
   }
 
   /** Returns {@code value} converted to JSON; see {@link #of}. */
-  static JsonNode value(Object value) {
+  static JsonNode value(@Nullable Object value) {
     return JsonNodes.toNode(value);
   }
 }

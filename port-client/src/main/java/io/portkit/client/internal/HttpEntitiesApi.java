@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** {@link EntitiesApi} over {@link PortApi}. Thread-safe. */
 public final class HttpEntitiesApi implements EntitiesApi {
@@ -52,7 +53,8 @@ public final class HttpEntitiesApi implements EntitiesApi {
   }
 
   @Override
-  public void delete(String blueprint, String identifier, String runId, boolean deleteDependents) {
+  public void delete(
+      String blueprint, String identifier, @Nullable String runId, boolean deleteDependents) {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("run_id", runId);
     q.put("delete_dependents", deleteDependents);
@@ -94,7 +96,8 @@ public final class HttpEntitiesApi implements EntitiesApi {
   }
 
   @Override
-  public Entity update(String blueprint, String identifier, Entity changes, String runId) {
+  public Entity update(
+      String blueprint, String identifier, Entity changes, @Nullable String runId) {
     Objects.requireNonNull(changes, "changes == null");
     if (changes.identifier() != null && !changes.identifier().equals(identifier)) {
       throw new IllegalArgumentException(

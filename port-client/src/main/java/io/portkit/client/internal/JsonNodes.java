@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Lenient readers for Port's JSON: missing, null or mistyped fields read as absent. */
 public final class JsonNodes {
@@ -75,7 +76,7 @@ public final class JsonNodes {
    * instants as ISO-8601 strings, collections as arrays of converted items; anything else as a POJO
    * node the client's mapper serializes.
    */
-  public static JsonNode toNode(Object value) {
+  public static JsonNode toNode(@Nullable Object value) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     if (value == null) {
       return f.nullNode();
