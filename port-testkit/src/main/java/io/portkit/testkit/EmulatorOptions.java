@@ -31,6 +31,7 @@ final class EmulatorOptions {
   private boolean deliverWebhooks = true;
   private Duration webhookTimeout = PortEmulator.Builder.DEFAULT_WEBHOOK_TIMEOUT;
   private final Map<String, String> orgSecrets = new TreeMap<>();
+  private boolean rejectUndeclaredProperties = true;
 
   void port(int port) {
     if (port < 0 || port > 65535) {
@@ -98,6 +99,10 @@ final class EmulatorOptions {
     this.automationChainLimit = limit;
   }
 
+  void rejectUndeclaredProperties(boolean reject) {
+    this.rejectUndeclaredProperties = reject;
+  }
+
   /** Builds the emulator's parts, generating credentials from the randomness when none were set. */
   EmulatorCore core() {
     Random effectiveRandom = random != null ? random : new Random();
@@ -116,7 +121,8 @@ final class EmulatorOptions {
             ratePeriod,
             deliverWebhooks,
             webhookTimeout,
-            Map.copyOf(orgSecrets));
+            Map.copyOf(orgSecrets),
+            rejectUndeclaredProperties);
     EmulatorCore core = new EmulatorCore(settings, clock, effectiveRandom, sleeper);
     core.automations().chainLimit(automationChainLimit);
     return core;

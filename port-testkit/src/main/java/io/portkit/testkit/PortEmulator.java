@@ -127,7 +127,9 @@ public final class PortEmulator implements AutoCloseable {
 
   /**
    * Creates an IN_PROGRESS run of {@code action} without invoking its webhook (your test then hands
-   * the run to the backend itself); {@link #trigger} also invokes it.
+   * the run to the backend itself); {@link #trigger} also invokes it. Runs created from code stand
+   * for a user's click: their {@code source} is {@code UI}, while HTTP-created runs are {@code
+   * API}.
    *
    * @param properties the user inputs, a JSON object
    * @throws IllegalArgumentException if the action is unknown or properties is not an object
@@ -152,7 +154,10 @@ public final class PortEmulator implements AutoCloseable {
     }
     String id =
         unwrap(
-            () -> core.state().createRun(action, (ObjectNode) properties, entity, clientId()).id());
+            () ->
+                core.state()
+                    .createRun(action, (ObjectNode) properties, entity, clientId(), "UI")
+                    .id());
     return core.state().snapshot(id);
   }
 
@@ -443,6 +448,17 @@ public final class PortEmulator implements AutoCloseable {
      */
     public Builder automationChainLimit(int limit) {
       options.automationChainLimit(limit);
+      return this;
+    }
+
+    /**
+     * Sets whether an entity write naming a property its blueprint's schema does not declare is
+     * answered 422 (default true). Port does not document this case; the default fails in the
+     * emulator what might fail in Port (docs/decisions/0026-entity-property-validation.md).
+     * Declared properties are always checked against their type, format, enum and required.
+     */
+    public Builder rejectUndeclaredProperties(boolean reject) {
+      options.rejectUndeclaredProperties(reject);
       return this;
     }
 

@@ -21,7 +21,7 @@ class CatalogRoutesTest {
   void postBlueprintAndAction_thenGet_returnsThemWithInvocationMethodKept() {
     String token = http.token();
     assertThat(http.send("POST", "/v1/blueprints", Http.BLUEPRINT, token).statusCode())
-        .isEqualTo(200);
+        .isEqualTo(201);
     http.send("POST", "/v1/blueprints", Http.TEAM_BLUEPRINT, token);
     assertThat(http.send("POST", "/v1/actions", Http.action("deploy", true), token).statusCode())
         .isEqualTo(200);

@@ -80,7 +80,9 @@ final class Http {
   static final String BLUEPRINT =
       "{\"identifier\":\"service\",\"title\":\"Service\","
           + "\"relations\":{\"team\":{\"target\":\"team\",\"required\":false,\"many\":false}}}";
-  static final String TEAM_BLUEPRINT = "{\"identifier\":\"team\",\"title\":\"Team\"}";
+  static final String TEAM_BLUEPRINT =
+      "{\"identifier\":\"team\",\"title\":\"Team\",\"schema\":{\"properties\":{"
+          + "\"a\":{\"type\":\"number\"},\"b\":{\"type\":\"number\"}}}}";
 
   static String action(String id, boolean sync) {
     return "{\"identifier\":\""

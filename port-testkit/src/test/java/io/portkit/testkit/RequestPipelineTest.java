@@ -170,12 +170,14 @@ class RequestPipelineTest {
   }
 
   @Test
-  void unknownRoute_answers404NamingIt() {
+  void pathOutsidePortsApi_answers404NamingIt() {
     HttpResponse<String> response = http.send("GET", "/v2/nothing", null, null);
 
     assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(Http.json(response).get("error").asText()).isEqualTo("route_not_found");
     assertThat(Http.json(response).get("message").asText())
         .isEqualTo(
-            "The emulator has no route GET /v2/nothing; see docs/testing-with-port-testkit.md for the routes it implements");
+            "No route GET /v2/nothing: Port's API lives under /v1 and the emulator's admin routes"
+                + " under /__emulator; see docs/testing-with-port-testkit.md");
   }
 }

@@ -22,7 +22,12 @@ class ExpiredAccessRemoverTest {
   void accept_expiredEntries_deletesTheirEntitiesAndSkipsMissingOnes() {
     port.client
         .entities()
-        .upsert("temporary_access", Entity.builder("ip-1").property("ip", "203.0.113.7").build());
+        .upsert(
+            "temporary_access",
+            Entity.builder("ip-1")
+                .property("ip", "203.0.113.7")
+                .property("expires_at", "2026-01-01T00:00:00Z") // required by the blueprint
+                .build());
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
 
     new ExpiredAccessRemover(port.client.entities())

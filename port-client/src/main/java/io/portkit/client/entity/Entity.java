@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.client.internal.JsonNodes;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A catalog entity: what is written with {@code POST /v1/blueprints/{bp}/entities} and read back.
@@ -18,9 +19,12 @@ import java.util.Objects;
  * <pre>{@code
  * Entity e = Entity.builder("svc-payments").title("Payments").property("tier", "gold")
  *     .relation("team", "platform").build();
+ * Entity unnamed = Entity.builder().title("Scratch").build();   // Port generates the identifier
  * }</pre>
  *
- * @param identifier the entity identifier (may contain {@code /}; paths encode it)
+ * @param identifier the entity identifier (may contain {@code /}; paths encode it), or null for an
+ *     entity to be created with an identifier Port generates (or a change set for {@link
+ *     EntitiesApi#update}); entities read from Port always have one
  * @param title the title, or null
  * @param icon the icon, or null
  * @param team the owning teams, or null to leave them unset when writing
@@ -30,23 +34,22 @@ import java.util.Objects;
  * @param raw the JSON Port returned, or an empty object
  */
 public record Entity(
-    String identifier,
-    String title,
-    String icon,
-    List<String> team,
+    @Nullable String identifier,
+    @Nullable String title,
+    @Nullable String icon,
+    @Nullable List<String> team,
     ObjectNode properties,
     ObjectNode relations,
-    String blueprint,
+    @Nullable String blueprint,
     JsonNode raw) {
 
   /**
    * Validates the identifier and replaces absent objects with empty ones.
    *
-   * @throws IllegalArgumentException if the identifier is blank
+   * @throws IllegalArgumentException if the identifier is given but blank
    */
   public Entity {
-    Objects.requireNonNull(identifier, "identifier == null");
-    if (identifier.isBlank()) {
+    if (identifier != null && identifier.isBlank()) {
       throw new IllegalArgumentException("entity identifier is blank");
     }
     team = team == null ? null : List.copyOf(team);
@@ -57,7 +60,16 @@ public record Entity(
 
   /** Returns a builder for an entity with {@code identifier}. */
   public static Builder builder(String identifier) {
-    return new Builder(identifier);
+    return new Builder(Objects.requireNonNull(identifier, "identifier == null"));
+  }
+
+  /**
+   * Returns a builder for an entity without an identifier: Port generates one when it is created
+   * ({@code POST} without {@code identifier}), and {@link EntitiesApi#update} takes it as the
+   * fields to change.
+   */
+  public static Builder builder() {
+    return new Builder(null);
   }
 
   /**
@@ -70,8 +82,16 @@ public record Entity(
     if (id == null) {
       throw new IllegalArgumentException("not an entity: the JSON has no string identifier");
     }
+    return fromPartialJson(node);
+  }
+
+  /**
+   * Reads an entity Port returned with only some of its fields (a search or a get with {@code
+   * include}), so the identifier may be absent.
+   */
+  public static Entity fromPartialJson(JsonNode node) {
     return new Entity(
-        id,
+        JsonNodes.text(node, "identifier"),
         JsonNodes.text(node, "title"),
         JsonNodes.text(node, "icon"),
         JsonNodes.stringList(node, "team"),
@@ -81,10 +101,15 @@ public record Entity(
         node);
   }
 
-  /** Returns the JSON body to write: identifier, title, icon, team, properties, relations. */
+  /**
+   * Returns the JSON body to write: identifier (left out when null), title, icon, team, properties,
+   * relations.
+   */
   public ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("identifier", identifier);
+    if (identifier != null) {
+      o.put("identifier", identifier);
+    }
     if (title != null) {
       o.put("title", title);
     }
@@ -109,7 +134,7 @@ public record Entity(
     private final ObjectNode relations = JsonNodeFactory.instance.objectNode();
 
     private Builder(String identifier) {
-      this.identifier = Objects.requireNonNull(identifier, "identifier == null");
+      this.identifier = identifier;
     }
 
     /** Sets the title. */
@@ -131,12 +156,13 @@ public record Entity(
     }
 
     /**
-     * Sets a property. Strings, numbers, booleans, JSON nodes and null are stored as JSON; other
-     * values are stored as POJOs and serialised by the client's mapper.
+     * Sets a property. Strings, numbers, booleans, JSON nodes and null are stored as JSON, instants
+     * as ISO-8601 strings, collections as arrays; other values are stored as POJOs and serialised
+     * by the client's mapper.
      */
     public Builder property(String name, Object value) {
       Objects.requireNonNull(name, "name == null");
-      properties.set(name, toNode(value));
+      properties.set(name, JsonNodes.toNode(value));
       return this;
     }
 
@@ -159,24 +185,6 @@ public record Entity(
     public Entity build() {
       return new Entity(
           identifier, title, icon, team, properties.deepCopy(), relations.deepCopy(), null, null);
-    }
-
-    private static JsonNode toNode(Object value) {
-      JsonNodeFactory f = JsonNodeFactory.instance;
-      if (value == null) {
-        return f.nullNode();
-      } else if (value instanceof JsonNode) {
-        return (JsonNode) value;
-      } else if (value instanceof String) {
-        return f.textNode((String) value);
-      } else if (value instanceof Boolean) {
-        return f.booleanNode((Boolean) value);
-      } else if (value instanceof Integer || value instanceof Long) {
-        return f.numberNode(((Number) value).longValue());
-      } else if (value instanceof Number) {
-        return f.numberNode(((Number) value).doubleValue());
-      }
-      return f.pojoNode(value);
     }
   }
 }

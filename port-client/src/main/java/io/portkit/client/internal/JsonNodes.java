@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Lenient readers for Port's JSON: missing, null or mistyped fields read as absent. */
 public final class JsonNodes {
@@ -68,6 +69,39 @@ public final class JsonNodes {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Returns {@code value} as JSON: strings, numbers, booleans, JSON nodes and null as themselves,
+   * instants as ISO-8601 strings, collections as arrays of converted items; anything else as a POJO
+   * node the client's mapper serializes.
+   */
+  public static JsonNode toNode(@Nullable Object value) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (value == null) {
+      return f.nullNode();
+    } else if (value instanceof JsonNode) {
+      return (JsonNode) value;
+    } else if (value instanceof String) {
+      return f.textNode((String) value);
+    } else if (value instanceof Boolean) {
+      return f.booleanNode((Boolean) value);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      return f.numberNode(((Number) value).longValue());
+    } else if (value instanceof java.math.BigDecimal) {
+      return f.numberNode((java.math.BigDecimal) value);
+    } else if (value instanceof java.math.BigInteger) {
+      return f.numberNode((java.math.BigInteger) value);
+    } else if (value instanceof Number) {
+      return f.numberNode(((Number) value).doubleValue());
+    } else if (value instanceof Instant) {
+      return f.textNode(value.toString());
+    } else if (value instanceof Iterable) {
+      com.fasterxml.jackson.databind.node.ArrayNode array = f.arrayNode();
+      ((Iterable<?>) value).forEach(item -> array.add(toNode(item)));
+      return array;
+    }
+    return f.pojoNode(value);
   }
 
   /** Reads an object field into an unmodifiable map of its child nodes; absent gives empty. */

@@ -147,7 +147,8 @@ final class ApiRunContext implements RunContext {
     Objects.requireNonNull(entity, "entity == null");
     Objects.requireNonNull(options, "options == null");
     synchronized (lock) {
-      ensureOpen("write entity " + entity.identifier());
+      ensureOpen(
+          "write entity " + (entity.identifier() == null ? "(new, unnamed)" : entity.identifier()));
       return entities.upsert(blueprint, entity, options.withRunId(runId));
     }
   }

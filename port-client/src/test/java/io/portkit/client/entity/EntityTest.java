@@ -47,4 +47,32 @@ class EntityTest {
     assertThat(mapper.writeValueAsString(e.toJson()))
         .isEqualTo("{\"identifier\":\"svc\",\"team\":[\"t1\"],\"properties\":{},\"relations\":{}}");
   }
+
+  @Test
+  void builder_withoutIdentifier_writesNoIdentifierForPortToGenerate() throws Exception {
+    Entity e = Entity.builder().title("Scratch").property("n", 1).build();
+
+    assertThat(e.identifier()).isNull();
+    assertThat(mapper.writeValueAsString(e.toJson()))
+        .isEqualTo("{\"title\":\"Scratch\",\"properties\":{\"n\":1},\"relations\":{}}");
+  }
+
+  @Test
+  void constructor_blankIdentifier_isRejectedButNullIsNot() {
+    assertThat(new Entity(null, null, null, null, null, null, null, null).identifier()).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new Entity(" ", null, null, null, null, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("entity identifier is blank");
+  }
+
+  @Test
+  void fromPartialJson_withoutIdentifier_keepsTheFieldsReturned() throws Exception {
+    Entity e =
+        Entity.fromPartialJson(mapper.readTree("{\"title\":\"T\",\"properties\":{\"a\":1}}"));
+
+    assertThat(e.identifier()).isNull();
+    assertThat(e.title()).isEqualTo("T");
+    assertThat(e.properties().path("a").asInt()).isEqualTo(1);
+  }
 }

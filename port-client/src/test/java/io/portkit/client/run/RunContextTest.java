@@ -180,7 +180,8 @@ class RunContextTest {
 
     assertThat(server.requests("POST", ENTITIES).get(0).query())
         .isEqualTo("upsert=true&run_id=r_1");
-    assertThat(server.requests("DELETE", ENTITIES + "/old").get(0).query()).isEqualTo("run_id=r_1");
+    assertThat(server.requests("DELETE", ENTITIES + "/old").get(0).query())
+        .isEqualTo("run_id=r_1&delete_dependents=false");
   }
 
   @Test

@@ -211,10 +211,12 @@ public final class ActionInvoker implements AutoCloseable {
   }
 
   private void finish(RunRecord run, String status, String summary) {
+    ObjectNode before = state.runJson(run, false);
     if (summary != null) {
       run.summary = summary;
     }
     run.finish(status, state.clock().instant());
+    state.auditRun("UPDATE", run, before, run.createdBy);
   }
 
   private static JsonNode parse(String text) {

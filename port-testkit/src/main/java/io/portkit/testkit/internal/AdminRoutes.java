@@ -42,7 +42,7 @@ final class AdminRoutes {
                 ApiResponse.ok(200, "runs", Json.MAPPER.valueToTree(core.state().snapshots()))),
         Route.open(
             "GET",
-            "/__emulator/runs/([^/]+)",
+            "/__emulator/runs/{run_id}",
             request -> {
               EmulatedRun run = core.state().snapshot(request.param(0));
               if (run == null) {

@@ -41,8 +41,14 @@ public final class EmulatorCore {
     routes.addAll(new LogRoutes(state, rules, caller).routes());
     routes.addAll(
         new RunRoutes(state, rules, caller, settings.deliverWebhooks() ? invoker : null).routes());
-    routes.addAll(new EntityRoutes(state, rules, caller).routes());
+    EntityValidator validator =
+        new EntityValidator(state, new PropertyValidator(settings.rejectUndeclaredProperties()));
+    EntityWriter writer = new EntityWriter(state, rules, validator, caller);
+    routes.addAll(new SearchRoutes(state).routes());
+    routes.addAll(new BulkEntityRoutes(state, writer).routes());
+    routes.addAll(new EntityRoutes(state, writer, caller).routes());
     routes.addAll(new CatalogRoutes(state, caller).routes());
+    routes.addAll(new AuditRoutes(state).routes());
     routes.addAll(new AdminRoutes(this).routes());
   }
 

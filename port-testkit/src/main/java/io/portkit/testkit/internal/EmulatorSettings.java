@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param deliverWebhooks whether runs created over HTTP invoke their WEBHOOK action
  * @param webhookTimeout bound on one webhook call
  * @param orgSecrets the organisation secrets templates see as {@code .secrets}; never printed
+ * @param rejectUndeclaredProperties whether an entity property its blueprint's schema does not
+ *     declare is a 422 (docs/decisions/0026-entity-property-validation.md)
  */
 public record EmulatorSettings(
     String clientId,
@@ -24,7 +26,8 @@ public record EmulatorSettings(
     Duration ratePeriod,
     boolean deliverWebhooks,
     Duration webhookTimeout,
-    java.util.Map<String, String> orgSecrets) {
+    java.util.Map<String, String> orgSecrets,
+    boolean rejectUndeclaredProperties) {
   @Override
   public String toString() {
     return "EmulatorSettings[clientId="
@@ -43,6 +46,8 @@ public record EmulatorSettings(
         + webhookTimeout
         + ", orgSecrets="
         + new java.util.TreeSet<>(orgSecrets.keySet())
+        + ", rejectUndeclaredProperties="
+        + rejectUndeclaredProperties
         + "]";
   }
 }

@@ -38,9 +38,13 @@ public final class EmulatorState {
   final Map<String, ObjectNode> actions = new LinkedHashMap<>();
   final Map<String, Map<String, ObjectNode>> entities = new LinkedHashMap<>();
   final Map<String, RunRecord> runs = new LinkedHashMap<>();
+  final AuditTrail audit = new AuditTrail();
   private long sequence;
 
-  /** Creates an empty state using {@code clock} for timestamps and {@code ids} for run ids. */
+  /**
+   * Creates a state holding only Port's system blueprints, using {@code clock} for timestamps and
+   * {@code ids} for run ids.
+   */
   public EmulatorState(Clock clock, Ids ids) {
     this(clock, ids, "");
   }
@@ -50,6 +54,7 @@ public final class EmulatorState {
     this.clock = clock;
     this.ids = ids;
     this.clientSecret = clientSecret;
+    installSystemBlueprints();
   }
 
   /** Returns the emulator's clock. */
@@ -111,11 +116,20 @@ public final class EmulatorState {
   /** Renders a run as Port does. Call under the lock. */
   ObjectNode runJson(RunRecord run, boolean v1) {
     ObjectNode blueprint = run.blueprint == null ? null : blueprints.get(run.blueprint);
-    boolean entityExists =
-        run.entity != null
-            && run.blueprint != null
-            && entities.getOrDefault(run.blueprint, Map.of()).containsKey(run.entity);
-    return run.toJson(v1, blueprint, entityExists);
+    ObjectNode entity =
+        run.entity == null || run.blueprint == null
+            ? null
+            : entities.getOrDefault(run.blueprint, Map.of()).get(run.entity);
+    ObjectNode json = run.toJson(v1, blueprint, entity);
+    if (!v1 && !actions.containsKey(run.action.path("identifier").asText())) {
+      ((ObjectNode) json.get("action")).put("deleted", true);
+    }
+    return json;
+  }
+
+  /** Records a run change in the audit log, snapshots rendered as v2. Call under the lock. */
+  void auditRun(String action, RunRecord run, ObjectNode before, String by) {
+    audit.run(action, run, before, runJson(run, false), by, clock.instant());
   }
 
   /** Returns snapshots of all runs, oldest first. */
@@ -138,12 +152,24 @@ public final class EmulatorState {
   }
 
   /**
-   * Creates a run of action {@code actionId}, as {@code POST /v1/actions/{id}/runs} does. This is
-   * the one place runs are born; delivery is scheduled by the caller (RunRoutes,
-   * PortEmulator.trigger).
+   * Creates a run with source {@code API}; see {@link #createRun(String, ObjectNode, String,
+   * String, String)}.
    */
   public RunRecord createRun(
       String actionId, ObjectNode properties, String entity, String createdBy) {
+    return createRun(actionId, properties, entity, createdBy, "API");
+  }
+
+  /**
+   * Creates a run of action {@code actionId}, as {@code POST /v1/actions/{id}/runs} does. This is
+   * the one place runs are born; delivery is scheduled by the caller (RunRoutes,
+   * PortEmulator.trigger).
+   *
+   * @param source where the run came from, {@code UI}, {@code API} or {@code AUTOMATION} (the run's
+   *     {@code source}, filtered by {@code GET /v1/actions/runs?source=})
+   */
+  public RunRecord createRun(
+      String actionId, ObjectNode properties, String entity, String createdBy, String source) {
     return locked(
         () -> {
           ObjectNode action = actions.get(actionId);
@@ -167,6 +193,7 @@ public final class EmulatorState {
                   entity,
                   split.stored(),
                   createdBy,
+                  source,
                   clock.instant());
           run.delivered = split.delivered();
           run.encryptedProperties = split.encrypted();
@@ -174,6 +201,7 @@ public final class EmulatorState {
           if (automations != null) {
             automations.runChanged(run, null, runJson(run, false), null);
           }
+          auditRun("CREATE", run, null, createdBy);
           return run;
         });
   }
@@ -185,10 +213,18 @@ public final class EmulatorState {
   RunRecord createAutomationRun(ObjectNode automation, ObjectNode event, int depth, String by) {
     RunRecord run =
         new RunRecord(
-            ids.runId(), ++sequence, automation, null, Json.object(), by, clock.instant());
+            ids.runId(),
+            ++sequence,
+            automation,
+            null,
+            Json.object(),
+            by,
+            "AUTOMATION",
+            clock.instant());
     run.event = event;
     run.chainDepth = depth;
     runs.put(run.id, run);
+    auditRun("CREATE", run, null, by);
     return run;
   }
 
@@ -291,7 +327,12 @@ public final class EmulatorState {
     return clock.instant();
   }
 
-  /** Forgets the whole catalog and every run. */
+  private void installSystemBlueprints() {
+    defineBlueprint(SystemBlueprints.team(), "port");
+    defineBlueprint(SystemBlueprints.user(), "port");
+  }
+
+  /** Forgets the whole catalog, every run and the audit log; the system blueprints stay. */
   public void clear() {
     locked(
         () -> {
@@ -302,6 +343,8 @@ public final class EmulatorState {
           if (automations != null) {
             automations.clear();
           }
+          audit.clear();
+          installSystemBlueprints();
           return null;
         });
   }

@@ -1,171 +1,120 @@
 package io.portkit.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.testkit.TiedEntity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Routes for entities: POST (create/upsert/merge), GET and DELETE, with {@code run_id} tying. */
+/**
+ * Routes for one blueprint's entities: POST (create, upsert, merge, validation only), GET one and
+ * all (with {@code include}/{@code exclude}), PUT, PATCH and DELETE, with {@code run_id} tying.
+ */
 final class EntityRoutes {
+  private static final String ENTITIES = "/v1/blueprints/{blueprint_identifier}/entities";
+  private static final String ENTITY = ENTITIES + "/{entity_identifier}";
+
   private final EmulatorState state;
-  private final RunRules rules;
+  private final EntityWriter writer;
   private final String caller;
 
-  EntityRoutes(EmulatorState state, RunRules rules, String caller) {
+  EntityRoutes(EmulatorState state, EntityWriter writer, String caller) {
     this.state = state;
-    this.rules = rules;
+    this.writer = writer;
     this.caller = caller;
   }
 
   List<Route> routes() {
     return List.of(
-        Route.auth("POST", "/v1/blueprints/([^/]+)/entities", this::post),
-        Route.auth("GET", "/v1/blueprints/([^/]+)/entities/([^/]+)", this::get),
-        Route.auth("DELETE", "/v1/blueprints/([^/]+)/entities/([^/]+)", this::delete));
-  }
-
-  private Map<String, ObjectNode> entitiesOf(String blueprint) {
-    if (!state.blueprints.containsKey(blueprint)) {
-      throw ApiError.notFound("Blueprint", blueprint);
-    }
-    return state.entities.get(blueprint);
-  }
-
-  private RunRecord tieableRun(ApiRequest request) {
-    String runId = request.query().get("run_id");
-    if (runId == null) {
-      return null;
-    }
-    RunRecord run = state.requireRun(runId);
-    rules.requireTieable(run);
-    return run;
+        Route.auth("POST", ENTITIES, this::post),
+        Route.auth("GET", ENTITIES, this::list),
+        Route.auth("GET", ENTITY, this::get),
+        Route.auth("PUT", ENTITY, request -> change(request, EntityWriter.Mode.REPLACE)),
+        Route.auth("PATCH", ENTITY, request -> change(request, EntityWriter.Mode.UPDATE)),
+        Route.auth("DELETE", ENTITY, this::delete));
   }
 
   private ApiResponse post(ApiRequest request) {
     ObjectNode body = Json.requireObject(request.json());
-    String id = Json.requiredString(body, "identifier");
     boolean upsert = request.flag("upsert");
-    boolean merge = request.flag("merge");
-    boolean createMissing = request.flag("create_missing_related_entities");
+    EntityWriter.Mode mode =
+        !upsert
+            ? EntityWriter.Mode.CREATE
+            : request.flag("merge") ? EntityWriter.Mode.MERGE : EntityWriter.Mode.UPSERT;
+    EntityWriter.Options options =
+        new EntityWriter.Options(
+            mode,
+            request.flag("create_missing_related_entities"),
+            request.flag("validation_only"),
+            request.query().get("run_id"));
     return state.locked(
-        () -> {
-          String blueprint = request.param(0);
-          Map<String, ObjectNode> entities = entitiesOf(blueprint);
-          RunRecord run = tieableRun(request);
-          ObjectNode existing = entities.get(id);
-          if (existing != null && !upsert) {
-            throw new ApiError(
-                409,
-                "entity_already_exists",
-                "Entity \""
-                    + id
-                    + "\" of blueprint \""
-                    + blueprint
-                    + "\" already exists; pass upsert=true to replace it or upsert=true&merge=true to update it");
-          }
-          ObjectNode entity =
-              existing != null && merge ? merged(existing, body) : normalized(body, blueprint);
-          checkRelations(blueprint, entity, createMissing);
-          String now = Json.time(state.now());
-          entity
-              .put("createdAt", existing != null ? existing.path("createdAt").asText() : now)
-              .put("createdBy", existing != null ? existing.path("createdBy").asText() : caller)
-              .put("updatedAt", now)
-              .put("updatedBy", caller);
-          entities.put(id, entity);
-          if (run != null) {
-            run.tied.add(new TiedEntity(blueprint, id, existing == null ? "CREATE" : "UPDATE"));
-          }
-          state.entityChanged(
-              existing == null ? "CREATE" : "UPDATE", blueprint, id, run, existing, entity);
-          return ApiResponse.ok(201, "entity", entity.deepCopy());
-        });
+        () ->
+            ApiResponse.ok(
+                201, "entity", writer.write(request.param(0), null, body, options).entity()));
   }
 
-  private static ObjectNode normalized(ObjectNode body, String blueprint) {
-    ObjectNode entity = body.deepCopy();
-    entity.put("blueprint", blueprint);
-    if (!entity.path("properties").isObject()) {
-      entity.set("properties", Json.object());
+  private ApiResponse change(ApiRequest request, EntityWriter.Mode mode) {
+    ObjectNode body = Json.requireObject(request.json());
+    if (mode == EntityWriter.Mode.UPDATE) {
+      Json.rejectUnknownFields(body, EntityWriter.FIELDS);
     }
-    if (!entity.path("relations").isObject()) {
-      entity.set("relations", Json.object());
-    }
-    return entity;
-  }
-
-  private static ObjectNode merged(ObjectNode existing, ObjectNode body) {
-    ObjectNode entity = existing.deepCopy();
-    for (Map.Entry<String, JsonNode> field : body.properties()) {
-      if ((field.getKey().equals("properties") || field.getKey().equals("relations"))
-          && field.getValue().isObject()) {
-        ((ObjectNode) entity.get(field.getKey())).setAll((ObjectNode) field.getValue().deepCopy());
-      } else {
-        entity.set(field.getKey(), field.getValue().deepCopy());
-      }
-    }
-    return entity;
-  }
-
-  private void checkRelations(String blueprint, ObjectNode entity, boolean createMissing) {
-    JsonNode declared = state.blueprints.get(blueprint).path("relations");
-    for (Map.Entry<String, JsonNode> relation : entity.path("relations").properties()) {
-      String target = declared.path(relation.getKey()).path("target").asText(null);
-      if (target == null) {
-        throw ApiError.invalid(
-            "relation \""
-                + relation.getKey()
-                + "\" is not defined on blueprint \""
-                + blueprint
-                + "\"");
-      }
-      List<String> ids = new ArrayList<>();
-      if (relation.getValue().isTextual()) {
-        ids.add(relation.getValue().asText());
-      } else {
-        relation.getValue().forEach(value -> ids.add(value.asText()));
-      }
-      Map<String, ObjectNode> targets = entitiesOf(target);
-      for (String targetId : ids) {
-        if (!targets.containsKey(targetId)) {
-          if (!createMissing) {
-            throw ApiError.notFound("Related entity (blueprint \"" + target + "\")", targetId);
-          }
-          ObjectNode stub = normalized(Json.object().put("identifier", targetId), target);
-          String now = Json.time(state.now());
-          stub.put("createdAt", now)
-              .put("createdBy", caller)
-              .put("updatedAt", now)
-              .put("updatedBy", caller);
-          targets.put(targetId, stub);
-        }
-      }
-    }
+    EntityWriter.Options options =
+        new EntityWriter.Options(
+            mode,
+            request.flag("create_missing_related_entities"),
+            false,
+            request.query().get("run_id"));
+    return state.locked(
+        () ->
+            ApiResponse.ok(
+                200,
+                "entity",
+                writer.write(request.param(0), request.param(1), body, options).entity()));
   }
 
   private ApiResponse get(ApiRequest request) {
+    SearchRoutes.rejectUnemulatedFlags(request);
     return state.locked(
         () -> {
-          ObjectNode entity = entitiesOf(request.param(0)).get(request.param(1));
+          ObjectNode entity = writer.entitiesOf(request.param(0)).get(request.param(1));
           if (entity == null) {
             throw ApiError.notFound("Entity", request.param(1));
           }
-          return ApiResponse.ok(200, "entity", entity.deepCopy());
+          return ApiResponse.ok(200, "entity", project(request, entity));
         });
+  }
+
+  private ApiResponse list(ApiRequest request) {
+    SearchRoutes.rejectUnemulatedFlags(request);
+    return state.locked(
+        () -> {
+          ArrayNode entities = Json.MAPPER.createArrayNode();
+          writer
+              .entitiesOf(request.param(0))
+              .values()
+              .forEach(entity -> entities.add(project(request, entity)));
+          return ApiResponse.ok(200, "entities", entities);
+        });
+  }
+
+  private static ObjectNode project(ApiRequest request, ObjectNode entity) {
+    return Projection.apply(entity, request.list("include"), request.list("exclude"));
   }
 
   private ApiResponse delete(ApiRequest request) {
     boolean deleteDependents = request.flag("delete_dependents");
+    String runId = request.query().get("run_id");
     return state.locked(
         () -> {
           String blueprint = request.param(0);
           String id = request.param(1);
-          if (!entitiesOf(blueprint).containsKey(id)) {
+          ObjectNode entity = writer.entitiesOf(blueprint).get(id);
+          if (entity == null) {
             throw ApiError.notFound("Entity", id);
           }
-          RunRecord run = tieableRun(request);
+          RunRecord run = writer.tieableRun(runId);
           List<String[]> dependents = dependentsOf(blueprint, id);
           if (!dependents.isEmpty() && !deleteDependents) {
             throw new ApiError(
@@ -177,55 +126,53 @@ final class EntityRoutes {
                     + dependents.size()
                     + " dependent entities; pass delete_dependents=true to delete them too");
           }
-          ObjectNode removed = entitiesOf(blueprint).remove(id);
-          record(run, blueprint, id);
-          state.entityChanged("DELETE", blueprint, id, run, removed, null);
+          remove(run, blueprint, id);
           for (String[] dependent : dependents) {
-            ObjectNode gone = state.entities.get(dependent[0]).remove(dependent[1]);
-            record(run, dependent[0], dependent[1]);
-            state.entityChanged("DELETE", dependent[0], dependent[1], run, gone, null);
+            remove(run, dependent[0], dependent[1]);
           }
           return ApiResponse.ok();
         });
   }
 
-  private static void record(RunRecord run, String blueprint, String id) {
+  private void remove(RunRecord run, String blueprint, String id) {
+    ObjectNode removed = state.entities.get(blueprint).remove(id);
     if (run != null) {
       run.tied.add(new TiedEntity(blueprint, id, "DELETE"));
     }
+    state.audit.entity(
+        "DELETE", blueprint, id, run == null ? null : run.id, removed, null, caller, state.now());
+    state.entityChanged("DELETE", blueprint, id, run, removed, null);
   }
 
   // Entities whose relations point at (blueprint, id); direct dependents only.
   private List<String[]> dependentsOf(String blueprint, String id) {
     List<String[]> found = new ArrayList<>();
     state.entities.forEach(
-        (bp, byId) ->
-            byId.forEach(
-                (entityId, entity) -> {
-                  JsonNode declared = state.blueprints.get(bp).path("relations");
-                  entity
-                      .path("relations")
-                      .properties()
-                      .forEach(
-                          relation -> {
-                            boolean targetsBlueprint =
-                                blueprint.equals(
-                                    declared.path(relation.getKey()).path("target").asText(null));
-                            boolean pointsAtId =
-                                relation.getValue().isTextual()
-                                    ? relation.getValue().asText().equals(id)
-                                    : containsText(relation.getValue(), id);
-                            if (targetsBlueprint && pointsAtId) {
-                              found.add(new String[] {bp, entityId});
-                            }
-                          });
-                }));
+        (bp, byId) -> {
+          JsonNode declared = state.blueprints.get(bp).path("relations");
+          byId.forEach(
+              (entityId, entity) -> {
+                if (bp.equals(blueprint) && entityId.equals(id)) {
+                  return; // an entity related to itself is not its own dependent
+                }
+                for (Map.Entry<String, JsonNode> relation : entity.path("relations").properties()) {
+                  String target = declared.path(relation.getKey()).path("target").asText(null);
+                  if (blueprint.equals(target) && pointsAt(relation.getValue(), id)) {
+                    found.add(new String[] {bp, entityId});
+                    return;
+                  }
+                }
+              });
+        });
     return found;
   }
 
-  private static boolean containsText(JsonNode array, String value) {
-    for (JsonNode item : array) {
-      if (item.asText().equals(value)) {
+  private static boolean pointsAt(JsonNode value, String id) {
+    if (value.isTextual()) {
+      return value.asText().equals(id);
+    }
+    for (JsonNode item : value) {
+      if (item.asText().equals(id)) {
         return true;
       }
     }

@@ -4,8 +4,8 @@ import java.util.Random;
 
 /**
  * Generates Port-looking ids from one seedable {@link Random}: run ids {@code r_} + 16 letters and
- * digits, log ids, trace ids. Thread-safe; with a seeded random and sequential calls the ids are
- * deterministic.
+ * digits, log and entity ids, trace ids. Thread-safe; with a seeded random and sequential calls the
+ * ids are deterministic.
  */
 public final class Ids {
   private static final String ALPHANUMERIC =
@@ -27,6 +27,14 @@ public final class Ids {
   /** Returns a new run-log id. */
   public String logId() {
     return "rl_" + draw(ALPHANUMERIC, 16);
+  }
+
+  /**
+   * Returns an identifier for an entity written without one, such as {@code e_iQfaF14FJln6GVBn}
+   * (the form Port's generated entity identifiers take).
+   */
+  public String entityId() {
+    return "e_" + draw(ALPHANUMERIC, 16);
   }
 
   /** Returns a new 32-hex-digit trace id for {@code X-Trace-Id}. */

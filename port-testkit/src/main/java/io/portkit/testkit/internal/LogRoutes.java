@@ -23,8 +23,8 @@ final class LogRoutes {
 
   List<Route> routes() {
     return List.of(
-        Route.auth("POST", "/v1/actions/runs/([^/]+)/logs", this::post),
-        Route.auth("GET", "/v1/actions/runs/([^/]+)/logs", this::list));
+        Route.auth("POST", "/v1/actions/runs/{run_id}/logs", this::post),
+        Route.auth("GET", "/v1/actions/runs/{run_id}/logs", this::list));
   }
 
   private ApiResponse post(ApiRequest request) {
@@ -40,6 +40,7 @@ final class LogRoutes {
           if (terminationStatus != null) {
             rules.requireStatusSettable(run);
           }
+          ObjectNode before = terminationStatus == null ? null : state.runJson(run, false);
           RunLogEntry entry =
               new RunLogEntry(state.ids().logId(), run.id, message, caller, state.now());
           run.logs.add(entry);
@@ -49,6 +50,7 @@ final class LogRoutes {
           }
           if (terminationStatus != null) {
             run.finish(terminationStatus, entry.createdAt());
+            state.auditRun("UPDATE", run, before, caller);
           }
           return ApiResponse.ok(201, "runLog", toJson(run, entry));
         });

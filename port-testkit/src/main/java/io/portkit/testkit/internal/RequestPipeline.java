@@ -124,19 +124,53 @@ public final class RequestPipeline implements HttpHandler {
         for (int i = 1; i <= matcher.groupCount(); i++) {
           params.add(decode(matcher.group(i)));
         }
-        return route
-            .handler()
-            .handle(new ApiRequest(method, path, params, ApiRequest.parseQuery(query), body));
+        return route.handler().handle(ApiRequest.of(method, path, params, query, body));
       }
     }
-    throw new ApiError(
-        404,
-        "not_found",
-        "The emulator has no route "
-            + method
-            + " "
-            + path
-            + "; see docs/testing-with-port-testkit.md for the routes it implements");
+    throw notServed(method, path);
+  }
+
+  // A path of Port's API the emulator does not serve is a gap in the emulator, not a missing
+  // resource: 501 names the route and where Port documents it, so a test never mistakes it for 404.
+  private static ApiError notServed(String method, String path) {
+    if (!path.startsWith("/v1/")) {
+      return new ApiError(
+          404,
+          "route_not_found",
+          "No route "
+              + method
+              + " "
+              + path
+              + ": Port's API lives under /v1 and the emulator's admin routes under /__emulator;"
+              + " see docs/testing-with-port-testkit.md");
+    }
+    return PortApiRoutes.find(method, path)
+        .map(
+            route ->
+                new ApiError(
+                    501,
+                    "not_emulated",
+                    "Port's route \""
+                        + route.name()
+                        + "\" ("
+                        + route.key()
+                        + ") is not emulated by portkit's emulator; Port documents it at "
+                        + route.docsUrl()
+                        + " and docs/testing-with-port-testkit.md lists the routes the emulator"
+                        + " serves"))
+        .orElseGet(
+            () ->
+                new ApiError(
+                    501,
+                    "not_emulated",
+                    "The emulator does not serve "
+                        + method
+                        + " "
+                        + path
+                        + " and does not know it as one of Port's routes; check the method and"
+                        + " path against "
+                        + PortApiRoutes.REFERENCE
+                        + " and docs/testing-with-port-testkit.md"));
   }
 
   private void authenticate(String authorization) {

@@ -21,6 +21,7 @@ public final class RunRecord {
   final ObjectNode properties;
   final boolean synchronizedRun;
   final String createdBy;
+  final String source;
   final Instant createdAt;
   String status = "IN_PROGRESS";
   String statusLabel;
@@ -54,6 +55,7 @@ public final class RunRecord {
       String entity,
       ObjectNode properties,
       String createdBy,
+      String source,
       Instant createdAt) {
     this.id = id;
     this.sequence = sequence;
@@ -63,6 +65,7 @@ public final class RunRecord {
     this.properties = properties;
     this.synchronizedRun = isSynchronized(action.path("invocationMethod").path("synchronized"));
     this.createdBy = createdBy;
+    this.source = source;
     this.createdAt = createdAt;
     this.updatedAt = createdAt;
   }
@@ -104,9 +107,16 @@ public final class RunRecord {
     updatedAt = now;
   }
 
-  /** Renders the run as Port's API does; {@code v1} renders {@code action} as a string. */
-  ObjectNode toJson(boolean v1, ObjectNode blueprintDefinition, boolean entityExists) {
+  /**
+   * Renders the run as Port's API does; {@code v1} renders {@code action} as a string. The
+   * blueprint and entity references carry their title and icon when they still exist; fields the
+   * spec types as objects or date-times ({@code blueprint}, {@code entity}, {@code endedAt}) are
+   * left out when the run has none, never sent as null
+   * (docs/decisions/0033-run-rendering-without-entity.md).
+   */
+  ObjectNode toJson(boolean v1, ObjectNode blueprintDefinition, ObjectNode entityNode) {
     boolean blueprintExists = blueprintDefinition != null;
+    boolean entityExists = entityNode != null;
     ObjectNode run = Json.object().put("id", id);
     String actionId = action.path("identifier").asText();
     if (v1) {
@@ -116,10 +126,12 @@ public final class RunRecord {
     } else {
       run.set("action", reference(actionId, action, false));
     }
-    run.set(
-        "blueprint",
-        blueprint == null ? null : reference(blueprint, blueprintDefinition, !blueprintExists));
-    run.set("entity", entity == null ? null : reference(entity, null, !entityExists));
+    if (blueprint != null) {
+      run.set("blueprint", reference(blueprint, blueprintDefinition, !blueprintExists));
+    }
+    if (entity != null) {
+      run.set("entity", reference(entity, entityNode, !entityExists));
+    }
     run.set("properties", properties.deepCopy());
     run.set("rawProperties", properties.deepCopy());
     run.put("status", status).put("statusLabel", statusLabel);
@@ -132,17 +144,20 @@ public final class RunRecord {
     if (externalRunId != null) {
       run.put("externalRunId", externalRunId);
     }
-    run.put("endedAt", endedAt == null ? null : Json.time(endedAt));
+    if (endedAt != null) {
+      run.put("endedAt", Json.time(endedAt));
+    }
     run.set("payload", payload == null ? null : payload.deepCopy());
     if (response != null) {
       run.set("response", response.deepCopy());
     }
-    run.put("source", "API").put("requiredApproval", false);
+    run.put("source", source).put("requiredApproval", false);
     run.put("createdBy", createdBy).put("updatedBy", createdBy);
     run.put("createdAt", Json.time(createdAt)).put("updatedAt", Json.time(updatedAt));
     return run;
   }
 
+  // Port's reference objects: {identifier, title|null, icon|null, deleted}.
   private static ObjectNode reference(String identifier, ObjectNode definition, boolean deleted) {
     ObjectNode ref = Json.object().put("identifier", identifier);
     ref.put("title", definition == null ? null : definition.path("title").asText(null));

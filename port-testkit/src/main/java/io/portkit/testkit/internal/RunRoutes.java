@@ -13,6 +13,7 @@ final class RunRoutes {
   private static final Set<String> PATCH_FIELDS =
       Set.of("status", "statusLabel", "link", "summary", "externalRunId", "message");
   private static final Set<String> CREATE_FIELDS = Set.of("properties", "entity");
+  private static final List<String> SOURCES = List.of("UI", "API", "AUTOMATION");
 
   private final EmulatorState state;
   private final RunRules rules;
@@ -30,9 +31,9 @@ final class RunRoutes {
   List<Route> routes() {
     return List.of(
         Route.auth("GET", "/v1/actions/runs", this::list),
-        Route.auth("GET", "/v1/actions/runs/([^/]+)", this::get),
-        Route.auth("PATCH", "/v1/actions/runs/([^/]+)", this::patch),
-        Route.auth("POST", "/v1/actions/([^/]+)/runs", this::create));
+        Route.auth("GET", "/v1/actions/runs/{run_id}", this::get),
+        Route.auth("PATCH", "/v1/actions/runs/{run_id}", this::patch),
+        Route.auth("POST", "/v1/actions/{action_identifier}/runs", this::create));
   }
 
   private static boolean v1(ApiRequest request) {
@@ -106,6 +107,7 @@ final class RunRoutes {
             run.finish(status, state.now());
           }
           state.runPatched(run, before);
+          state.auditRun("UPDATE", run, before, caller);
           return ApiResponse.ok(200, "run", state.runJson(run, v1));
         });
   }
@@ -132,10 +134,19 @@ final class RunRoutes {
     if (active != null) {
       request.flag("active"); // validates true/false
     }
+    List<String> sources = request.list("source");
+    for (String source : sources) {
+      if (!SOURCES.contains(source)) {
+        throw ApiError.invalid("\"source\" must be among " + SOURCES + ", got \"" + source + "\"");
+      }
+    }
     String action = request.query().get("action");
     String entity = request.query().get("entity");
     String blueprint = request.query().get("blueprint");
     String externalRunId = request.query().get("external_run_id");
+    String userId = request.query().get("user_id");
+    String userEmail = request.query().get("user_email");
+    List<String> exclude = request.list("exclude");
     return state.locked(
         () -> {
           List<RunRecord> matching = new ArrayList<>();
@@ -145,14 +156,20 @@ final class RunRoutes {
                     && (action == null || action.equals(run.action.path("identifier").asText()))
                     && (entity == null || entity.equals(run.entity))
                     && (blueprint == null || blueprint.equals(run.blueprint))
-                    && (externalRunId == null || externalRunId.equals(run.externalRunId));
+                    && (externalRunId == null || externalRunId.equals(run.externalRunId))
+                    && (sources.isEmpty() || sources.contains(run.source))
+                    && (userId == null || userId.equals(run.createdBy))
+                    && (userEmail == null || userEmail.equals(TriggerData.USER_EMAIL));
             if (keep) {
               matching.add(run);
             }
           }
           matching.sort(Comparator.comparingLong((RunRecord run) -> run.sequence).reversed());
           ArrayNode runs = Json.MAPPER.createArrayNode();
-          matching.stream().limit(limit).forEach(run -> runs.add(state.runJson(run, v1)));
+          matching.stream()
+              .limit(limit)
+              .forEach(
+                  run -> runs.add(Projection.apply(state.runJson(run, v1), List.of(), exclude)));
           return ApiResponse.ok(200, "runs", runs);
         });
   }

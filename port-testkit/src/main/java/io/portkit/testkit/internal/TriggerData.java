@@ -15,6 +15,9 @@ final class TriggerData {
   /** The organisation id the emulator reports in {@code .trigger.by.orgId}. */
   static final String ORG_ID = "org_portkitEmulator";
 
+  /** The email of the user the emulator reports as running every action. */
+  static final String USER_EMAIL = "emulator@portkit.invalid";
+
   private TriggerData() {}
 
   /**
@@ -101,9 +104,7 @@ final class TriggerData {
   private static ObjectNode by(RunRecord run) {
     ObjectNode by = Json.object().put("orgId", ORG_ID).put("userId", run.createdBy);
     ObjectNode user = by.putObject("user");
-    user.put("email", "emulator@portkit.invalid")
-        .put("firstName", "Port")
-        .put("lastName", "Emulator");
+    user.put("email", USER_EMAIL).put("firstName", "Port").put("lastName", "Emulator");
     user.put("id", run.createdBy).put("status", "ACTIVE");
     user.putArray("providers").add("port");
     String epoch = Json.time(Instant.EPOCH);

@@ -10,18 +10,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
 /**
- * The JSON byte forms the sender emits: compact (Port), compact ASCII and Python-spaced (agent).
+ * The JSON byte forms the sender emits: compact as JSON.stringify writes it (Port), compact ASCII
+ * and Python-spaced (agent).
  */
 final class JsonBodies {
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final JsonMapper ASCII =
       JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   private static final ObjectWriter SPACED = ASCII.writer(new PythonSpacing());
 
   private JsonBodies() {}
 
+  // Port renders bodies as JSON.stringify does; see JsStringify.
   static byte[] compact(JsonNode node) {
-    return write(MAPPER.writer(), node);
+    return JsStringify.bytes(node);
   }
 
   static byte[] compactAscii(JsonNode node) {

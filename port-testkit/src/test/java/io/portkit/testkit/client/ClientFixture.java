@@ -44,7 +44,9 @@ final class ClientFixture implements AutoCloseable {
             .clock(clock)
             .sleeper(sleeper)
             .build();
-    port.defineBlueprint("{\"identifier\":\"service\",\"title\":\"Service\"}");
+    port.defineBlueprint(
+        "{\"identifier\":\"service\",\"title\":\"Service\","
+            + "\"schema\":{\"properties\":{\"tier\":{\"type\":\"string\"}}}}");
     port.defineAction(action("deploy", false));
     port.defineAction(action("deploy_sync", true));
   }

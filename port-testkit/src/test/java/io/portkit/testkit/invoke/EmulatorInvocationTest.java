@@ -97,6 +97,30 @@ class EmulatorInvocationTest {
   }
 
   @Test
+  void trigger_bodyWithNumbersAndUnicode_sendsTheBytesJsonStringifyWrites() throws Exception {
+    // Port's express sample verifies HMAC(secret, ts + "." + JSON.stringify(req.body)): that
+    // matches only when the bytes sent are already JSON.stringify's form.
+    catalog(
+        false,
+        ",\"body\":{\"n\":\"{{ .inputs.n }}\",\"big\":\"{{ .inputs.big }}\","
+            + "\"t\":\"{{ .inputs.t }}\",\"10\":\"{{ .inputs.ten }}\"}");
+    ObjectNode inputs = MAPPER.createObjectNode().put("n", 1.0).put("big", 1e21);
+    inputs.put("t", "é\u2028\"x\u0001").put("ten", 10);
+    port.trigger("deploy", inputs);
+    Receiver.Received request = receiver.next();
+
+    assertThat(request.bodyText())
+        .isEqualTo("{\"10\":10,\"n\":1,\"big\":1e+21,\"t\":\"é\u2028\\\"x\\u0001\"}");
+    byte[] restringified = JsStringify.bytes(MAPPER.readTree(request.body()));
+    assertThat(restringified).isEqualTo(request.body());
+    SignatureVerifier.builder()
+        .addSecret(port.clientSecret())
+        .agentBodyFallback(false)
+        .build()
+        .verify(RequestHeaders.of(request.headers()), restringified);
+  }
+
+  @Test
   void trigger_noBody_sendsLegacyEnvelope() {
     catalog(false, "");
     port.defineBlueprint("{\"identifier\":\"other\",\"title\":\"Other\"}");
