@@ -2,6 +2,7 @@ package io.portkit.backend;
 
 import io.portkit.backend.dispatch.AutomationHandler;
 import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.dispatch.HandOffs;
 import io.portkit.backend.dispatch.HandlerOptions;
 import io.portkit.backend.dispatch.InvocationDispatcher;
 import io.portkit.backend.dispatch.RunDispatcher;
@@ -76,6 +77,14 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
   /** Returns the dispatcher: in flight, idle wait, shutdown. */
   public RunDispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /**
+   * Returns the runs handlers handed to other systems, and the way to complete them by external id
+   * or run id; see {@link HandOffs}.
+   */
+  public HandOffs handOffs() {
+    return dispatcher.handOffs();
   }
 
   /** Takes a verified run; see {@link RunDispatcher#dispatch(RunInvocation)}. */

@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 final class Durability implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Durability.class);
 
+  /** What {@link ActiveRun#endedWith} says of a run whose handler handed it off. */
+  static final String HANDED_OFF = "HANDED_OFF";
+
   private final RunJournal journal; // null: no journal
 
   Durability(RunJournal journal) {
@@ -64,6 +67,9 @@ final class Durability implements AutoCloseable {
       return;
     }
     String status = run.endedWith();
+    if (HANDED_OFF.equals(status)) {
+      return; // the hand-off is journaled; its end is recorded when it completes or expires
+    }
     try {
       if (status == null) {
         journal.release(run.runId());

@@ -102,6 +102,14 @@ record Ending(FinalStatus status, String label, String summary, Cause cause) {
         Cause.NO_HANDLER);
   }
 
+  /** The label set on runs whose hand-off was refused. */
+  static final String HAND_OFF_REFUSED_LABEL = "hand-off refused";
+
+  static Ending handOffRefused(String why) {
+    return new Ending(
+        FinalStatus.FAILURE, HAND_OFF_REFUSED_LABEL, truncate(why), Cause.HANDLER_ENDED);
+  }
+
   /** Returns the answer that gives Port this ending for a synchronized run. */
   DispatchOutcome toSyncAnswer() {
     return DispatchOutcome.completed(new SyncResult(status, cause, summary, label));

@@ -74,7 +74,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final ExecutorService ownedExecutor;
   private final ScheduledExecutorService timers;
   private final RecentRuns recent;
-  private final RunReporter reporter = new RunReporter();
+  private final RunReporter reporter;
+  private final HandOffs handOffs;
   private final Durability durability;
   private final JournalRecovery recovery;
   private final Duration runTimeout;
@@ -108,6 +109,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
             });
     t.setRemoveOnCancelPolicy(true);
     this.timers = t;
+    this.handOffs = new HandOffs(b.contexts, b.journal, b.port, b.clock, t);
+    this.reporter = new RunReporter(handOffs);
   }
 
   /** Returns a builder; a client (or a context factory) and at least one handler are required. */
@@ -191,6 +194,14 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     return durability.journal() != null;
   }
 
+  /**
+   * Returns the runs handlers handed off ({@link RunContext#handOff}) and the way to complete them;
+   * see {@link HandOffs}.
+   */
+  public HandOffs handOffs() {
+    return handOffs;
+  }
+
   /** Returns how many runs are executing or being reported now. */
   public int inFlight() {
     return inFlight.size();
@@ -238,6 +249,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       }
     }
     inFlight.awaitEmpty(REPORT_GRACE); // reports that handlers' own threads had already begun
+    handOffs.close(durability.journal() != null);
     timers.shutdownNow();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
@@ -274,6 +286,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
 
   void recover() {
     if (durability.journal() != null) {
+      handOffs.restore(durability.journal().handedOff());
       recovery.recover(durability.journal(), this::startRecovered);
     }
   }
@@ -381,6 +394,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
 
     final Map<String, Route> routes = new LinkedHashMap<>();
     Route fallback;
+    PortClient port;
     RunJournal journal;
     RunContextFactory contexts;
     RunDetailsLoader detailsLoader;
@@ -400,10 +414,11 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
      * Reports through {@code port}: sets {@link #contexts(RunContextFactory)} to {@code
      * port::runContext} and {@link #detailsLoader(RunDetailsLoader)} to {@code GET
      * /v1/actions/runs/{id}}, so {@link io.portkit.backend.invocation.RunInvocation#details()}
-     * works for minimal webhooks.
+     * works for minimal webhooks; {@link HandOffs} also finds runs in Port through it.
      */
     public Builder client(PortClient port) {
       Objects.requireNonNull(port, "port == null");
+      this.port = port;
       this.contexts = port::runContext;
       this.detailsLoader = runId -> port.runs().get(runId).raw();
       return this;
@@ -588,7 +603,10 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return this;
     }
 
-    /** Sets the clock of the duplicate memory; default the system clock (UTC). */
+    /**
+     * Sets the clock of the duplicate memory and of hand-off deadlines; default the system clock
+     * (UTC).
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

@@ -1,22 +1,44 @@
 package io.portkit.backend.dispatch;
 
 import io.portkit.client.run.FinalStatus;
+import io.portkit.client.run.HandOff;
 import io.portkit.client.run.RunAlreadyFinishedException;
 import io.portkit.client.run.RunContext;
 import io.portkit.client.run.RunSynchronizedException;
 import io.portkit.client.run.RunUpdate;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers a run's {@link Ending}: through Port's API for asynchronous actions, as the HTTP answer
  * for synchronized ones. Never throws and never fails silently: a report Port did not take is
- * logged at ERROR with the run id and what to do. Stateless and thread-safe.
+ * logged at ERROR with the run id and what to do. A handler that returned after handing its run
+ * off ({@link RunContext#handOff}) is not reported: the run goes to the {@link HandOffs}.
+ * Thread-safe.
  */
 final class RunReporter {
   private static final Logger log = LoggerFactory.getLogger(RunReporter.class);
 
+  private final @Nullable HandOffs handOffs;
+
+  RunReporter(@Nullable HandOffs handOffs) {
+    this.handOffs = handOffs;
+  }
+
   void report(ActiveRun run, Ending ending) {
+    if (ending.status() == FinalStatus.SUCCESS && handOffs != null && !run.route().sync()) {
+      Optional<HandOff> handOff = run.context().handedOff();
+      if (handOff.isPresent() && !run.context().isFinished()) {
+        String refused = handOffs.take(run, handOff.get());
+        if (refused == null) {
+          run.endedWith(Durability.HANDED_OFF);
+          return;
+        }
+        ending = Ending.handOffRefused(refused);
+      }
+    }
     run.endedWith(ending.status().name());
     if (run.route().sync()) {
       // Port sets a synchronized run's status from the answer; a status PATCH would be refused.

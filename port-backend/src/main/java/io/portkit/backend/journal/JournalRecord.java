@@ -5,7 +5,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind what happened to the run
  * @param runId the run id
- * @param action the route's action identifier (ACCEPTED only, else null)
- * @param body the webhook body (ACCEPTED only, else null)
+ * @param action the route's action identifier (ACCEPTED and HANDED_OFF, else null)
+ * @param body the webhook body (ACCEPTED), the hand-off's external id, deadline and source
+ *     (HANDED_OFF), else null
  * @param status the final status (FINISHED only, else null)
  */
 record JournalRecord(Kind kind, String runId, String action, JsonNode body, String status) {
@@ -29,7 +33,9 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
     /** Ended: its final status was reported (or answered, for a synchronized action). */
     FINISHED("F"),
     /** Refused after all (never started): forgotten, so a redelivery runs it. */
-    RELEASED("R");
+    RELEASED("R"),
+    /** Handed off by its handler: awaited until completed or past its deadline. */
+    HANDED_OFF("H");
 
     final String code;
 
@@ -57,6 +63,24 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
 
   static JournalRecord released(String runId) {
     return new JournalRecord(Kind.RELEASED, runId, null, null, null);
+  }
+
+  static JournalRecord handedOff(HandedOffRun run) {
+    ObjectNode what = JsonNodeFactory.instance.objectNode();
+    what.put("externalRunId", run.externalRunId())
+        .put("deadline", run.deadline().toString())
+        .put("expectedFrom", run.expectedFrom());
+    return new JournalRecord(Kind.HANDED_OFF, run.runId(), run.action(), what, null);
+  }
+
+  /** Returns the hand-off of a HANDED_OFF record. */
+  HandedOffRun handOff() {
+    return new HandedOffRun(
+        runId,
+        action,
+        body.path("externalRunId").asText(),
+        Instant.parse(body.path("deadline").asText()),
+        body.path("expectedFrom").asText());
   }
 
   JournalEntry entry() {
@@ -116,6 +140,9 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
       if (kind == Kind.ACCEPTED && (!json.path("action").isTextual() || !json.has("body"))) {
         return Optional.empty();
       }
+      if (kind == Kind.HANDED_OFF && !validHandOff(json)) {
+        return Optional.empty();
+      }
       return Optional.of(
           new JournalRecord(
               kind,
@@ -125,6 +152,21 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
               json.path("status").isTextual() ? json.get("status").asText() : null));
     } catch (java.io.IOException e) {
       return Optional.empty();
+    }
+  }
+
+  private static boolean validHandOff(JsonNode json) {
+    JsonNode what = json.path("body");
+    if (!json.path("action").isTextual()
+        || !what.path("externalRunId").isTextual()
+        || !what.path("expectedFrom").isTextual()) {
+      return false;
+    }
+    try {
+      Instant.parse(what.path("deadline").asText());
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
     }
   }
 

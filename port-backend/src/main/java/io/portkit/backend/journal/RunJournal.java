@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The file ({@value JournalFile#FILE_NAME} in the directory) holds one checksummed JSON line per
- * event: ACCEPTED (run id, route, webhook body), FINISHED (run id, final status) or RELEASED
+ * event: ACCEPTED (run id, route, webhook body), HANDED_OFF (run id, route, the other system's id,
+ * deadline, who completes it: see {@link #handOff}), FINISHED (run id, final status) or RELEASED
  * (refused after all). {@link #accept} and {@link #finish} return only once their line is on disk
  * ({@code FileChannel.force}); concurrent callers share one force (group commit). A line torn by a
  * crash is detected by its checksum and ignored. When the file passes {@code compactAt} bytes it is
@@ -46,6 +47,7 @@ public final class RunJournal implements AutoCloseable {
   private final Object lock = new Object();
   private final Map<String, JournalEntry> unfinished = new LinkedHashMap<>(); // guarded by lock
   private final LinkedHashMap<String, String> finished = new LinkedHashMap<>(); // guarded by lock
+  private final Map<String, HandedOffRun> handedOff = new LinkedHashMap<>(); // guarded by lock
   private long compactedSize; // guarded by lock
   private boolean closed; // guarded by lock
 
@@ -63,9 +65,10 @@ public final class RunJournal implements AutoCloseable {
       throw e;
     }
     log.info(
-        "journal {} opened: {} unfinished run(s), {} finished run id(s) remembered",
+        "journal {} opened: {} unfinished run(s), {} handed off, {} finished run id(s) remembered",
         file.path(),
         unfinished.size(),
+        handedOff.size(),
         finished.size());
   }
 
@@ -96,7 +99,9 @@ public final class RunJournal implements AutoCloseable {
     long seq;
     synchronized (lock) {
       ensureOpen();
-      if (unfinished.containsKey(entry.runId()) || finished.containsKey(entry.runId())) {
+      if (unfinished.containsKey(entry.runId())
+          || handedOff.containsKey(entry.runId())
+          || finished.containsKey(entry.runId())) {
         return false;
       }
       seq = file.append(JournalRecord.accepted(entry).encode(mapper));
@@ -120,6 +125,39 @@ public final class RunJournal implements AutoCloseable {
   }
 
   /**
+   * Records that the accepted run {@code run.runId()} was handed off to another system, and returns
+   * once that is on disk. From then on it is in {@link #handedOff()} instead of {@link
+   * #unfinished()}, without its webhook body, until {@link #finish} records its end; a restart
+   * awaits it again instead of ending it "backend restarted".
+   *
+   * @throws IllegalStateException if the run is not unfinished here
+   * @throws JournalException if the record cannot be written or forced to disk
+   */
+  public void handOff(HandedOffRun run) {
+    Objects.requireNonNull(run, "run == null");
+    long seq;
+    synchronized (lock) {
+      ensureOpen();
+      if (!unfinished.containsKey(run.runId())) {
+        throw new IllegalStateException(
+            "run " + run.runId() + " is not unfinished in the journal: only a run taken can be"
+                + " handed off");
+      }
+      JournalRecord record = JournalRecord.handedOff(run);
+      seq = file.append(record.encode(mapper));
+      apply(record);
+    }
+    file.sync(seq);
+  }
+
+  /** Returns the runs handed off and not finished, oldest first (a snapshot). */
+  public List<HandedOffRun> handedOff() {
+    synchronized (lock) {
+      return List.copyOf(handedOff.values());
+    }
+  }
+
+  /**
    * Forgets an accepted run that was not started after all (refused), so a redelivery runs it.
    * Returns once that is on disk; does nothing for a run that is not unfinished here.
    *
@@ -130,11 +168,16 @@ public final class RunJournal implements AutoCloseable {
     append(JournalRecord.released(runId));
   }
 
-  /** Returns whether the journal holds {@code runId}, unfinished or among the finished ids kept. */
+  /**
+   * Returns whether the journal holds {@code runId}: unfinished, handed off, or among the finished
+   * ids kept.
+   */
   public boolean contains(String runId) {
     Objects.requireNonNull(runId, "runId == null");
     synchronized (lock) {
-      return unfinished.containsKey(runId) || finished.containsKey(runId);
+      return unfinished.containsKey(runId)
+          || handedOff.containsKey(runId)
+          || finished.containsKey(runId);
     }
   }
 
@@ -181,7 +224,9 @@ public final class RunJournal implements AutoCloseable {
     long seq;
     synchronized (lock) {
       ensureOpen();
-      if (!unfinished.containsKey(record.runId())) {
+      boolean handOffEnds =
+          record.kind() == JournalRecord.Kind.FINISHED && handedOff.containsKey(record.runId());
+      if (!unfinished.containsKey(record.runId()) && !handOffEnds) {
         return;
       }
       seq = file.append(record.encode(mapper));
@@ -196,12 +241,21 @@ public final class RunJournal implements AutoCloseable {
   private void apply(JournalRecord r) {
     switch (r.kind()) {
       case ACCEPTED -> {
-        if (!finished.containsKey(r.runId())) {
+        if (!finished.containsKey(r.runId()) && !handedOff.containsKey(r.runId())) {
           unfinished.put(r.runId(), r.entry());
         }
       }
+      case HANDED_OFF -> {
+        if (!finished.containsKey(r.runId())) {
+          unfinished.remove(r.runId());
+          handedOff.put(r.runId(), r.handOff());
+        }
+      }
       case FINISHED -> {
-        if (unfinished.remove(r.runId()) != null || !finished.containsKey(r.runId())) {
+        boolean wasHandedOff = handedOff.remove(r.runId()) != null;
+        if (unfinished.remove(r.runId()) != null
+            || wasHandedOff
+            || !finished.containsKey(r.runId())) {
           finished.put(r.runId(), r.status());
           trimFinished();
         }
@@ -220,12 +274,16 @@ public final class RunJournal implements AutoCloseable {
 
   /** Rewrites the file with the live entries only; the caller holds the lock (or constructs). */
   private void compact() {
-    List<byte[]> lines = new ArrayList<>(finished.size() + unfinished.size());
+    List<byte[]> lines =
+        new ArrayList<>(finished.size() + unfinished.size() + handedOff.size());
     for (Map.Entry<String, String> e : finished.entrySet()) {
       lines.add(JournalRecord.finished(e.getKey(), e.getValue()).encode(mapper));
     }
     for (JournalEntry e : unfinished.values()) {
       lines.add(JournalRecord.accepted(e).encode(mapper));
+    }
+    for (HandedOffRun h : handedOff.values()) {
+      lines.add(JournalRecord.handedOff(h).encode(mapper));
     }
     long before = file.size();
     file.rewrite(lines);

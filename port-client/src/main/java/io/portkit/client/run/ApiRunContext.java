@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@link RunContext} backed by {@link RunsApi} and {@link EntitiesApi}. Thread-safe. */
 final class ApiRunContext implements RunContext {
@@ -18,6 +19,7 @@ final class ApiRunContext implements RunContext {
   private final List<String> links = new ArrayList<>(); // guarded by lock
   private String lastLabel; // guarded by lock
   private volatile RunOutcome outcome;
+  private final AtomicReference<HandOff> handOff = new AtomicReference<>();
 
   ApiRunContext(String runId, Mode mode, RunsApi runs, EntitiesApi entities) {
     this.runId = Objects.requireNonNull(runId, "runId == null");
@@ -189,6 +191,41 @@ final class ApiRunContext implements RunContext {
   @Override
   public Optional<RunOutcome> outcome() {
     return Optional.ofNullable(outcome);
+  }
+
+  @Override
+  public void handOff(HandOff handOff) {
+    Objects.requireNonNull(handOff, "handOff == null");
+    if (mode == Mode.SYNCHRONIZED) {
+      throw new IllegalStateException(
+          "run "
+              + runId
+              + " is synchronized: its result is owed in the webhook's answer now, so it cannot be"
+              + " handed off; register the action asynchronously to hand runs off");
+    }
+    if (!this.handOff.compareAndSet(null, handOff)) {
+      throw new IllegalStateException(
+          "run "
+              + runId
+              + " was already handed off to "
+              + this.handOff.get().externalRunId()
+              + ": a run is handed off once");
+    }
+    try {
+      update(
+          RunUpdate.builder()
+              .externalRunId(handOff.externalRunId())
+              .statusLabel("waiting for " + handOff.expectedFrom())
+              .build());
+    } catch (RuntimeException e) {
+      this.handOff.set(null); // not recorded in Port: the handler may try again
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<HandOff> handedOff() {
+    return Optional.ofNullable(handOff.get());
   }
 
   private void ensureOpen(String attempted) {

@@ -101,4 +101,27 @@ public interface RunContext {
 
   /** Returns the final outcome once set. */
   Optional<RunOutcome> outcome();
+
+  /**
+   * Hands the run to another system: sends {@code handOff.externalRunId()} to Port as the run's
+   * external id and records the hand-off, so that when the handler returns the run is not ended
+   * SUCCESS but stays IN_PROGRESS, awaited until a completion names it (by external id or run id)
+   * or its deadline passes. Only for asynchronous runs, once per run, before the final status.
+   *
+   * <p>The default throws: a context that does not talk to Port itself (a wrapper) must delegate.
+   *
+   * @throws IllegalStateException if the run is synchronized (its answer is owed now) or was
+   *     already handed off
+   * @throws RunAlreadyFinishedException if the final status was already set
+   * @throws UnsupportedOperationException if this context cannot hand runs off
+   */
+  default void handOff(HandOff handOff) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot hand runs off: delegate handOff(...) to the wrapped context");
+  }
+
+  /** Returns the hand-off recorded by {@link #handOff(HandOff)}, if any. */
+  default Optional<HandOff> handedOff() {
+    return Optional.empty();
+  }
 }

@@ -1,0 +1,381 @@
+package io.portkit.backend.dispatch;
+
+import io.portkit.backend.dispatch.Completion.Kind;
+import io.portkit.backend.dispatch.PendingHandOffs.Ended;
+import io.portkit.backend.dispatch.PendingHandOffs.How;
+import io.portkit.backend.journal.HandedOffRun;
+import io.portkit.backend.journal.JournalException;
+import io.portkit.backend.journal.RunJournal;
+import io.portkit.client.PortClient;
+import io.portkit.client.run.HandOff;
+import io.portkit.client.run.RunAlreadyFinishedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runs handlers handed to other systems ({@link io.portkit.client.run.RunContext#handOff}),
+ * and the one way to end them: {@link #complete} by the other system's id, or {@link #completeRun}
+ * by run id, from a callback, a poller, a queue consumer or a person.
+ *
+ * <pre>{@code
+ * Completion c = backend.handOffs().complete("pipeline-42",
+ *     HandOffResult.builder(FinalStatus.SUCCESS).summary("passed").link(url).build());
+ * if (!c.isCompleted()) log.info(c.message()); // twice, too late, unknown: nothing changed
+ * }</pre>
+ *
+ * <p>A run awaited here (handed off in this process, or found in the journal at start) is ended
+ * through its own context; a run not awaited here is looked up in Port ({@code GET
+ * /v1/actions/runs?external_run_id=}) and ended if it is still running, so a completion works from
+ * any process that has the credentials. When a deadline passes the run ends FAILURE, label {@code
+ * no completion}, saying what was expected from whom and by when. A second completion, one after
+ * the deadline, and one for an unknown id change nothing, and the {@link Completion} says which.
+ *
+ * <p>With a journal, every hand-off and its end are on disk before they count, and a restarted
+ * backend awaits the runs again (deadlines included). Without one, a shutdown ends each awaited
+ * run FAILURE {@code backend shut down}. Thread-safe.
+ */
+public final class HandOffs {
+  private static final Logger log = LoggerFactory.getLogger(HandOffs.class);
+
+  /** How long to wait before trying again to end a run Port did not take the FAILURE of. */
+  private static final Duration RETRY = Duration.ofSeconds(30);
+
+  private final PendingHandOffs pending = new PendingHandOffs();
+  private final Map<String, Future<?>> deadlines = new ConcurrentHashMap<>();
+  private final HandOffReporter reporter;
+  private final @Nullable RunJournal journal;
+  private final @Nullable PortClient port;
+  private final Clock clock;
+  private final @Nullable ScheduledExecutorService timers;
+
+  HandOffs(
+      RunContextFactory contexts,
+      @Nullable RunJournal journal,
+      @Nullable PortClient port,
+      Clock clock,
+      @Nullable ScheduledExecutorService timers) {
+    this.reporter = new HandOffReporter(contexts, port);
+    this.journal = journal;
+    this.port = port;
+    this.clock = clock;
+    this.timers = timers;
+  }
+
+  /**
+   * Returns completions for a process that runs no backend (a separate callback service, a script):
+   * nothing is awaited in memory and no deadline is kept; each completion finds its run in Port.
+   */
+  public static HandOffs remote(PortClient port) {
+    Objects.requireNonNull(port, "port == null");
+    return new HandOffs(port::runContext, null, port, Clock.systemUTC(), null);
+  }
+
+  /**
+   * Ends the handed-off run the other system knows as {@code externalRunId} with {@code result}.
+   * Never throws for a run it cannot end; the answer says why.
+   */
+  public Completion complete(String externalRunId, HandOffResult result) {
+    Objects.requireNonNull(externalRunId, "externalRunId == null");
+    Objects.requireNonNull(result, "result == null");
+    HandedOffRun awaited = pending.claimByExternal(externalRunId);
+    if (awaited != null) {
+      return finish(awaited, result);
+    }
+    Ended ended = pending.endedExternal(externalRunId);
+    if (ended != null) {
+      return answer(ended);
+    }
+    return PortCompletions.byExternalId(port, reporter, externalRunId, result);
+  }
+
+  /** Ends the handed-off run {@code runId} with {@code result}; see {@link #complete}. */
+  public Completion completeRun(String runId, HandOffResult result) {
+    Objects.requireNonNull(runId, "runId == null");
+    Objects.requireNonNull(result, "result == null");
+    HandedOffRun awaited = pending.claimByRun(runId);
+    if (awaited != null) {
+      return finish(awaited, result);
+    }
+    Ended ended = pending.endedRun(runId);
+    if (ended != null) {
+      return answer(ended);
+    }
+    return PortCompletions.byRunId(port, reporter, runId, result);
+  }
+
+  /** Returns the runs awaited in this process now, oldest first. */
+  public List<HandedOffRun> pending() {
+    return pending.snapshot();
+  }
+
+  /**
+   * Ends, FAILURE, every awaited run whose deadline has passed on the clock now. The deadlines fire
+   * on their own; call this after moving a test clock, or to check at once.
+   *
+   * @return how many runs it ended
+   */
+  public int expireOverdue() {
+    int n = 0;
+    for (HandedOffRun run : pending.snapshot()) {
+      if (expireIfDue(run.runId())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Takes the hand-off of {@code run}: journals it, awaits it, and arms its deadline. Returns null,
+   * or why it was refused (another run awaits the same external id) for the run's FAILURE.
+   */
+  @Nullable String take(ActiveRun run, HandOff handOff) {
+    HandedOffRun handed =
+        new HandedOffRun(
+            run.runId(),
+            run.route().action(),
+            handOff.externalRunId(),
+            handOff.deadline(),
+            handOff.expectedFrom());
+    String other = pending.add(handed);
+    if (other != null) {
+      return "run "
+          + other
+          + " already waits for "
+          + handOff.externalRunId()
+          + ": give each hand-off its own external id";
+    }
+    if (journal != null) {
+      try {
+        journal.handOff(handed);
+      } catch (JournalException | IllegalStateException e) {
+        log.error(
+            "run {}: the journal could not record its hand-off ({}); it is awaited until this"
+                + " process stops, and a restart reports it FAILURE",
+            run.runId(),
+            e.getMessage());
+      }
+    }
+    arm(handed);
+    log.info(
+        "run {} handed off to {} ({}), due by {}",
+        run.runId(),
+        handOff.expectedFrom(),
+        handOff.externalRunId(),
+        handOff.deadline());
+    return null;
+  }
+
+  /** Awaits again the runs a journal holds as handed off, when the backend starts. */
+  void restore(List<HandedOffRun> runs) {
+    for (HandedOffRun run : runs) {
+      if (pending.add(run) == null) {
+        log.info(
+            "run {} is still handed off to {} ({}), due by {}: waiting again",
+            run.runId(),
+            run.expectedFrom(),
+            run.externalRunId(),
+            run.deadline());
+        arm(run);
+      }
+    }
+  }
+
+  /**
+   * Stops the deadlines. Without a journal ({@code durable} false) each awaited run ends FAILURE
+   * {@code backend shut down}; with one they stay journaled for the next start.
+   */
+  void close(boolean durable) {
+    deadlines.values().forEach(f -> f.cancel(false));
+    deadlines.clear();
+    if (durable) {
+      return;
+    }
+    for (HandedOffRun run : pending.snapshot()) {
+      if (pending.claimByRun(run.runId()) != null) {
+        try {
+          reporter.shutDown(run);
+        } catch (RuntimeException e) {
+          log.error(
+              "run {}: reporting FAILURE at shutdown failed ({}); set its status by hand",
+              run.runId(),
+              e.toString());
+        }
+      }
+    }
+  }
+
+  private Completion finish(HandedOffRun run, HandOffResult result) {
+    Instant now = clock.instant();
+    if (now.isAfter(run.deadline())) {
+      expire(run);
+      return new Completion(
+          Kind.PAST_DEADLINE,
+          run.runId(),
+          "run "
+              + run.runId()
+              + " ("
+              + run.externalRunId()
+              + ") was due by "
+              + run.deadline()
+              + " and the completion came at "
+              + now
+              + ": the run ends FAILURE, nothing of this completion was applied");
+    }
+    try {
+      reporter.complete(run.runId(), result);
+    } catch (RunAlreadyFinishedException e) {
+      return ended(run, How.ENDED_ELSEWHERE, e.finalStatus().name(), Kind.ALREADY_FINISHED);
+    } catch (RuntimeException e) {
+      String endedElsewhere = reporter.endedInPort(run.runId());
+      if (endedElsewhere != null) {
+        return ended(run, How.ENDED_ELSEWHERE, endedElsewhere, Kind.ALREADY_FINISHED);
+      }
+      pending.add(run);
+      log.warn("run {}: reporting its completion failed ({}); still awaited", run.runId(), e);
+      return new Completion(
+          Kind.REPORT_FAILED,
+          run.runId(),
+          "run "
+              + run.runId()
+              + " was found but Port did not take its final status ("
+              + e.getMessage()
+              + "); it is still awaited: send the completion again");
+    }
+    log.info("run {} ({}) completed {}", run.runId(), run.externalRunId(), result.status());
+    return ended(run, How.COMPLETED, result.status().name(), Kind.COMPLETED);
+  }
+
+  private Completion ended(HandedOffRun run, How how, String status, Kind kind) {
+    disarm(run.runId());
+    journalFinish(run.runId(), status);
+    pending.ended(run, how, status);
+    return answer(new Ended(run, how, status), kind);
+  }
+
+  private static Completion answer(Ended ended) {
+    return answer(
+        ended, ended.how() == How.EXPIRED ? Kind.PAST_DEADLINE : Kind.ALREADY_FINISHED);
+  }
+
+  private static Completion answer(Ended ended, Kind kind) {
+    HandedOffRun run = ended.run();
+    String what = "run " + run.runId() + " (" + run.externalRunId() + ")";
+    String message =
+        switch (kind) {
+          case COMPLETED -> what + " ended " + ended.status();
+          case PAST_DEADLINE -> what
+              + " ended FAILURE at its deadline "
+              + run.deadline()
+              + " with no completion: this one came too late and changed nothing";
+          default -> what + " had already ended " + ended.status() + ": nothing changed";
+        };
+    return new Completion(kind, run.runId(), message);
+  }
+
+  private void arm(HandedOffRun run) {
+    if (timers == null) {
+      return;
+    }
+    long delay = Math.max(0, Duration.between(clock.instant(), run.deadline()).toMillis());
+    schedule(run.runId(), delay);
+  }
+
+  private void schedule(String runId, long delayMillis) {
+    try {
+      deadlines.put(
+          runId,
+          timers.schedule(() -> onDeadline(runId), delayMillis, TimeUnit.MILLISECONDS));
+    } catch (RejectedExecutionException e) {
+      log.debug("run {}: deadline not armed, the dispatcher is shutting down", runId);
+    }
+  }
+
+  private void onDeadline(String runId) {
+    if (!expireIfDue(runId)) {
+      // The clock says not yet (a test clock that stands still): look again later.
+      for (HandedOffRun run : pending.snapshot()) {
+        if (run.runId().equals(runId)) {
+          long left = Duration.between(clock.instant(), run.deadline()).toMillis();
+          schedule(runId, Math.max(1000, left));
+        }
+      }
+    }
+  }
+
+  private boolean expireIfDue(String runId) {
+    HandedOffRun run = pending.claimIfDue(runId, clock.instant());
+    if (run == null) {
+      return false;
+    }
+    expire(run);
+    return true;
+  }
+
+  private void expire(HandedOffRun run) {
+    String endedElsewhere = reporter.endedInPort(run.runId());
+    if (endedElsewhere != null) {
+      log.info("run {} was ended {} elsewhere before its deadline", run.runId(), endedElsewhere);
+      ended(run, How.ENDED_ELSEWHERE, endedElsewhere, Kind.ALREADY_FINISHED);
+      return;
+    }
+    try {
+      reporter.expire(run);
+    } catch (RunAlreadyFinishedException e) {
+      ended(run, How.ENDED_ELSEWHERE, e.finalStatus().name(), Kind.ALREADY_FINISHED);
+      return;
+    } catch (RuntimeException e) {
+      log.error(
+          "run {}: no completion by its deadline {}, and reporting FAILURE failed ({}); trying"
+              + " again in {}",
+          run.runId(),
+          run.deadline(),
+          e.toString(),
+          Ending.human(RETRY));
+      pending.add(run);
+      schedule(run.runId(), RETRY.toMillis());
+      return;
+    }
+    log.warn(
+        "run {}: no completion from {} ({}) by {}: reported FAILURE",
+        run.runId(),
+        run.expectedFrom(),
+        run.externalRunId(),
+        run.deadline());
+    ended(run, How.EXPIRED, "FAILURE", Kind.PAST_DEADLINE);
+  }
+
+  private void disarm(String runId) {
+    Future<?> f = deadlines.remove(runId);
+    if (f != null) {
+      f.cancel(false);
+    }
+  }
+
+  private void journalFinish(String runId, String status) {
+    if (journal == null) {
+      return;
+    }
+    try {
+      journal.finish(runId, status);
+    } catch (JournalException | IllegalStateException e) {
+      log.error(
+          "run {} ended {} but the journal could not record it ({}); the next start awaits it"
+              + " again and finds it ended in Port at its deadline",
+          runId,
+          status,
+          e.getMessage());
+    }
+  }
+}
