@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to a request to complete a handed-off run ({@link HandOffs#complete}, {@link
- * HandOffs#completeRun}): whether it ended the run, and if not, why. Only {@link
- * Kind#COMPLETED} changed anything. Immutable.
+ * HandOffs#completeRun}): whether it ended the run, and if not, why. Only {@link Kind#COMPLETED}
+ * changed anything. Immutable.
  *
  * @param kind what happened
  * @param runId the run the request was about, or null when none was found

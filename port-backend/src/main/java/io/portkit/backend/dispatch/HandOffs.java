@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runs handlers handed to other systems ({@link io.portkit.client.run.RunContext#handOff}),
- * and the one way to end them: {@link #complete} by the other system's id, or {@link #completeRun}
- * by run id, from a callback, a poller, a queue consumer or a person.
+ * The runs handlers handed to other systems ({@link io.portkit.client.run.RunContext#handOff}), and
+ * the one way to end them: {@link #complete} by the other system's id, or {@link #completeRun} by
+ * run id, from a callback, a poller, a queue consumer or a person.
  *
  * <pre>{@code
  * Completion c = backend.handOffs().complete("pipeline-42",
@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * the deadline, and one for an unknown id change nothing, and the {@link Completion} says which.
  *
  * <p>With a journal, every hand-off and its end are on disk before they count, and a restarted
- * backend awaits the runs again (deadlines included). Without one, a shutdown ends each awaited
- * run FAILURE {@code backend shut down}. Thread-safe.
+ * backend awaits the runs again (deadlines included). Without one, a shutdown ends each awaited run
+ * FAILURE {@code backend shut down}. Thread-safe.
  */
 public final class HandOffs {
   private static final Logger log = LoggerFactory.getLogger(HandOffs.class);
@@ -265,8 +265,7 @@ public final class HandOffs {
   }
 
   private static Completion answer(Ended ended) {
-    return answer(
-        ended, ended.how() == How.EXPIRED ? Kind.PAST_DEADLINE : Kind.ALREADY_FINISHED);
+    return answer(ended, ended.how() == How.EXPIRED ? Kind.PAST_DEADLINE : Kind.ALREADY_FINISHED);
   }
 
   private static Completion answer(Ended ended, Kind kind) {
@@ -275,10 +274,11 @@ public final class HandOffs {
     String message =
         switch (kind) {
           case COMPLETED -> what + " ended " + ended.status();
-          case PAST_DEADLINE -> what
-              + " ended FAILURE at its deadline "
-              + run.deadline()
-              + " with no completion: this one came too late and changed nothing";
+          case PAST_DEADLINE ->
+              what
+                  + " ended FAILURE at its deadline "
+                  + run.deadline()
+                  + " with no completion: this one came too late and changed nothing";
           default -> what + " had already ended " + ended.status() + ": nothing changed";
         };
     return new Completion(kind, run.runId(), message);
@@ -295,8 +295,7 @@ public final class HandOffs {
   private void schedule(String runId, long delayMillis) {
     try {
       deadlines.put(
-          runId,
-          timers.schedule(() -> onDeadline(runId), delayMillis, TimeUnit.MILLISECONDS));
+          runId, timers.schedule(() -> onDeadline(runId), delayMillis, TimeUnit.MILLISECONDS));
     } catch (RejectedExecutionException e) {
       log.debug("run {}: deadline not armed, the dispatcher is shutting down", runId);
     }

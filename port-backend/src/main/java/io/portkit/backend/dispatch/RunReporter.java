@@ -14,9 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers a run's {@link Ending}: through Port's API for asynchronous actions, as the HTTP answer
  * for synchronized ones. Never throws and never fails silently: a report Port did not take is
- * logged at ERROR with the run id and what to do. A handler that returned after handing its run
- * off ({@link RunContext#handOff}) is not reported: the run goes to the {@link HandOffs}.
- * Thread-safe.
+ * logged at ERROR with the run id and what to do. A handler that returned after handing its run off
+ * ({@link RunContext#handOff}) is not reported: the run goes to the {@link HandOffs}. Thread-safe.
  */
 final class RunReporter {
   private static final Logger log = LoggerFactory.getLogger(RunReporter.class);

@@ -140,7 +140,9 @@ public final class RunJournal implements AutoCloseable {
       ensureOpen();
       if (!unfinished.containsKey(run.runId())) {
         throw new IllegalStateException(
-            "run " + run.runId() + " is not unfinished in the journal: only a run taken can be"
+            "run "
+                + run.runId()
+                + " is not unfinished in the journal: only a run taken can be"
                 + " handed off");
       }
       JournalRecord record = JournalRecord.handedOff(run);
@@ -274,8 +276,7 @@ public final class RunJournal implements AutoCloseable {
 
   /** Rewrites the file with the live entries only; the caller holds the lock (or constructs). */
   private void compact() {
-    List<byte[]> lines =
-        new ArrayList<>(finished.size() + unfinished.size() + handedOff.size());
+    List<byte[]> lines = new ArrayList<>(finished.size() + unfinished.size() + handedOff.size());
     for (Map.Entry<String, String> e : finished.entrySet()) {
       lines.add(JournalRecord.finished(e.getKey(), e.getValue()).encode(mapper));
     }

@@ -80,7 +80,8 @@ class HandOffsTest {
                 + " links=[https://ci.example.com/jobs/42/report], summary=pipeline passed,"
                 + " externalRunId=null]");
     assertThat(second.kind()).isEqualTo(Kind.ALREADY_FINISHED);
-    assertThat(second.message()).isEqualTo("run r_1 (job-42) had already ended SUCCESS: nothing changed");
+    assertThat(second.message())
+        .isEqualTo("run r_1 (job-42) had already ended SUCCESS: nothing changed");
     assertThat(byRunId.kind()).isEqualTo(Kind.ALREADY_FINISHED);
     assertThat(port.calls).hasSize(calls);
     assertThat(d.handOffs().pending()).isEmpty();
@@ -149,7 +150,8 @@ class HandOffsTest {
 
   @Test
   void journal_handOffSurvivesShutdown_andTheNextDispatcherCompletesIt() {
-    RunDispatcher first = builder().journal(RunJournal.open(dir)).handle("deploy", HAND_OFF).build();
+    RunDispatcher first =
+        builder().journal(RunJournal.open(dir)).handle("deploy", HAND_OFF).build();
     first.dispatch(invocation("r_1", "deploy"));
     manual.runAll();
     first.shutdown(Duration.ZERO);

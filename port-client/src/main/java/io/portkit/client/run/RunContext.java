@@ -117,7 +117,8 @@ public interface RunContext {
    */
   default void handOff(HandOff handOff) {
     throw new UnsupportedOperationException(
-        getClass().getName() + " cannot hand runs off: delegate handOff(...) to the wrapped context");
+        getClass().getName()
+            + " cannot hand runs off: delegate handOff(...) to the wrapped context");
   }
 
   /** Returns the hand-off recorded by {@link #handOff(HandOff)}, if any. */
