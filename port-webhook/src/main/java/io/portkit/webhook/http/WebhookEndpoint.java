@@ -1,6 +1,8 @@
 package io.portkit.webhook.http;
 
+import io.portkit.backend.callback.HandOffCallback;
 import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.dispatch.HandOffs;
 import io.portkit.backend.dispatch.InvocationDispatcher;
 import io.portkit.backend.invocation.PayloadException;
 import io.portkit.backend.invocation.RequestHeaders;
@@ -9,6 +11,7 @@ import io.portkit.backend.invocation.RunInvocationParser;
 import io.portkit.backend.invocation.SignatureException;
 import io.portkit.backend.invocation.SignatureVerifier;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *       with its {@link DispatchOutcome};
  *   <li>{@code POST base/manual}: verify, parse and acknowledge (202) without dispatching, and log
  *       the run id so a person can run it by hand;
- *   <li>{@code GET /healthz}: 200 {@code {"ok":true}}.
+ *   <li>{@code GET /healthz}: 200 {@code {"ok":true}};
+ *   <li>{@code POST <path>} of each {@link Builder#callback hand-off callback}: another system's
+ *       signed completion of a handed-off run, verified with the callback's own secret.
  * </ul>
  *
  * <p>Bad input never gets a 500: 401 when verification fails, 400 for a body that is not JSON or
@@ -54,6 +59,7 @@ public final class WebhookEndpoint {
   private final InvocationDispatcher dispatcher;
   private final RunInvocationParser parser;
   private final int maxBodyBytes;
+  private final Map<String, CallbackRoute> callbacks;
 
   private WebhookEndpoint(Builder b) {
     this.basePath = b.basePath;
@@ -62,6 +68,7 @@ public final class WebhookEndpoint {
     this.dispatcher = b.dispatcher;
     this.parser = b.parser;
     this.maxBodyBytes = b.maxBodyBytes;
+    this.callbacks = Map.copyOf(b.callbacks);
   }
 
   /** Returns the dispatcher that verified, parsed runs are handed to. */
@@ -96,6 +103,12 @@ public final class WebhookEndpoint {
       return method.equals("GET") || method.equals("HEAD")
           ? Responses.ok(200, null, null)
           : methodNotAllowed("GET, HEAD", method, path);
+    }
+    CallbackRoute callback = callbacks.get(path);
+    if (callback != null) {
+      WebhookResponse answer = callback.handle(request, method, maxBodyBytes);
+      log.info("callback {} on {}: status={}", callback.name(), path, answer.status());
+      return answer;
     }
     boolean manual = path.equals(manualPath);
     if (!manual && !path.equals(basePath)) {
@@ -240,8 +253,30 @@ public final class WebhookEndpoint {
     private InvocationDispatcher dispatcher;
     private RunInvocationParser parser = new RunInvocationParser();
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private final Map<String, CallbackRoute> callbacks = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Serves {@code callback} on {@code POST path}: another system's signed completion of a run a
+     * handler handed off, applied to {@code handOffs} (a backend's {@code handOffs()}).
+     *
+     * @throws IllegalArgumentException if {@code path} does not start with {@code /}, or is taken
+     */
+    public Builder callback(String path, HandOffCallback callback, HandOffs handOffs) {
+      Objects.requireNonNull(path, "path == null");
+      Objects.requireNonNull(callback, "callback == null");
+      Objects.requireNonNull(handOffs, "handOffs == null");
+      if (!path.startsWith("/")) {
+        throw new IllegalArgumentException("callback path must start with /: " + path);
+      }
+      String normalized = normalize(path);
+      if (callbacks.containsKey(normalized) || normalized.equals(HEALTH_PATH)) {
+        throw new IllegalArgumentException("callback path " + normalized + " is taken");
+      }
+      callbacks.put(normalized, new CallbackRoute(callback, handOffs));
+      return this;
+    }
 
     /** Sets the path Port posts to; default {@code /}. Must start with {@code /}. */
     public Builder basePath(String basePath) {
@@ -292,6 +327,11 @@ public final class WebhookEndpoint {
       }
       if (dispatcher == null) {
         throw new IllegalStateException("dispatcher required: call dispatcher(...)");
+      }
+      String manual = basePath.equals("/") ? "/manual" : basePath + "/manual";
+      if (callbacks.containsKey(basePath) || callbacks.containsKey(manual)) {
+        throw new IllegalStateException(
+            "a callback path is the delivery path " + basePath + ": give callbacks their own path");
       }
       return new WebhookEndpoint(this);
     }

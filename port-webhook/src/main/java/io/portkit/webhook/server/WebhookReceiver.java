@@ -3,6 +3,7 @@ package io.portkit.webhook.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.portkit.backend.PortBackend;
+import io.portkit.backend.callback.HandOffCallback;
 import io.portkit.backend.dispatch.InvocationDispatcher;
 import io.portkit.backend.internal.VirtualThreads;
 import io.portkit.backend.invocation.RequestHeaders;
@@ -19,6 +20,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -272,8 +275,23 @@ public final class WebhookReceiver implements AutoCloseable {
     private Duration stopGrace = DEFAULT_STOP_GRACE;
     private boolean shutdownHook = true;
     private @Nullable PortBackend backend;
+    private final Map<String, HandOffCallback> callbacks = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Serves {@code callback} on {@code POST path}: another system's signed completion of a run the
+     * {@link #backend(PortBackend) backend}'s handlers handed off (see {@code HandOffs}). Needs
+     * {@link #backend(PortBackend)}; with {@link #endpoint(WebhookEndpoint)} configure the callback
+     * on the endpoint instead.
+     */
+    public Builder callback(String path, HandOffCallback callback) {
+      Objects.requireNonNull(path, "path == null");
+      Objects.requireNonNull(callback, "callback == null");
+      callbacks.put(path, callback);
+      endpointParts = true;
+      return this;
+    }
 
     /**
      * Serves {@code backend}: its verifier checks each delivery and its dispatcher runs it; {@link
@@ -398,6 +416,11 @@ public final class WebhookReceiver implements AutoCloseable {
             "both endpoint(...) and endpoint parts (verifier, dispatcher, basePath, maxBodyBytes)"
                 + " were set: configure the parts on the WebhookEndpoint instead");
       }
+      if (!callbacks.isEmpty() && backend == null) {
+        throw new IllegalStateException(
+            "callback(...) needs backend(...): the callback completes the backend's hand-offs");
+      }
+      callbacks.forEach((path, cb) -> endpointBuilder.callback(path, cb, backend.handOffs()));
       if (endpoint == null) {
         endpoint = endpointBuilder.build();
       }
