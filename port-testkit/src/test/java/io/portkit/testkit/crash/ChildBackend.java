@@ -32,13 +32,18 @@ final class ChildBackend implements AutoCloseable {
 
   /** Starts a child on the test's own classpath, reporting to {@code port}. */
   static ChildBackend start(PortEmulator port, Path journalDir, String mode) {
+    return start(CrashChild.class, port, journalDir, mode);
+  }
+
+  /** Starts {@code main} as a child, with the arguments {@link CrashChild} takes. */
+  static ChildBackend start(Class<?> main, PortEmulator port, Path journalDir, String mode) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         List.of(
             java,
             "-cp",
             System.getProperty("java.class.path"),
-            CrashChild.class.getName(),
+            main.getName(),
             port.baseUri().toString(),
             port.clientId(),
             port.clientSecret(),
@@ -60,6 +65,11 @@ final class ChildBackend implements AutoCloseable {
   /** Waits until the child's handler for {@code runId} started. */
   void awaitRunning(String runId, Duration timeout) {
     await(signal(runId), timeout, "run " + runId + " to start in the child");
+  }
+
+  /** Waits until the child awaits the hand-off of {@code runId} (its handler returned). */
+  void awaitHandedOff(String runId, Duration timeout) {
+    await(signal("awaiting " + runId), timeout, "run " + runId + " to be handed off in the child");
   }
 
   /** Kills the child with SIGKILL (on Linux) and waits until it is gone. */
@@ -89,6 +99,8 @@ final class ChildBackend implements AutoCloseable {
           listening.complete(Integer.parseInt(line.substring(10).trim()));
         } else if (line.startsWith("RUNNING ")) {
           signal(line.substring(8).trim()).complete(null);
+        } else if (line.startsWith("AWAITING ")) {
+          signal("awaiting " + line.substring(9).trim()).complete(null);
         }
       }
     } catch (IOException e) {
