@@ -3,6 +3,7 @@ package io.portkit.examples.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.portkit.backend.PortBackend;
+import io.portkit.backend.callback.HandOffCallback;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
 import io.portkit.examples.handlers.ScenarioRouter;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The running backend: a {@link WebhookReceiver} that verifies Port's signature with the client
@@ -67,7 +69,24 @@ public final class Backend implements AutoCloseable {
       String host,
       int port,
       RunJournal journal) {
+    return start(client, secret, router, timeline, host, port, journal, Map.of());
+  }
+
+  /**
+   * Starts the backend as {@link #start(PortClient, String, ScenarioRouter, Timeline, String, int,
+   * RunJournal)} does, also serving each hand-off callback on its path ({@code POST path}).
+   */
+  public static Backend start(
+      PortClient client,
+      String secret,
+      ScenarioRouter router,
+      Timeline timeline,
+      String host,
+      int port,
+      RunJournal journal,
+      Map<String, HandOffCallback> callbacks) {
     requireNonNull(router, "router == null");
+    requireNonNull(callbacks, "callbacks == null");
     requireNonNull(timeline, "timeline == null");
     PortBackend.Builder builder =
         PortBackend.builder()
@@ -80,13 +99,14 @@ public final class Backend implements AutoCloseable {
     }
     PortBackend backend = builder.build();
     try {
-      WebhookReceiver receiver =
+      WebhookReceiver.Builder rx =
           WebhookReceiver.builder()
               .backend(backend)
               .address(address(host))
               .port(port)
-              .shutdownHook(false) // the CLI stops in order on its own signal (StopSignal)
-              .start();
+              .shutdownHook(false); // the CLI stops in order on its own signal (StopSignal)
+      callbacks.forEach(rx::callback);
+      WebhookReceiver receiver = rx.start();
       return new Backend(backend, receiver);
     } catch (RuntimeException e) {
       backend.close();

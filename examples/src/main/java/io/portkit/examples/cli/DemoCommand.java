@@ -3,14 +3,25 @@ package io.portkit.examples.cli;
 import io.portkit.client.PortClient;
 import io.portkit.client.run.ActionRun;
 import io.portkit.examples.PortkitCli;
+import io.portkit.examples.ci.CiCallback;
+import io.portkit.examples.ci.CiPipelineHandler;
+import io.portkit.examples.ci.CiStandIn;
 import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.examples.simulator.SimulationSpeed;
+import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
+import io.portkit.testkit.RunAssertionError;
 import java.io.PrintStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +40,12 @@ import picocli.CommandLine.ParentCommand;
 public final class DemoCommand implements Callable<Integer> {
   /** How long one demo run may take before it counts as not finished. */
   public static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
+
+  /** How long the demo's CI stand-in takes before it calls back. */
+  public static final Duration CI_PIPELINE_TIME = Duration.ofSeconds(2);
+
+  /** How long a handed-off demo run waits for the CI's callback. */
+  public static final Duration CI_DEADLINE = Duration.ofSeconds(6);
 
   @ParentCommand private PortkitCli parent;
 
@@ -72,18 +89,30 @@ public final class DemoCommand implements Callable<Integer> {
               .baseUri(emulator.baseUri())
               .credentials(emulator.credentials())
               .build();
+      String ciSecret = randomSecret();
+      AtomicReference<URI> callback = new AtomicReference<>();
       try (Scenarios scenarios =
               Scenarios.start(
                   HandlerKind.SIMULATOR, settings, env.workingDir(), client, speed, env.pause());
+          CiStandIn ci =
+              CiStandIn.start(
+                  ciSecret, CI_PIPELINE_TIME, (job, what) -> timeline.print(job, "ci", what));
           Backend backend =
               Backend.start(
                   client,
                   emulator.clientSecret(),
-                  scenarios.router(),
+                  scenarios
+                      .router()
+                      .with(
+                          DemoCatalog.RUN_CI_PIPELINE,
+                          new CiPipelineHandler(
+                              ci.jobsUri(), callback::get, CI_DEADLINE, Clock.systemUTC())),
                   timeline,
                   "127.0.0.1",
                   port,
-                  journal.open(settings, env.workingDir(), "portkit-data/journal-demo"))) {
+                  journal.open(settings, env.workingDir(), "portkit-data/journal-demo"),
+                  Map.of(CiCallback.PATH, CiCallback.create(ciSecret)))) {
+        callback.set(backend.uri().resolve(CiCallback.PATH));
         DemoCatalog.install(emulator, backend.uri());
         out.println(
             "portkit demo: Port emulator at "
@@ -119,11 +148,27 @@ public final class DemoCommand implements Callable<Integer> {
         client.runs().create(demo.action(), demo.inputsToSend(Scenarios.samplePassword()), null);
     out.println("  [" + run.id() + "] created  status " + run.status());
     String printed = timeline.awaitEnd(run.id(), RUN_TIMEOUT);
+    if (printed.equals(Timeline.HANDED_OFF)) {
+      // The handler returned; the CI's callback (or the deadline) ends the run, through Port.
+      try {
+        EmulatedRun done = emulator.awaitFinalStatus(run.id(), RUN_TIMEOUT);
+        timeline.print(
+            run.id(), done.status().value(), done.summary() == null ? "" : done.summary());
+      } catch (RunAssertionError e) {
+        printed = "";
+      }
+    }
     String status = emulator.run(run.id()).map(r -> r.status().value()).orElse("MISSING");
     if (printed.isEmpty()) {
       out.println("  [" + run.id() + "] did not finish within " + RUN_TIMEOUT.toSeconds() + " s");
     }
     return new String[] {run.id(), demo.action(), demo.expected(), status};
+  }
+
+  private static String randomSecret() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return HexFormat.of().formatHex(key);
   }
 
   private static void printSummary(List<String[]> rows, PrintStream out) {

@@ -24,7 +24,10 @@ public record DemoRun(String action, Map<String, Object> inputs, String expected
    */
   public static final String SECRET = "***";
 
-  /** The demo's runs: one per scenario, then one that must fail (an invalid IP). */
+  /**
+   * The demo's runs: one per scenario, one that must fail (an invalid IP), then two hand-offs: one
+   * the CI completes, one that ends at its deadline.
+   */
   public static final List<DemoRun> ALL =
       List.of(
           new DemoRun(
@@ -52,7 +55,18 @@ public record DemoRun(String action, Map<String, Object> inputs, String expected
               DemoCatalog.GRANT_TEMPORARY_ACCESS,
               inputs("ip", "999.1.1.1"),
               "FAILURE",
-              "an invalid IP: the run must end with FAILURE and the reason"));
+              "an invalid IP: the run must end with FAILURE and the reason"),
+          new DemoRun(
+              DemoCatalog.RUN_CI_PIPELINE,
+              inputs("pipeline", "api-tests"),
+              "SUCCESS",
+              "hand-off: the handler starts a job on a local CI stand-in and returns; the run"
+                  + " waits until the CI calls back, signed"),
+          new DemoRun(
+              DemoCatalog.RUN_CI_PIPELINE,
+              inputs("pipeline", "nightly", "calls_back", false),
+              "FAILURE",
+              "hand-off whose callback never comes: FAILURE at the deadline, saying so"));
 
   /** Validates the components and copies the inputs, keeping their order. */
   public DemoRun {

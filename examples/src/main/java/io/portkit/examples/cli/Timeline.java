@@ -20,6 +20,9 @@ import java.util.concurrent.TimeoutException;
  * <p>Thread-safe: lines from concurrent runs never interleave within a line.
  */
 public final class Timeline {
+  /** What {@link #awaitEnd} returns for a run its handler handed off (it ends later). */
+  public static final String HANDED_OFF = "HANDED_OFF";
+
   private final PrintStream out;
   private final Map<String, CompletableFuture<String>> ends = new ConcurrentHashMap<>();
 
@@ -47,7 +50,8 @@ public final class Timeline {
   /**
    * Waits until the run's final status has been printed.
    *
-   * @return {@code SUCCESS} or {@code FAILURE}, or empty text if {@code timeout} passed first
+   * @return {@code SUCCESS} or {@code FAILURE}, {@link #HANDED_OFF} when the handler handed the run
+   *     off, or empty text if {@code timeout} passed first
    */
   public String awaitEnd(String runId, Duration timeout) throws InterruptedException {
     try {

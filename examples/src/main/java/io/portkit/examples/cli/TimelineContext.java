@@ -2,6 +2,7 @@ package io.portkit.examples.cli;
 
 import io.portkit.client.entity.Entity;
 import io.portkit.client.entity.EntityWriteOptions;
+import io.portkit.client.run.HandOff;
 import io.portkit.client.run.RunContext;
 import io.portkit.client.run.RunOutcome;
 import io.portkit.client.run.RunUpdate;
@@ -102,6 +103,21 @@ final class TimelineContext implements RunContext {
     delegate.fail(summary);
     timeline.print(runId(), "FAILURE", summary == null ? "" : summary);
     timeline.ended(runId(), "FAILURE");
+  }
+
+  @Override
+  public void handOff(HandOff handOff) {
+    delegate.handOff(handOff);
+    timeline.print(
+        runId(),
+        "handoff",
+        handOff.externalRunId() + " to " + handOff.expectedFrom() + ", due " + handOff.deadline());
+    timeline.ended(runId(), Timeline.HANDED_OFF);
+  }
+
+  @Override
+  public Optional<HandOff> handedOff() {
+    return delegate.handedOff();
   }
 
   @Override

@@ -31,13 +31,20 @@ public final class DemoCatalog {
   /** The anonymized database copy action. */
   public static final String CREATE_ANONYMIZED_DB_COPY = "create_anonymized_db_copy";
 
+  /** The hand-off action: the run waits for a CI's signed callback. */
+  public static final String RUN_CI_PIPELINE = "run_ci_pipeline";
+
   /** The blueprint resources, installed first because actions name them. */
   public static final List<String> BLUEPRINTS =
       List.of("environment", "temporary_access", "db_snapshot");
 
   /** The action resources. */
   public static final List<String> ACTIONS =
-      List.of(PROVISION_ENVIRONMENT, GRANT_TEMPORARY_ACCESS, CREATE_ANONYMIZED_DB_COPY);
+      List.of(
+          PROVISION_ENVIRONMENT,
+          GRANT_TEMPORARY_ACCESS,
+          CREATE_ANONYMIZED_DB_COPY,
+          RUN_CI_PIPELINE);
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

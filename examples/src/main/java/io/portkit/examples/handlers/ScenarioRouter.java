@@ -38,6 +38,13 @@ public final class ScenarioRouter {
     return new ScenarioRouter(Map.of(), handler);
   }
 
+  /** Returns a router like this one that sends {@code action} to {@code handler}. */
+  public ScenarioRouter with(String action, ScenarioHandler handler) {
+    Map<String, ScenarioHandler> next = new LinkedHashMap<>(byAction);
+    next.put(requireNonNull(action, "action == null"), requireNonNull(handler, "handler == null"));
+    return new ScenarioRouter(next, fallback);
+  }
+
   /** Returns the handler for {@code action}. */
   public ScenarioHandler handlerFor(String action) {
     return byAction.getOrDefault(requireNonNull(action, "action == null"), fallback);

@@ -37,7 +37,8 @@ class DemoCatalogTest {
               "db_snapshot",
               "provision_environment",
               "grant_temporary_access",
-              "create_anonymized_db_copy");
+              "create_anonymized_db_copy",
+              "run_ci_pipeline");
     }
   }
 
@@ -48,6 +49,6 @@ class DemoCatalogTest {
         .hasMessage(
             "no catalog resource catalog/blueprint-nope.json: known blueprints"
                 + " [environment, temporary_access, db_snapshot], actions [provision_environment,"
-                + " grant_temporary_access, create_anonymized_db_copy]");
+                + " grant_temporary_access, create_anonymized_db_copy, run_ci_pipeline]");
   }
 }
