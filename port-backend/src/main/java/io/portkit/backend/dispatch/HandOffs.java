@@ -7,6 +7,7 @@ import io.portkit.backend.journal.HandedOffRun;
 import io.portkit.backend.journal.JournalException;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
+import io.portkit.client.PortException;
 import io.portkit.client.run.HandOff;
 import io.portkit.client.run.RunAlreadyFinishedException;
 import java.time.Clock;
@@ -334,16 +335,22 @@ public final class HandOffs {
     } catch (RunAlreadyFinishedException e) {
       ended(run, How.ENDED_ELSEWHERE, e.finalStatus().name(), Kind.ALREADY_FINISHED);
       return;
+    } catch (PortException e) {
+      if (!e.isRetryable()) {
+        // Port refuses for good (the run is gone, for example): waiting longer cannot help.
+        log.error(
+            "run {}: no completion by its deadline {}, and Port refused its FAILURE ({}); set its"
+                + " status by hand if it still shows IN_PROGRESS",
+            run.runId(),
+            run.deadline(),
+            e.getMessage());
+        ended(run, How.EXPIRED, "UNREPORTED", Kind.PAST_DEADLINE);
+        return;
+      }
+      retryExpiry(run, e);
+      return;
     } catch (RuntimeException e) {
-      log.error(
-          "run {}: no completion by its deadline {}, and reporting FAILURE failed ({}); trying"
-              + " again in {}",
-          run.runId(),
-          run.deadline(),
-          e.toString(),
-          Ending.human(RETRY));
-      pending.add(run);
-      schedule(run.runId(), RETRY.toMillis());
+      retryExpiry(run, e);
       return;
     }
     log.warn(
@@ -353,6 +360,18 @@ public final class HandOffs {
         run.externalRunId(),
         run.deadline());
     ended(run, How.EXPIRED, "FAILURE", Kind.PAST_DEADLINE);
+  }
+
+  private void retryExpiry(HandedOffRun run, RuntimeException e) {
+    log.error(
+        "run {}: no completion by its deadline {}, and reporting FAILURE failed ({}); trying"
+            + " again in {}",
+        run.runId(),
+        run.deadline(),
+        e.toString(),
+        Ending.human(RETRY));
+    pending.add(run);
+    schedule(run.runId(), RETRY.toMillis());
   }
 
   private void disarm(String runId) {
