@@ -8,6 +8,7 @@ import io.portkit.backend.dispatch.InvocationDispatcher;
 import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.backend.dispatch.TypedRunHandler;
+import io.portkit.backend.dispatch.WorkflowNodeHandler;
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.backend.invocation.SecretDecryptor;
 import io.portkit.backend.invocation.SignatureVerifier;
@@ -227,6 +228,23 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
     public Builder automation(
         String automationId, AutomationHandler handler, HandlerOptions options) {
       dispatcher.automation(automationId, handler, options);
+      return this;
+    }
+
+    /**
+     * Runs {@code handler} for workflow node {@code nodeIdentifier} (Port Workflows, beta),
+     * synchronized as webhook nodes are by default; see {@link
+     * RunDispatcher.Builder#workflowNode(String, WorkflowNodeHandler)}.
+     */
+    public Builder workflowNode(String nodeIdentifier, WorkflowNodeHandler handler) {
+      dispatcher.workflowNode(nodeIdentifier, handler);
+      return this;
+    }
+
+    /** Runs {@code handler} for workflow node {@code nodeIdentifier} with {@code options}. */
+    public Builder workflowNode(
+        String nodeIdentifier, WorkflowNodeHandler handler, HandlerOptions options) {
+      dispatcher.workflowNode(nodeIdentifier, handler, options);
       return this;
     }
 

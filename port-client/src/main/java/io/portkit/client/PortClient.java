@@ -9,12 +9,15 @@ import io.portkit.client.entity.EntitiesApi;
 import io.portkit.client.internal.HttpCatalogApi;
 import io.portkit.client.internal.HttpEntitiesApi;
 import io.portkit.client.internal.HttpRunsApi;
+import io.portkit.client.internal.HttpWorkflowNodeRunsApi;
 import io.portkit.client.internal.PortApi;
 import io.portkit.client.internal.PortJson;
 import io.portkit.client.internal.PortkitVersion;
 import io.portkit.client.internal.RetryingSender;
 import io.portkit.client.run.RunContext;
 import io.portkit.client.run.RunsApi;
+import io.portkit.client.workflow.NodeRunContext;
+import io.portkit.client.workflow.WorkflowNodeRunsApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -59,6 +62,7 @@ public final class PortClient {
   private final RunsApi runs;
   private final EntitiesApi entities;
   private final CatalogApi catalog;
+  private final WorkflowNodeRunsApi nodeRuns;
 
   private PortClient(Builder b) {
     this.config = b.copy();
@@ -89,6 +93,7 @@ public final class PortClient {
     this.runs = new HttpRunsApi(api);
     this.entities = new HttpEntitiesApi(api);
     this.catalog = new HttpCatalogApi(api);
+    this.nodeRuns = new HttpWorkflowNodeRunsApi(api);
   }
 
   /** Returns a builder with defaults: EU region, 10 s connect, 30 s request timeout. */
@@ -130,14 +135,32 @@ public final class PortClient {
     return catalog;
   }
 
+  /** Returns the workflow node-run routes (Port Workflows, beta). */
+  public WorkflowNodeRunsApi workflowNodeRuns() {
+    return nodeRuns;
+  }
+
   /** Returns a reporter for {@code runId} of an asynchronous action ({@code Mode.ASYNC}). */
   public RunContext runContext(String runId) {
     return runContext(runId, RunContext.Mode.ASYNC);
   }
 
-  /** Returns a reporter for {@code runId} in {@code mode}; see {@link RunContext}. */
+  /**
+   * Returns a reporter for {@code runId} in {@code mode}; see {@link RunContext}. A workflow node
+   * run id ({@code wfnr_...}) gets a {@link NodeRunContext}, which reports through the node-run
+   * routes.
+   */
   public RunContext runContext(String runId, RunContext.Mode mode) {
+    Objects.requireNonNull(runId, "runId == null");
+    if (runId.startsWith("wfnr_")) {
+      return nodeRunContext(runId, mode);
+    }
     return RunContext.of(runId, mode, runs, entities);
+  }
+
+  /** Returns a reporter for the workflow node run {@code nodeRunId} in {@code mode}. */
+  public NodeRunContext nodeRunContext(String nodeRunId, RunContext.Mode mode) {
+    return NodeRunContext.of(nodeRunId, mode, nodeRuns, entities);
   }
 
   @Override

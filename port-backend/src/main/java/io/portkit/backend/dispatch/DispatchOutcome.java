@@ -136,13 +136,32 @@ public sealed interface DispatchOutcome {
    * @param cause why the run ended so
    * @param summary the run's summary, or null
    * @param statusLabel the run's status label, or null
+   * @param output a workflow node run's output on SUCCESS (the answer's body, which Port keeps as
+   *     the node's {@code output.response.data}), or null
    */
   record SyncResult(
-      FinalStatus status, Cause cause, @Nullable String summary, @Nullable String statusLabel) {
-    /** Validates the components. */
+      FinalStatus status,
+      Cause cause,
+      @Nullable String summary,
+      @Nullable String statusLabel,
+      @Nullable ObjectNode output) {
+    /** Validates the components and copies the output. */
     public SyncResult {
       Objects.requireNonNull(status, "status == null");
       Objects.requireNonNull(cause, "cause == null");
+      output = output == null ? null : output.deepCopy();
+    }
+
+    /** Returns the result of an action run (no output). */
+    public SyncResult(
+        FinalStatus status, Cause cause, @Nullable String summary, @Nullable String statusLabel) {
+      this(status, cause, summary, statusLabel, null);
+    }
+
+    /** Returns a copy of the output, or null. */
+    @Override
+    public @Nullable ObjectNode output() {
+      return output == null ? null : output.deepCopy();
     }
 
     /** Why a synchronized run ended. */

@@ -1,11 +1,13 @@
 package io.portkit.backend.dispatch;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.backend.dispatch.DispatchOutcome.SyncResult;
 import io.portkit.backend.dispatch.DispatchOutcome.SyncResult.Cause;
 import io.portkit.backend.invocation.InputBindingException;
 import io.portkit.client.run.FinalStatus;
 import io.portkit.client.run.RunOutcome;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a run ended, as the dispatcher reports it: the final status, label and summary for Port's
@@ -90,13 +92,25 @@ record Ending(FinalStatus status, String label, String summary, Cause cause) {
   }
 
   static Ending noHandler(String action, String registered) {
+    return noHandler("action", action, registered, "handle");
+  }
+
+  /**
+   * Returns the ending of a run nothing is registered for: {@code kind} ("action", "workflow node")
+   * {@code name}, and how to register one ({@code register}, for example {@code handle}).
+   */
+  static Ending noHandler(String kind, String name, String registered, String register) {
     return new Ending(
         FinalStatus.FAILURE,
         NO_HANDLER_LABEL,
-        "no handler for action "
-            + action
-            + ": register one with handle(\""
-            + action
+        "no handler for "
+            + kind
+            + " "
+            + name
+            + ": register one with "
+            + register
+            + "(\""
+            + name
             + "\", ...) or set a defaultHandler; registered: "
             + registered,
         Cause.NO_HANDLER);
@@ -110,9 +124,12 @@ record Ending(FinalStatus status, String label, String summary, Cause cause) {
         FinalStatus.FAILURE, HAND_OFF_REFUSED_LABEL, truncate(why), Cause.HANDLER_ENDED);
   }
 
-  /** Returns the answer that gives Port this ending for a synchronized run. */
-  DispatchOutcome toSyncAnswer() {
-    return DispatchOutcome.completed(new SyncResult(status, cause, summary, label));
+  /**
+   * Returns the answer that gives Port this ending for a synchronized run; {@code output} (a
+   * workflow node's, on success) becomes the answer's body.
+   */
+  DispatchOutcome toSyncAnswer(@Nullable ObjectNode output) {
+    return DispatchOutcome.completed(new SyncResult(status, cause, summary, label, output));
   }
 
   static String human(Duration d) {

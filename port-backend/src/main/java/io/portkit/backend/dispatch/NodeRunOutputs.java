@@ -2,6 +2,7 @@ package io.portkit.backend.dispatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.client.run.RunContext;
+import io.portkit.client.workflow.NodeRunContext;
 
 /** Sets a workflow node run's output through whatever context reports on it. Stateless. */
 final class NodeRunOutputs {
@@ -9,6 +10,8 @@ final class NodeRunOutputs {
 
   /** Gives {@code ctx} the output to send with the final status, when it reports a node run. */
   static void set(RunContext ctx, ObjectNode output) {
-    // Filled in with the workflow node context.
+    if (ctx instanceof NodeRunContext node) {
+      node.output(output);
+    }
   }
 }

@@ -16,11 +16,13 @@ final class Routes {
   static final String DEFAULT = "*";
 
   private final Map<String, Route> byAction;
+  private final Map<String, Route> byNode;
   private final Route fallback;
   private final String registered;
 
-  Routes(Map<String, Route> byAction, Route fallback) {
+  Routes(Map<String, Route> byAction, Map<String, Route> byNode, Route fallback) {
     this.byAction = Map.copyOf(byAction);
+    this.byNode = Map.copyOf(byNode);
     this.fallback = fallback;
     this.registered = new TreeSet<>(byAction.keySet()).toString();
   }
@@ -32,6 +34,9 @@ final class Routes {
    * @throws RuntimeException when the action has to be looked up in Port and that fails
    */
   Route resolve(RunInvocation run) {
+    if (WorkflowNodes.isNodeRunId(run.runId())) {
+      return resolveNode(run);
+    }
     if (byAction.isEmpty()) {
       return fallback != null ? fallback : noHandler("(unknown)");
     }
@@ -48,7 +53,30 @@ final class Routes {
    * or null when there is none now; used to recover journaled runs.
    */
   @Nullable Route named(String action) {
+    if (action.startsWith(WorkflowNodes.ROUTE_PREFIX)) {
+      return byNode.get(action.substring(WorkflowNodes.ROUTE_PREFIX.length()));
+    }
     return DEFAULT.equals(action) ? fallback : byAction.get(action);
+  }
+
+  /**
+   * A node run goes to its node's handler, else the default handler; there is no Port route that
+   * reads one node run, so a body that names no node cannot be looked up.
+   */
+  private Route resolveNode(RunInvocation run) {
+    String node = WorkflowNodes.nodeIdentifier(run);
+    Route route = node == null ? null : byNode.get(node);
+    if (route != null) {
+      return route;
+    }
+    if (fallback != null) {
+      return fallback;
+    }
+    String name = node == null ? "(unnamed)" : node;
+    return Route.ending(
+        WorkflowNodes.ROUTE_PREFIX + name,
+        Ending.noHandler(
+            "workflow node", name, new TreeSet<>(byNode.keySet()).toString(), "workflowNode"));
   }
 
   private static String actionFromDetails(RunInvocation run) {

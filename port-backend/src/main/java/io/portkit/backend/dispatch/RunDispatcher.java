@@ -86,7 +86,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private Thread hook; // guarded by this
 
   RunDispatcher(Builder b) {
-    this.routes = new Routes(b.routes, b.fallback);
+    this.routes = new Routes(b.routes, b.nodeRoutes, b.fallback);
     this.contexts = b.contexts;
     this.detailsLoader = b.detailsLoader;
     this.secrets = b.secrets == null ? SecretDecryptor.builder().build() : b.secrets;
@@ -393,6 +393,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     public static final Duration DEFAULT_REMEMBER_FOR = Duration.ofHours(1);
 
     final Map<String, Route> routes = new LinkedHashMap<>();
+    final Map<String, Route> nodeRoutes = new LinkedHashMap<>();
     Route fallback;
     PortClient port;
     RunJournal journal;
@@ -420,7 +421,17 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       Objects.requireNonNull(port, "port == null");
       this.port = port;
       this.contexts = port::runContext;
-      this.detailsLoader = runId -> port.runs().get(runId).raw();
+      this.detailsLoader =
+          runId -> {
+            if (WorkflowNodes.isNodeRunId(runId)) {
+              throw new IllegalStateException(
+                  "workflow node run "
+                      + runId
+                      + ": Port has no route that reads one node run; the node's webhook body"
+                      + " carries what the handler needs");
+            }
+            return port.runs().get(runId).raw();
+          };
       return this;
     }
 
@@ -467,6 +478,46 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
         String automationId, AutomationHandler handler, HandlerOptions options) {
       Objects.requireNonNull(handler, "handler == null");
       return handle(automationId, AutomationHandler.asRunHandler(automationId, handler), options);
+    }
+
+    /**
+     * Runs {@code handler} for the runs of workflow node {@code nodeIdentifier} (Port Workflows,
+     * beta), synchronized as webhook nodes are by default: the answer waits for the handler and
+     * carries its return value as the node's output. A node run ({@code wfnr_...}) is routed by
+     * {@code port_context.node} in its body (else the action identifier the body names).
+     *
+     * @throws IllegalArgumentException if {@code nodeIdentifier} is blank or already has a handler
+     */
+    public Builder workflowNode(String nodeIdentifier, WorkflowNodeHandler handler) {
+      return workflowNode(nodeIdentifier, handler, HandlerOptions.synchronous());
+    }
+
+    /**
+     * Runs {@code handler} for workflow node {@code nodeIdentifier} with {@code options}: {@code
+     * HandlerOptions.defaults()} for a node with {@code "synchronized": false}, whose result goes
+     * through {@code PATCH /v1/workflows/nodes/runs/{id}} (and over Kafka, always).
+     *
+     * @throws IllegalArgumentException if {@code nodeIdentifier} is blank or already has a handler
+     */
+    public Builder workflowNode(
+        String nodeIdentifier, WorkflowNodeHandler handler, HandlerOptions options) {
+      Objects.requireNonNull(nodeIdentifier, "nodeIdentifier == null");
+      Objects.requireNonNull(handler, "handler == null");
+      Objects.requireNonNull(options, "options == null");
+      if (nodeIdentifier.isBlank()) {
+        throw new IllegalArgumentException("nodeIdentifier is blank: pass the node's identifier");
+      }
+      if (nodeRoutes.containsKey(nodeIdentifier)) {
+        throw new IllegalArgumentException(
+            "workflow node " + nodeIdentifier + " already has a handler: register each node once");
+      }
+      nodeRoutes.put(
+          nodeIdentifier,
+          Route.of(
+              WorkflowNodes.ROUTE_PREFIX + nodeIdentifier,
+              WorkflowNodeHandler.asRunHandler(nodeIdentifier, handler),
+              options));
+      return this;
     }
 
     /**
@@ -633,7 +684,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
         throw new IllegalStateException(
             "client required: call client(PortClient) so handlers can report to Port");
       }
-      if (routes.isEmpty() && fallback == null) {
+      if (routes.isEmpty() && nodeRoutes.isEmpty() && fallback == null) {
         throw new IllegalStateException(
             "no handlers: call handle(actionId, handler), sync(actionId, handler) or"
                 + " defaultHandler(handler)");

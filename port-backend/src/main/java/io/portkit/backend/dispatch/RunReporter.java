@@ -1,11 +1,14 @@
 package io.portkit.backend.dispatch;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.client.run.FinalStatus;
 import io.portkit.client.run.HandOff;
 import io.portkit.client.run.RunAlreadyFinishedException;
 import io.portkit.client.run.RunContext;
 import io.portkit.client.run.RunSynchronizedException;
 import io.portkit.client.run.RunUpdate;
+import io.portkit.client.workflow.LogLevel;
+import io.portkit.client.workflow.NodeRunContext;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,7 +44,7 @@ final class RunReporter {
     run.endedWith(ending.status().name());
     if (run.route().sync()) {
       // Port sets a synchronized run's status from the answer; a status PATCH would be refused.
-      run.answer().complete(ending.toSyncAnswer());
+      run.answer().complete(ending.toSyncAnswer(syncOutput(run.context(), ending)));
       return;
     }
     RunContext ctx = run.context();
@@ -83,6 +86,29 @@ final class RunReporter {
           run.runId(),
           ending.status());
     }
+  }
+
+  /**
+   * A synchronized workflow node answers with its output; a failed one also gets the reason as an
+   * ERROR log line, since its answer is all Port keeps otherwise.
+   */
+  private static @Nullable ObjectNode syncOutput(RunContext ctx, Ending ending) {
+    if (!(ctx instanceof NodeRunContext node)) {
+      return null;
+    }
+    if (ending.status() == FinalStatus.SUCCESS) {
+      return node.output();
+    }
+    String reason = ending.summary() != null ? ending.summary() : ending.label();
+    if (reason != null && !ctx.isFinished()) {
+      try {
+        node.log(LogLevel.ERROR, reason);
+      } catch (RuntimeException e) {
+        log.debug(
+            "run {}: the reason of its failure was not logged ({})", ctx.runId(), e.toString());
+      }
+    }
+    return null;
   }
 
   private static String actionOf(ActiveRun run) {

@@ -4,6 +4,7 @@ import io.portkit.client.PortApiException;
 import io.portkit.client.PortClient;
 import io.portkit.client.run.ActionRun;
 import io.portkit.client.run.RunQuery;
+import io.portkit.client.workflow.WorkflowNodeRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,9 @@ public final class PortRunLookup {
   public record Match(String runId, String status, boolean terminal) {}
 
   /**
-   * Returns the action runs whose external id is {@code externalRunId}, newest first.
+   * Returns the action runs whose external id is {@code externalRunId}, newest first; when there
+   * are none, the workflow node runs with it ({@code GET
+   * /v1/workflows/nodes/runs?external_run_id=}, as Port's integrations look them up).
    *
    * @throws io.portkit.client.PortException when Port cannot be asked
    */
@@ -35,6 +38,17 @@ public final class PortRunLookup {
     List<Match> out = new ArrayList<>();
     for (ActionRun run : port.runs().list(RunQuery.byExternalRunId(externalRunId))) {
       out.add(new Match(run.id(), run.status().value(), run.status().isTerminal()));
+    }
+    if (out.isEmpty()) {
+      try {
+        for (WorkflowNodeRun run : port.workflowNodeRuns().byExternalRunId(externalRunId)) {
+          out.add(new Match(run.identifier(), run.status(), run.isCompleted()));
+        }
+      } catch (PortApiException e) {
+        if (e.isRetryable()) {
+          throw e;
+        } // an organization without Workflows: no node runs
+      }
     }
     return out;
   }

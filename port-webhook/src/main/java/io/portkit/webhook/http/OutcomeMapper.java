@@ -26,6 +26,10 @@ final class OutcomeMapper {
       return Responses.ok(200, runId, "duplicate");
     }
     if (outcome instanceof DispatchOutcome.Completed c) {
+      if (c.result().status() == FinalStatus.SUCCESS && c.result().output() != null) {
+        // A synchronized workflow node: Port keeps the answer's body as output.response.data.
+        return Responses.json(200, c.result().output(), Map.of());
+      }
       return Responses.json(httpStatus(c.result()), c.result().toJson(runId), Map.of());
     }
     if (outcome instanceof DispatchOutcome.Saturated s) {
