@@ -280,6 +280,78 @@ public final class PortEmulator implements AutoCloseable {
     return core.state().locked(core.automations()::warnings);
   }
 
+  /**
+   * Defines a workflow (Port Workflows, beta) from its Port JSON: {@code identifier}, {@code
+   * nodes[]} ({@code identifier}, {@code config}, optional {@code variables}) and {@code
+   * connections[]} ({@code sourceIdentifier}, {@code targetIdentifier}). The emulator runs one
+   * {@code SELF_SERVE_TRIGGER} node followed by a line of {@code WEBHOOK} nodes; anything else is
+   * refused (docs/testing-with-port-testkit.md, section 10). Defining it again replaces it.
+   *
+   * @return the stored workflow
+   * @throws IllegalArgumentException if it is not such a workflow
+   */
+  public JsonNode defineWorkflow(String json) {
+    return defineWorkflow(Json.parseArgument(json, "workflow json"));
+  }
+
+  /** Defines a workflow from a JSON tree; see {@link #defineWorkflow(String)}. */
+  public JsonNode defineWorkflow(JsonNode json) {
+    Objects.requireNonNull(json, "json == null");
+    return unwrap(() -> core.workflows().define(json));
+  }
+
+  /**
+   * Runs workflow {@code workflow} with {@code inputs} (the trigger node's output), as {@code POST
+   * /v1/workflows/{identifier}/runs} does: returns at once; each node's webhook is rendered against
+   * {@code .outputs}, signed with the client secret and called off the calling thread.
+   *
+   * @throws IllegalArgumentException if the workflow is unknown or inputs is not an object
+   */
+  public EmulatedWorkflowRun runWorkflow(String workflow, JsonNode inputs) {
+    Objects.requireNonNull(workflow, "workflow == null");
+    Objects.requireNonNull(inputs, "inputs == null");
+    if (!inputs.isObject()) {
+      throw new IllegalArgumentException(
+          "inputs must be a JSON object, got " + inputs.getNodeType());
+    }
+    return unwrap(() -> core.workflows().start(workflow, (ObjectNode) inputs));
+  }
+
+  /** Returns a snapshot of workflow run {@code id}, or empty when there is none. */
+  public Optional<EmulatedWorkflowRun> workflowRun(String id) {
+    Objects.requireNonNull(id, "id == null");
+    return core.workflows().snapshot(id);
+  }
+
+  /**
+   * Waits until workflow run {@code id} has completed (SUCCESS, FAILED or CANCELLED), woken by each
+   * change.
+   *
+   * @throws AssertionError if {@code timeout} passes first, naming each node run's status
+   */
+  public EmulatedWorkflowRun awaitWorkflowRun(String id, Duration timeout) {
+    Objects.requireNonNull(id, "id == null");
+    return core.workflows().await(id, timeout);
+  }
+
+  /**
+   * Waits until node {@code node} of workflow run {@code id} has had its webhook called (answered
+   * or failed), woken by each change.
+   *
+   * @throws AssertionError if {@code timeout} passes first
+   */
+  public EmulatedNodeRun awaitNodeDelivery(String id, String node, Duration timeout) {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(node, "node == null");
+    return core.workflows().awaitDelivery(id, node, timeout);
+  }
+
+  /** Cancels workflow run {@code id}: it and its running node complete CANCELLED. */
+  public EmulatedWorkflowRun cancelWorkflowRun(String id) {
+    Objects.requireNonNull(id, "id == null");
+    return unwrap(() -> core.workflows().cancel(id));
+  }
+
   /** Stops the server; idempotent. */
   @Override
   public void close() {
@@ -290,6 +362,7 @@ public final class PortEmulator implements AutoCloseable {
     timers.close();
     server.close();
     core.invoker().close();
+    core.workflows().close();
   }
 
   private static <T> T unwrap(Supplier<T> call) {

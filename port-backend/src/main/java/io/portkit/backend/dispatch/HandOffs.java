@@ -6,6 +6,8 @@ import io.portkit.backend.dispatch.PendingHandOffs.How;
 import io.portkit.backend.journal.HandedOffRun;
 import io.portkit.backend.journal.JournalException;
 import io.portkit.backend.journal.RunJournal;
+import io.portkit.client.PortApiException;
+import io.portkit.client.PortAuthenticationException;
 import io.portkit.client.PortClient;
 import io.portkit.client.PortException;
 import io.portkit.client.run.HandOff;
@@ -238,24 +240,48 @@ public final class HandOffs {
       reporter.complete(run.runId(), result);
     } catch (RunAlreadyFinishedException e) {
       return ended(run, How.ENDED_ELSEWHERE, e.finalStatus().name(), Kind.ALREADY_FINISHED);
-    } catch (RuntimeException e) {
-      String endedElsewhere = reporter.endedInPort(run.runId());
-      if (endedElsewhere != null) {
-        return ended(run, How.ENDED_ELSEWHERE, endedElsewhere, Kind.ALREADY_FINISHED);
+    } catch (PortApiException e) {
+      if (e.isRetryable() || e instanceof PortAuthenticationException) {
+        return reportFailed(run, e);
       }
-      pending.add(run);
-      log.warn("run {}: reporting its completion failed ({}); still awaited", run.runId(), e);
+      // Port refuses for good: the run ended there (a cancelled workflow, an edit by hand).
+      log.info(
+          "run {}: Port refused its completion ({}); it has ended", run.runId(), e.getMessage());
+      disarm(run.runId());
+      journalFinish(run.runId(), "REFUSED");
+      pending.ended(run, How.ENDED_ELSEWHERE, "in Port");
       return new Completion(
-          Kind.REPORT_FAILED,
+          Kind.ALREADY_FINISHED,
           run.runId(),
-          "run "
+          "Port refused to end run "
               + run.runId()
-              + " was found but Port did not take its final status ("
+              + " ("
+              + run.externalRunId()
+              + "): "
               + e.getMessage()
-              + "); it is still awaited: send the completion again");
+              + "; nothing changed");
+    } catch (RuntimeException e) {
+      return reportFailed(run, e);
     }
     log.info("run {} ({}) completed {}", run.runId(), run.externalRunId(), result.status());
     return ended(run, How.COMPLETED, result.status().name(), Kind.COMPLETED);
+  }
+
+  private Completion reportFailed(HandedOffRun run, RuntimeException e) {
+    String endedElsewhere = reporter.endedInPort(run.runId());
+    if (endedElsewhere != null) {
+      return ended(run, How.ENDED_ELSEWHERE, endedElsewhere, Kind.ALREADY_FINISHED);
+    }
+    pending.add(run);
+    log.warn("run {}: reporting its completion failed ({}); still awaited", run.runId(), e);
+    return new Completion(
+        Kind.REPORT_FAILED,
+        run.runId(),
+        "run "
+            + run.runId()
+            + " was found but Port did not take its final status ("
+            + e.getMessage()
+            + "); it is still awaited: send the completion again");
   }
 
   private Completion ended(HandedOffRun run, How how, String status, Kind kind) {

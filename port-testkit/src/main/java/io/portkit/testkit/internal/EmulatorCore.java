@@ -20,6 +20,7 @@ public final class EmulatorCore {
   private final List<Route> routes = new ArrayList<>();
   private final ActionInvoker invoker;
   private final AutomationEngine automations;
+  private final WorkflowEngine workflows;
 
   /** Creates the emulator's parts from {@code settings}. */
   public EmulatorCore(EmulatorSettings settings, Clock clock, Random random, Sleeper sleeper) {
@@ -49,6 +50,8 @@ public final class EmulatorCore {
     routes.addAll(new EntityRoutes(state, writer, caller).routes());
     routes.addAll(new CatalogRoutes(state, caller).routes());
     routes.addAll(new AuditRoutes(state).routes());
+    this.workflows = new WorkflowEngine(ids, clock, settings);
+    routes.addAll(new WorkflowRoutes(workflows).routes());
     routes.addAll(new AdminRoutes(this).routes());
   }
 
@@ -102,6 +105,11 @@ public final class EmulatorCore {
     return invoker;
   }
 
+  /** Returns the workflows engine (Port Workflows, beta). */
+  public WorkflowEngine workflows() {
+    return workflows;
+  }
+
   /** Returns the automations engine. */
   public AutomationEngine automations() {
     return automations;
@@ -124,6 +132,7 @@ public final class EmulatorCore {
   /** Forgets catalog, runs, journal, faults, tokens and the rate-limit window. */
   public void reset() {
     state.clear();
+    workflows.clear();
     journal.clear();
     faults.clear();
     tokens.clear();
