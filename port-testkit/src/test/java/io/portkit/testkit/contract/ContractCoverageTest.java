@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class ContractCoverageTest {
   static final List<Class<?>> CONTRACTS =
-      List.of(CatalogContractTest.class, EntityContractTest.class, RunContractTest.class);
+      List.of(
+          CatalogContractTest.class,
+          EntityContractTest.class,
+          RunContractTest.class,
+          WorkflowContractTest.class);
 
   static Set<String> covered() {
     Set<String> keys = new TreeSet<>();
