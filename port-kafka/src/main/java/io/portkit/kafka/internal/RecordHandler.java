@@ -77,6 +77,11 @@ public final class RecordHandler {
           where);
       return Decision.COMMIT;
     }
+    if (outcome instanceof DispatchOutcome.Completed completed && NodeRunReports.isNodeRun(runId)) {
+      // A synchronized workflow node over Kafka: report as Port's agent does for such a node.
+      NodeRunReports.report(client, runId, completed.result());
+      return Decision.COMMIT;
+    }
     if (outcome instanceof DispatchOutcome.Completed completed) {
       log.error(
           "run {}: its action is registered with sync(); over Kafka nobody reads the answer ({}),"
@@ -109,8 +114,8 @@ public final class RecordHandler {
   }
 
   private boolean endedInPort(String runId) {
-    if (client == null) {
-      return false;
+    if (client == null || NodeRunReports.isNodeRun(runId)) {
+      return false; // Port has no route that reads one workflow node run
     }
     try {
       RunStatus status = client.runs().get(runId).status();
