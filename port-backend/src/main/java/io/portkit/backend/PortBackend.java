@@ -138,6 +138,7 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
     private final SecretDecryptor.Builder secrets = SecretDecryptor.builder();
     private @Nullable SecretDecryptor decryptor;
     private final List<RunListener> listeners = new ArrayList<>();
+    private final List<Consumer<PortClient.Builder>> clientSettings = new ArrayList<>();
     private final RunDispatcher.Builder dispatcher = RunDispatcher.builder();
 
     private Builder() {}
@@ -165,6 +166,16 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
     /** Uses {@code client} instead of building one from {@link #credentials}. */
     public Builder client(PortClient client) {
       this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * Applies {@code settings} to the client built from {@link #credentials} (timeouts, an HTTP
+     * client, instrumentation such as {@code port-micrometer}'s); may be called more than once.
+     * Ignored with {@link #client(PortClient)}.
+     */
+    public Builder clientSettings(Consumer<PortClient.Builder> settings) {
+      clientSettings.add(Objects.requireNonNull(settings, "settings == null"));
       return this;
     }
 
@@ -398,6 +409,7 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
       if (apiUrl != null) {
         b.baseUri(apiUrl);
       }
+      clientSettings.forEach(settings -> settings.accept(b));
       return b.build();
     }
 
