@@ -15,8 +15,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.SpringBootConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
@@ -71,6 +71,9 @@ class MockMvcWebhookTest {
 
   @Test
   void signedDelivery_answeredByTheHandler_badBodyAndMissingSignatureRefused() throws Exception {
+    EMULATOR.defineAction(
+        "{\"identifier\":\"greet\",\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\"},"
+            + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\",\"synchronized\":true}}");
     String runId =
         EMULATOR
             .createRun(

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.client.auth.ClientCredentials;
 import java.net.URI;
-import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
@@ -51,7 +51,7 @@ class StartupErrorsTest {
     }
   }
 
-  private static Consumer<AssertableApplicationContext> failsWith(
+  private static ContextConsumer<AssertableApplicationContext> failsWith(
       String description, String action) {
     return context -> {
       assertThat(context).hasFailed();
