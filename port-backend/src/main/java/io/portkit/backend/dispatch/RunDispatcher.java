@@ -382,11 +382,11 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private void finished(ActiveRun run) {
     run.cancelTimeout();
     durability.finished(run);
-    inFlight.leave(run);
     EndedRun ended = run.ended();
     if (ended != null) {
-      listener.runEnded(ended);
+      listener.runEnded(ended); // before leaving: awaitIdle() then implies the listeners heard it
     }
+    inFlight.leave(run);
   }
 
   private DispatchOutcome awaitAnswer(ActiveRun run) {

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SpringBootEndToEndTest {
   @Autowired EmulatedPort port;
   @Autowired MeterRegistry registry;
+  @Autowired io.portkit.backend.PortBackend backend;
   @LocalServerPort int serverPort;
 
   @Test
@@ -44,6 +45,7 @@ class SpringBootEndToEndTest {
         .satisfies(d -> assertThat(d.status()).isEqualTo(202));
     assertThat(run.deliveries().get(0).url()).contains(":" + serverPort + "/portkit/webhook");
 
+    assertThat(backend.awaitIdle(java.time.Duration.ofSeconds(5))).isTrue();
     // The handler's own log line carries the run id and action in the MDC.
     assertThat(MdcCapturingProvider.LINES)
         .filteredOn(l -> l.message().equals("deploying billing-api 1.4.2"))
