@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.portkit.backend.PortBackend;
 import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.Fault;
 import io.portkit.testkit.PortEmulator;
@@ -39,10 +41,11 @@ class PortkitMetricsTest {
           WebhookReceiver.builder().backend(backend).shutdownHook(false).port(0).start()) {
         emulator.defineBlueprint("{\"identifier\":\"service\",\"title\":\"Service\"}");
         emulator.defineAction(
-            ("{\"identifier\":\"deploy\",\"trigger\":{\"type\":\"self-service\",\"operation\":"
-                    + "\"CREATE\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":"
-                    + "{\"type\":\"WEBHOOK\",\"url\":\"%s\"}}")
-                .formatted(rx.uri()));
+            Action.fromJson(
+                ("{\"identifier\":\"deploy\",\"trigger\":{\"type\":\"self-service\",\"operation\":"
+                        + "\"CREATE\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":"
+                        + "{\"type\":\"WEBHOOK\",\"url\":\"%s\"}}")
+                    .formatted(rx.uri())));
         // One 429 on the first log write: retried after a wait counted as a rate-limit wait.
         emulator.inject(
             Fault.failNext(1, 429)
@@ -50,7 +53,7 @@ class PortkitMetricsTest {
                 .retryAfter(Duration.ofSeconds(1)));
 
         EmulatedRun run = emulator.trigger("deploy", JSON.createObjectNode());
-        emulator.awaitRun(run.id(), "SUCCESS", Duration.ofSeconds(10));
+        emulator.awaitRun(run.id(), RunStatus.SUCCESS, Duration.ofSeconds(10));
         assertThat(backend.awaitIdle(Duration.ofSeconds(5))).isTrue();
         WebhookSender.builder()
             .build()

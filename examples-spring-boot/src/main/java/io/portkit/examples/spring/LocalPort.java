@@ -1,5 +1,6 @@
 package io.portkit.examples.spring;
 
+import io.portkit.client.run.RunStatus;
 import io.portkit.spring.boot.test.EmulatedPort;
 import io.portkit.spring.boot.test.PortEmulatorAutoConfiguration;
 import io.portkit.testkit.EmulatedRun;
@@ -43,10 +44,10 @@ class LocalPort {
               + ": "
               + run.summary()
               + " (links "
-              + run.link()
+              + run.links()
               + ")");
       if (args.containsOption("once")) {
-        int code = "SUCCESS".equals(run.status()) ? 0 : 1;
+        int code = RunStatus.SUCCESS.equals(run.status()) ? 0 : 1;
         System.exit(org.springframework.boot.SpringApplication.exit(context, () -> code));
       }
       System.out.println(

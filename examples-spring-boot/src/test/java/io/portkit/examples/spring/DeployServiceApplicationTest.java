@@ -2,6 +2,7 @@ package io.portkit.examples.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.client.run.RunStatus;
 import io.portkit.spring.boot.test.AutoConfigurePortEmulator;
 import io.portkit.spring.boot.test.EmulatedPort;
 import io.portkit.testkit.EmulatedRun;
@@ -24,7 +25,7 @@ class DeployServiceApplicationTest {
         port.trigger("deploy_service", new Deployments.DeployInputs("billing-api", "1.4.2"));
     EmulatedRun run = port.awaitFinalStatus(runId);
 
-    assertThat(run.status()).isEqualTo("SUCCESS");
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(run.summary()).isEqualTo("Deployed billing-api 1.4.2");
     assertThat(run.logs()).extracting(l -> l.message()).contains("Deploying billing-api 1.4.2");
   }

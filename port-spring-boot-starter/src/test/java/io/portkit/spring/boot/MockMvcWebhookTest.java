@@ -6,7 +6,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.portkit.backend.invocation.Signer;
 import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
 import io.portkit.client.run.RunContext;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import java.net.URI;
@@ -72,8 +74,9 @@ class MockMvcWebhookTest {
   @Test
   void signedDelivery_answeredByTheHandler_badBodyAndMissingSignatureRefused() throws Exception {
     EMULATOR.defineAction(
-        "{\"identifier\":\"greet\",\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\"},"
-            + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\",\"synchronized\":true}}");
+        Action.fromJson(
+            "{\"identifier\":\"greet\",\"trigger\":{\"type\":\"self-service\",\"operation\":\"DAY-2\"},"
+                + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"http://127.0.0.1:9/\",\"synchronized\":true}}"));
     String runId =
         EMULATOR
             .createRun(
@@ -106,7 +109,8 @@ class MockMvcWebhookTest {
     mvc.perform(post("/portkit/webhook").contentType(MediaType.TEXT_PLAIN).content("x"))
         .andExpect(status().isUnsupportedMediaType());
     EmulatedRun run = EMULATOR.run(runId).orElseThrow();
-    assertThat(run.status()).isEqualTo("IN_PROGRESS"); // a synchronized answer; no status PATCH
+    assertThat(run.status())
+        .isEqualTo(RunStatus.IN_PROGRESS); // a synchronized answer; no status PATCH
     assertThat(Duration.ZERO).isZero();
   }
 }

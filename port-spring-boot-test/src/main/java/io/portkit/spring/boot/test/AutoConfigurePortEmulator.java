@@ -24,7 +24,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  *   void deploy_endsSuccess() {
  *     port.defineWebhookAction("deploy_service");
  *     String run = port.trigger("deploy_service", Map.of("service", "api", "version", "1.4.2"));
- *     assertThat(port.awaitFinalStatus(run).status()).isEqualTo("SUCCESS");
+ *     assertThat(port.awaitFinalStatus(run).status()).isEqualTo(RunStatus.SUCCESS);
  *   }
  * }
  * }</pre>

@@ -2,6 +2,7 @@ package io.portkit.spring.boot.test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.catalog.Action;
 import io.portkit.spring.boot.PortkitProperties;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
@@ -87,7 +88,7 @@ public final class EmulatedPort {
         .put("action", "{{ .action.identifier }}")
         .put("trigger", "{{ .trigger }}");
     body.put("inputs", "{{ .inputs }}").put("entity", "{{ .entity }}");
-    emulator.defineAction(action);
+    emulator.defineAction(Action.fromJson(action));
   }
 
   /**

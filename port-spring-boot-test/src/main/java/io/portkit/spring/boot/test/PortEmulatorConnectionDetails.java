@@ -22,7 +22,7 @@ public final class PortEmulatorConnectionDetails implements PortConnectionDetail
 
   @Override
   public ClientCredentials credentials() {
-    return new ClientCredentials(emulator.clientId(), emulator.clientSecret());
+    return emulator.credentials();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.portkit.spring.boot.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class GracefulShutdownTest {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       EmulatedRun run = emulator.awaitFinalStatus(runId, Duration.ofSeconds(5));
-      assertThat(run.status()).isEqualTo("FAILURE");
+      assertThat(run.status()).isEqualTo(RunStatus.FAILURE);
       assertThat(run.statusLabel()).isEqualTo("backend shut down");
       assertThat(took).isLessThan(Duration.ofSeconds(6));
     } finally {

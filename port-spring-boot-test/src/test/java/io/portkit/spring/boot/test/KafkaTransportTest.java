@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portkit.backend.invocation.Signer;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -58,14 +60,15 @@ class KafkaTransportTest {
   @Test
   void runPublishedToTheTopic_reachesTheAnnotatedHandler_endsSuccess() throws Exception {
     emulator.defineAction(
-        "{\"identifier\":\"deploy_service\",\"trigger\":{\"type\":\"self-service\","
-            + "\"operation\":\"DAY-2\"},\"invocationMethod\":{\"type\":\"KAFKA\"}}");
+        Action.fromJson(
+            "{\"identifier\":\"deploy_service\",\"trigger\":{\"type\":\"self-service\","
+                + "\"operation\":\"DAY-2\"},\"invocationMethod\":{\"type\":\"KAFKA\"}}"));
     ObjectNode inputs = JSON.createObjectNode().put("service", "ledger").put("version", "2.0.0");
     String runId = emulator.createRun("deploy_service", inputs).id();
 
     BROKER.send("org_test.runs", runId, signed(envelope(runId, inputs), emulator.clientSecret()));
 
-    EmulatedRun run = emulator.awaitRun(runId, "SUCCESS", java.time.Duration.ofSeconds(30));
+    EmulatedRun run = emulator.awaitRun(runId, RunStatus.SUCCESS, java.time.Duration.ofSeconds(30));
     assertThat(backend.awaitIdle(java.time.Duration.ofSeconds(5))).isTrue();
     assertThat(run.summary()).isEqualTo("deployed ledger 2.0.0");
     assertThat(

@@ -1,6 +1,6 @@
 package io.portkit.spring.boot.test;
 
-import io.portkit.testlogging.CapturedLogs;
+import io.portkit.testsupport.CapturedLogs;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +19,7 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * This module's SLF4J provider in tests: every line goes to portkit-test-logging's secrecy scan, as
+ * This module's SLF4J provider in tests: every line goes to portkit-test-support's secrecy scan, as
  * in every suite, and is kept with a copy of the MDC so a test can assert on the context keys.
  */
 public final class MdcCapturingProvider implements SLF4JServiceProvider {

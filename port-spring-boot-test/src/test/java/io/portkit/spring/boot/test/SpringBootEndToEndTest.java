@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.portkit.backend.dispatch.RunDispatcher;
+import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ class SpringBootEndToEndTest {
         port.trigger("deploy_service", new DeployApp.DeployInputs("billing-api", "1.4.2"));
     EmulatedRun run = port.awaitFinalStatus(runId);
 
-    assertThat(run.status()).isEqualTo("SUCCESS");
+    assertThat(run.status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(run.summary()).isEqualTo("deployed billing-api 1.4.2");
     assertThat(run.deliveries())
         .singleElement()
