@@ -1,8 +1,8 @@
 package io.portkit.spring.boot.test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portkit.client.catalog.Action;
+import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.spring.boot.PortkitProperties;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
@@ -65,30 +65,18 @@ public final class EmulatedPort {
 
   /**
    * Defines action {@code identifier}, delivered to {@link #webhookUrl()} with portkit's
-   * recommended body (run id, action, inputs, entity, trigger).
+   * recommended invocation ({@code InvocationMethod.webhook(url)}: run id, action, inputs, entity,
+   * trigger).
    *
    * @param synchronous whether Port waits for the answer ({@code "synchronized": true})
    */
   public void defineWebhookAction(String identifier, boolean synchronous) {
     Objects.requireNonNull(identifier, "identifier == null");
-    ObjectNode action = JSON.createObjectNode();
-    action.put("identifier", identifier).put("title", identifier);
-    action.putObject("trigger").put("type", "self-service").put("operation", "DAY-2");
-    ObjectNode invocation = action.putObject("invocationMethod");
-    invocation
-        .put("type", "WEBHOOK")
-        .put("url", webhookUrl().toString())
-        .put("agent", false)
-        .put("synchronized", synchronous)
-        .put("method", "POST");
-    invocation.putObject("headers").put("RUN_ID", "{{ .run.id }}");
-    ObjectNode body = invocation.putObject("body");
-    body.putObject("port_context")
-        .put("runId", "{{ .run.id }}")
-        .put("action", "{{ .action.identifier }}")
-        .put("trigger", "{{ .trigger }}");
-    body.put("inputs", "{{ .inputs }}").put("entity", "{{ .entity }}");
-    emulator.defineAction(Action.fromJson(action));
+    emulator.defineAction(
+        Action.builder(identifier)
+            .title(identifier)
+            .invocationMethod(InvocationMethod.webhook(webhookUrl()).synchronous(synchronous))
+            .build());
   }
 
   /**
