@@ -116,7 +116,18 @@ public class PortkitAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   PortkitLifecycle portkitLifecycle(
-      PortBackend backend, ObjectProvider<PortkitIntake> intake, Environment env) {
+      PortBackend backend,
+      PortkitProperties properties,
+      ObjectProvider<PortkitIntake> intake,
+      ConfigurableListableBeanFactory beans,
+      Environment env) {
+    if (properties.transport() == PortkitProperties.Transport.WEBHOOK
+        && !beans.containsBean(PortkitWebhookAutoConfiguration.HANDLER_MAPPING_BEAN_NAME)) {
+      log.warn(
+          "portkit.transport=webhook, but this application has no Spring MVC servlet server"
+              + " (spring-boot-starter-webmvc), so nothing receives Port's webhooks: add it, or"
+              + " set portkit.transport=kafka");
+    }
     return new PortkitLifecycle(
         backend, intake.getIfAvailable(), PortkitLifecycle.grace(phaseTimeout(env)));
   }
