@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -66,8 +68,13 @@ final class PortActionHandlers {
           options(action, "RunHandler bean '" + name + "'"));
     }
     for (String name : beans.getBeanDefinitionNames()) {
+      if (ScopedProxyUtils.isScopedTarget(name) || beans.getBeanDefinition(name).isAbstract()) {
+        continue; // the scoped proxy's own name serves it; an abstract definition is no bean
+      }
       Class<?> type = beans.getType(name, false);
-      if (type == null || RunHandler.class.isAssignableFrom(type)) {
+      if (type == null
+          || RunHandler.class.isAssignableFrom(type)
+          || !AnnotationUtils.isCandidateClass(type, PortAction.class)) {
         continue;
       }
       Class<?> user = ClassUtils.getUserClass(type);

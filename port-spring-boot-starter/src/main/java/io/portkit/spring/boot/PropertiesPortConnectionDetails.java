@@ -32,16 +32,27 @@ final class PropertiesPortConnectionDetails implements PortConnectionDetails {
               + ")");
     }
     if (!missing.isEmpty()) {
+      String variables =
+          id == null && secret == null
+              ? "the environment variables "
+                  + ClientCredentials.CLIENT_ID_ENV
+                  + " and "
+                  + ClientCredentials.CLIENT_SECRET_ENV
+                  + " to your Port client id and secret"
+              : id == null
+                  ? "the environment variable "
+                      + ClientCredentials.CLIENT_ID_ENV
+                      + " to your Port client id"
+                  : "the environment variable "
+                      + ClientCredentials.CLIENT_SECRET_ENV
+                      + " to your Port client secret";
       throw new PortkitStartupException(
           "Port credentials are not set: " + String.join(" and ", missing),
-          "Set the environment variable"
-              + (missing.size() > 1 ? "s " : " ")
-              + (id == null ? ClientCredentials.CLIENT_ID_ENV : "")
-              + (id == null && secret == null ? " and " : "")
-              + (secret == null ? ClientCredentials.CLIENT_SECRET_ENV : "")
-              + " to your Port client id and secret (Port: ... menu > Credentials), or the"
-              + " properties portkit.client-id and portkit.client-secret; in tests, use"
-              + " @AutoConfigurePortEmulator from io.portkit:port-spring-boot-test.");
+          "Set "
+              + variables
+              + " (in Port: ... menu > Credentials), or the propert"
+              + (missing.size() > 1 ? "ies portkit.client-id and portkit.client-secret" : "y named")
+              + "; in tests, use @AutoConfigurePortEmulator from io.portkit:port-spring-boot-test.");
     }
     this.credentials = new ClientCredentials(id, secret);
   }
