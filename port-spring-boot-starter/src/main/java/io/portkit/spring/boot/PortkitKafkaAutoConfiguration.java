@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -20,6 +22,8 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(before = PortkitAutoConfiguration.class)
 @ConditionalOnClass(KafkaRunConsumer.class)
+@ConditionalOnBooleanProperty(name = "portkit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PortkitProperties.class)
 @ConditionalOnProperty(name = "portkit.transport", havingValue = "kafka")
 public class PortkitKafkaAutoConfiguration {
   @Bean

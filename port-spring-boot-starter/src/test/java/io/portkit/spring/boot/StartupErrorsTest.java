@@ -150,8 +150,18 @@ class StartupErrorsTest {
   }
 
   @Test
-  void disabled_configuresNothing() {
-    runner
+  void disabled_configuresNothing_evenWithAMeterRegistryAndEveryAutoConfiguration() {
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                PortkitAutoConfiguration.class,
+                PortkitWebhookAutoConfiguration.class,
+                PortkitKafkaAutoConfiguration.class,
+                PortkitHealthAutoConfiguration.class,
+                PortkitMetricsAutoConfiguration.class))
+        .withBean(
+            io.micrometer.core.instrument.MeterRegistry.class,
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
         .withBean(OneHandler.class)
         .withPropertyValues("portkit.enabled=false")
         .run(
