@@ -102,6 +102,18 @@ record Ending(FinalStatus status, String label, String summary, Cause cause) {
         Cause.NO_HANDLER);
   }
 
+  /** Returns how a {@link RunListener} sees this ending. */
+  EndedRun.Result result() {
+    if (status == FinalStatus.SUCCESS) {
+      return EndedRun.Result.SUCCESS;
+    }
+    return switch (cause) {
+      case TIMEOUT -> EndedRun.Result.TIMEOUT;
+      case SHUTDOWN -> EndedRun.Result.SHUTDOWN;
+      default -> EndedRun.Result.FAILURE;
+    };
+  }
+
   /** Returns the answer that gives Port this ending for a synchronized run. */
   DispatchOutcome toSyncAnswer() {
     return DispatchOutcome.completed(new SyncResult(status, cause, summary, label));

@@ -17,7 +17,7 @@ final class RunReporter {
   private static final Logger log = LoggerFactory.getLogger(RunReporter.class);
 
   void report(ActiveRun run, Ending ending) {
-    run.endedWith(ending.status().name());
+    run.endedWith(ending);
     if (run.route().sync()) {
       // Port sets a synchronized run's status from the answer; a status PATCH would be refused.
       run.answer().complete(ending.toSyncAnswer());
