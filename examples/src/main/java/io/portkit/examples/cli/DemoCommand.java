@@ -4,6 +4,7 @@ import io.portkit.client.PortClient;
 import io.portkit.client.run.ActionRun;
 import io.portkit.examples.PortkitCli;
 import io.portkit.examples.demo.DemoCatalog;
+import io.portkit.examples.demo.DemoClock;
 import io.portkit.examples.simulator.SimulationSpeed;
 import io.portkit.testkit.PortEmulator;
 import java.io.PrintStream;
@@ -18,9 +19,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code demo}: the embedded default. Starts the Port emulator with the demo catalog, the receiver
- * its actions call, triggers one run of each scenario plus one that must fail, and prints each
- * run's timeline. Then serves until Ctrl-C, or with {@code --once} prints a summary and exits 0 if
- * every run ended as it should, else 1.
+ * its actions and automations call, triggers one run of each scenario plus one that must fail, then
+ * moves the clock past the granted access's expiry so that Port's timer runs the automation that
+ * revokes it, and prints each run's timeline. Then serves until Ctrl-C, or with {@code --once}
+ * prints a summary and exits 0 if every run ended as it should, else 1.
+ *
+ * <p>Everything that compares times with the emulator runs on one {@link DemoClock}: the emulator,
+ * the client, the backend's signature verifier, the allowlist and its expiry fallback.
  */
 @Command(
     name = "demo",
@@ -66,15 +71,23 @@ public final class DemoCommand implements Callable<Integer> {
     Settings settings = parent.settings();
     PrintStream out = env.out();
     Timeline timeline = new Timeline(out);
-    try (PortEmulator emulator = PortEmulator.start()) {
+    DemoClock clock = DemoClock.systemUtc();
+    try (PortEmulator emulator = PortEmulator.builder().clock(clock).start()) {
       PortClient client =
           PortClient.builder()
               .baseUri(emulator.baseUri())
               .credentials(emulator.credentials())
+              .clock(clock)
               .build();
       try (Scenarios scenarios =
               Scenarios.start(
-                  HandlerKind.SIMULATOR, settings, env.workingDir(), client, speed, env.pause());
+                  HandlerKind.SIMULATOR,
+                  settings,
+                  env.workingDir(),
+                  client,
+                  speed,
+                  env.pause(),
+                  clock);
           Backend backend =
               Backend.start(
                   client,
@@ -83,7 +96,8 @@ public final class DemoCommand implements Callable<Integer> {
                   timeline,
                   "127.0.0.1",
                   port,
-                  journal.open(settings, env.workingDir(), "portkit-data/journal-demo"))) {
+                  journal.open(settings, env.workingDir(), "portkit-data/journal-demo"),
+                  clock)) {
         DemoCatalog.install(emulator, backend.uri());
         out.println(
             "portkit demo: Port emulator at "
@@ -91,11 +105,17 @@ public final class DemoCommand implements Callable<Integer> {
                 + ", receiver at "
                 + backend.uri());
         out.println(
-            "Catalog: blueprints " + DemoCatalog.BLUEPRINTS + ", actions " + DemoCatalog.ACTIONS);
+            "Catalog: blueprints "
+                + DemoCatalog.BLUEPRINTS
+                + ", actions "
+                + DemoCatalog.ACTIONS
+                + ", automations "
+                + DemoCatalog.AUTOMATIONS);
         List<String[]> rows = new ArrayList<>();
         for (DemoRun demo : DemoRun.ALL) {
           rows.add(play(demo, client, emulator, timeline, out));
         }
+        rows.add(DemoExpiry.play(rows, clock, emulator, client, timeline, out));
         boolean allOk = rows.stream().allMatch(r -> r[2].equals(r[3]));
         printSummary(rows, out);
         if (once) {
