@@ -4,13 +4,16 @@ import io.portkit.backend.dispatch.AutomationHandler;
 import io.portkit.backend.dispatch.DispatchOutcome;
 import io.portkit.backend.dispatch.HandOffs;
 import io.portkit.backend.dispatch.HandlerOptions;
+import io.portkit.backend.dispatch.IntakeRejection;
 import io.portkit.backend.dispatch.InvocationDispatcher;
 import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.dispatch.RunHandler;
+import io.portkit.backend.dispatch.RunListener;
 import io.portkit.backend.dispatch.TypedRunHandler;
 import io.portkit.backend.dispatch.WorkflowNodeHandler;
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.backend.invocation.SecretDecryptor;
+import io.portkit.backend.invocation.SignatureException;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
@@ -53,11 +56,17 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
   private final PortClient client;
   private final SignatureVerifier verifier;
   private final RunDispatcher dispatcher;
+  private final RunListener listener;
 
-  private PortBackend(PortClient client, SignatureVerifier verifier, RunDispatcher dispatcher) {
+  private PortBackend(
+      PortClient client,
+      SignatureVerifier verifier,
+      RunDispatcher dispatcher,
+      RunListener listener) {
     this.client = client;
     this.verifier = verifier;
     this.dispatcher = dispatcher;
+    this.listener = listener;
   }
 
   /** Returns a builder; credentials (or a client and a verifier) and one handler are required. */
@@ -73,6 +82,15 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
   /** Returns the verifier hosts check each delivery with. */
   public SignatureVerifier verifier() {
     return verifier;
+  }
+
+  /**
+   * Returns the listeners given to {@link Builder#listener(RunListener)}, as one (a no-op without
+   * any). A host calls {@link RunListener#intakeRejected} with {@link IntakeRejection#BODY} for a
+   * delivery it refuses before the core sees it; the dispatcher and the verifier report the rest.
+   */
+  public RunListener listener() {
+    return listener;
   }
 
   /** Returns the dispatcher: in flight, idle wait, shutdown. */
@@ -129,6 +147,8 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
     private final List<String> extraSecrets = new ArrayList<>();
     private final SecretDecryptor.Builder secrets = SecretDecryptor.builder();
     private @Nullable SecretDecryptor decryptor;
+    private final List<RunListener> listeners = new ArrayList<>();
+    private final List<Consumer<PortClient.Builder>> clientSettings = new ArrayList<>();
     private final RunDispatcher.Builder dispatcher = RunDispatcher.builder();
 
     private Builder() {}
@@ -156,6 +176,16 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
     /** Uses {@code client} instead of building one from {@link #credentials}. */
     public Builder client(PortClient client) {
       this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * Applies {@code settings} to the client built from {@link #credentials} (timeouts, an HTTP
+     * client, instrumentation such as {@code port-micrometer}'s); may be called more than once.
+     * Ignored with {@link #client(PortClient)}.
+     */
+    public Builder clientSettings(Consumer<PortClient.Builder> settings) {
+      clientSettings.add(Objects.requireNonNull(settings, "settings == null"));
       return this;
     }
 
@@ -326,6 +356,16 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds a listener told of every run that ended and every delivery refused, for metrics ({@code
+     * port-micrometer}); may be called more than once. The verifier reports signature and tolerance
+     * rejections to it too, also one given with {@link #verifier(SignatureVerifier)}.
+     */
+    public Builder listener(RunListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
     /** Sets the executor handlers run on; the caller owns it. */
     public Builder executor(Executor executor) {
       dispatcher.executor(executor);
@@ -351,7 +391,18 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
       PortClient port = client != null ? client : buildClient();
       SignatureVerifier v = verifier != null ? verifier : buildVerifier();
       dispatcher.secrets(decryptor != null ? decryptor : buildDecryptor());
-      return new PortBackend(port, v, dispatcher.client(port).build());
+      RunListener all = RunListener.all(listeners);
+      if (!listeners.isEmpty()) {
+        v =
+            v.withRejectionListener(
+                e ->
+                    all.intakeRejected(
+                        e.reason() == SignatureException.Reason.OUTSIDE_TOLERANCE
+                            ? IntakeRejection.TOLERANCE
+                            : IntakeRejection.SIGNATURE));
+        dispatcher.listener(all);
+      }
+      return new PortBackend(port, v, dispatcher.client(port).build(), all);
     }
 
     /**
@@ -385,6 +436,7 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
       if (apiUrl != null) {
         b.baseUri(apiUrl);
       }
+      clientSettings.forEach(settings -> settings.accept(b));
       return b.build();
     }
 

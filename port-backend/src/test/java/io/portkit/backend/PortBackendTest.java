@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portkit.backend.dispatch.IntakeRejection;
+import io.portkit.backend.dispatch.RunListener;
 import io.portkit.backend.invocation.PortHeaders;
 import io.portkit.backend.invocation.RequestHeaders;
 import io.portkit.backend.invocation.SignatureException;
@@ -14,6 +16,8 @@ import io.portkit.client.auth.ClientCredentials;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class PortBackendTest {
@@ -123,5 +127,53 @@ class PortBackendTest {
 
     assertThat(backend.inFlight()).isZero();
     assertThat(backend.awaitIdle(Duration.ofSeconds(1))).isTrue();
+  }
+
+  @Test
+  void listener_signatureAndToleranceRejections_reportedByReasonAlsoForOwnVerifier() {
+    List<IntakeRejection> seen = new CopyOnWriteArrayList<>();
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void intakeRejected(IntakeRejection rejection) {
+            seen.add(rejection);
+          }
+        };
+    try (PortBackend backend =
+        PortBackend.builder()
+            .credentials(CREDENTIALS)
+            .verifier(
+                SignatureVerifier.builder()
+                    .addSecret(CREDENTIALS.clientSecret())
+                    .tolerance(Duration.ofSeconds(60))
+                    .build())
+            .listener(listener)
+            .handle("a", (run, ctx) -> {})
+            .build()) {
+      long old = Instant.now().minusSeconds(3600).getEpochSecond();
+      RequestHeaders stale =
+          RequestHeaders.of(
+              PortHeaders.TIMESTAMP,
+              Long.toString(old),
+              PortHeaders.SIGNATURE,
+              Signer.withSecret(CREDENTIALS.clientSecret()).sign(old, BODY));
+
+      assertThatThrownBy(
+              () -> backend.verifier().verify(signed("another-secret-entirely", BODY), BODY))
+          .isInstanceOf(SignatureException.class);
+      assertThatThrownBy(() -> backend.verifier().verify(stale, BODY))
+          .isInstanceOf(SignatureException.class);
+      assertThatThrownBy(
+              () -> backend.verifier().withTolerance(Duration.ofDays(1)).verify(null, null, BODY))
+          .isInstanceOf(SignatureException.class);
+      backend.listener().intakeRejected(IntakeRejection.BODY);
+
+      assertThat(seen)
+          .containsExactly(
+              IntakeRejection.SIGNATURE,
+              IntakeRejection.TOLERANCE,
+              IntakeRejection.SIGNATURE,
+              IntakeRejection.BODY);
+    }
   }
 }

@@ -14,9 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link TemporaryAllowlist#expireDue()} when the next entry is due, and at least every {@code
- * checkEvery} so that new grants are noticed; hands what was removed to a callback (for example, to
- * delete the {@code temporary_access} entities).
+ * Runs {@link TemporaryAllowlist#expireDue(Duration)} when the next entry is due, and at least
+ * every {@code checkEvery} so that new grants are noticed; hands what was removed to a callback
+ * (for example, to delete the {@code temporary_access} entities).
+ *
+ * <p>With Port's timer automation revoking entries ({@link TemporaryAllowlist#revoke}), this is the
+ * fallback for an event the backend missed: give it a {@code grace} and it removes an entry only
+ * that long after its expiry, so the automation normally comes first and this finds nothing.
  *
  * <p>{@link #start()} runs a first check at once, which removes the entries that expired while the
  * process was down. A failing check or callback is logged and the schedule goes on. Thread-safe.
@@ -30,6 +34,7 @@ public final class AllowlistExpiryScheduler implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final Clock clock;
   private final Duration checkEvery;
+  private final Duration grace;
   private final Consumer<List<AllowlistEntry>> onExpired;
   private final Object lock = new Object();
   private ScheduledFuture<?> next; // guarded by lock
@@ -50,13 +55,39 @@ public final class AllowlistExpiryScheduler implements AutoCloseable {
       Clock clock,
       Duration checkEvery,
       Consumer<List<AllowlistEntry>> onExpired) {
+    this(allowlist, executor, clock, checkEvery, Duration.ZERO, onExpired);
+  }
+
+  /**
+   * Creates a fallback scheduler; nothing runs until {@link #start()}.
+   *
+   * @param allowlist the allowlist to expire; never null
+   * @param executor runs the checks; owned by the caller; never null
+   * @param clock the clock deciding how long to wait for the next expiry: the allowlist's; never
+   *     null
+   * @param checkEvery the longest wait between two checks; positive; never null
+   * @param grace how long after its expiry an entry is left for Port's timer automation; zero or
+   *     positive; never null
+   * @param onExpired receives each non-empty list of removed entries; never null
+   */
+  public AllowlistExpiryScheduler(
+      TemporaryAllowlist allowlist,
+      ScheduledExecutorService executor,
+      Clock clock,
+      Duration checkEvery,
+      Duration grace,
+      Consumer<List<AllowlistEntry>> onExpired) {
     this.allowlist = requireNonNull(allowlist, "allowlist == null");
     this.executor = requireNonNull(executor, "executor == null");
     this.clock = requireNonNull(clock, "clock == null");
     this.checkEvery = requireNonNull(checkEvery, "checkEvery == null");
+    this.grace = requireNonNull(grace, "grace == null");
     this.onExpired = requireNonNull(onExpired, "onExpired == null");
     if (checkEvery.isNegative() || checkEvery.isZero()) {
       throw new IllegalArgumentException("checkEvery must be positive: " + checkEvery);
+    }
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative: " + grace);
     }
   }
 
@@ -75,8 +106,8 @@ public final class AllowlistExpiryScheduler implements AutoCloseable {
   }
 
   /**
-   * Returns how long to wait before the next check at {@code now}: until the next expiry, but at
-   * most {@code checkEvery} and at least zero.
+   * Returns how long to wait before the next check at {@code now}: until the next expiry plus the
+   * grace, but at most {@code checkEvery} and at least zero.
    *
    * @param now the current time; never null
    * @return the delay; never null
@@ -85,7 +116,7 @@ public final class AllowlistExpiryScheduler implements AutoCloseable {
     requireNonNull(now, "now == null");
     return allowlist
         .nextExpiry()
-        .map(expiry -> Duration.between(now, expiry))
+        .map(expiry -> Duration.between(now, expiry.plus(grace)))
         .map(d -> d.isNegative() ? Duration.ZERO : d)
         .filter(d -> d.compareTo(checkEvery) < 0)
         .orElse(checkEvery);
@@ -104,7 +135,7 @@ public final class AllowlistExpiryScheduler implements AutoCloseable {
 
   private void check() {
     try {
-      List<AllowlistEntry> removed = allowlist.expireDue();
+      List<AllowlistEntry> removed = allowlist.expireDue(grace);
       if (!removed.isEmpty()) {
         onExpired.accept(removed);
       }

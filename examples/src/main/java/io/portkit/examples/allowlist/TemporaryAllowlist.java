@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An IP allowlist whose entries expire: {@link #grant} adds an address or range to an nginx snippet
- * and {@link #expireDue} removes the entries whose time is up.
+ * An IP allowlist whose entries expire: {@link #grant} adds an address or range to an nginx
+ * snippet, {@link #revoke} removes one when Port's timer says it expired, and {@link #expireDue}
+ * removes the entries whose time is up (the local fallback). An entry is removed once, by whichever
+ * comes first.
  *
  * <p>Entries are persisted in a JSON state file beside the snippet and re-read by {@link
  * Builder#build()}, so a restart forgets nothing. Both files are replaced atomically on every
@@ -105,8 +107,25 @@ public final class TemporaryAllowlist {
    * @throws AllowlistException if the files cannot be written; the entries are then kept
    */
   public List<AllowlistEntry> expireDue() {
+    return expireDue(Duration.ZERO);
+  }
+
+  /**
+   * Removes every entry that expired at least {@code grace} ago and rewrites the files if any was
+   * removed: the local fallback leaves {@code grace} for Port's timer automation to {@link #revoke}
+   * the entry first.
+   *
+   * @param grace how long after its expiry an entry is left alone; zero or positive; never null
+   * @return the removed entries; empty if none was due
+   * @throws AllowlistException if the files cannot be written; the entries are then kept
+   */
+  public List<AllowlistEntry> expireDue(Duration grace) {
+    requireNonNull(grace, "grace == null");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative: " + grace);
+    }
     synchronized (lock) {
-      Instant now = clock.instant();
+      Instant now = clock.instant().minus(grace);
       List<AllowlistEntry> due = new ArrayList<>();
       List<AllowlistEntry> kept = new ArrayList<>();
       for (AllowlistEntry entry : entries.values()) {
@@ -118,9 +137,37 @@ public final class TemporaryAllowlist {
         due.forEach(
             e ->
                 log.info(
-                    "removed {} of run {}: expired at {}", e.range(), e.runId(), e.expiresAt()));
+                    "removed {} of run {}: expired at {} (local expiry)",
+                    e.range(),
+                    e.runId(),
+                    e.expiresAt()));
       }
       return List.copyOf(due);
+    }
+  }
+
+  /**
+   * Removes the entry {@code identifier} if it is still there, whatever its expiry, and rewrites
+   * the files: what Port's timer automation calls. Under the same lock as {@link #expireDue}, so of
+   * two paths revoking the same entry exactly one gets it; the other gets empty.
+   *
+   * @param identifier the entry's identifier, which is its {@code temporary_access} entity's
+   * @return the removed entry, or empty if there was none (already revoked, or never granted here)
+   * @throws AllowlistException if the files cannot be written; the entry is then kept
+   */
+  public Optional<AllowlistEntry> revoke(String identifier) {
+    requireNonNull(identifier, "identifier == null");
+    synchronized (lock) {
+      AllowlistEntry entry = entries.get(identifier);
+      if (entry == null) {
+        return Optional.empty();
+      }
+      Map<String, AllowlistEntry> next = new LinkedHashMap<>(entries);
+      next.remove(identifier);
+      files.write(List.copyOf(next.values()));
+      entries.remove(identifier);
+      log.info("revoked {} of run {} (expiry {})", entry.range(), entry.runId(), entry.expiresAt());
+      return Optional.of(entry);
     }
   }
 

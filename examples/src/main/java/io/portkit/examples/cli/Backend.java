@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.portkit.backend.PortBackend;
 import io.portkit.backend.callback.HandOffCallback;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
 import io.portkit.examples.handlers.ScenarioRouter;
@@ -11,6 +12,7 @@ import io.portkit.webhook.server.WebhookReceiver;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -69,12 +71,13 @@ public final class Backend implements AutoCloseable {
       String host,
       int port,
       RunJournal journal) {
-    return start(client, secret, router, timeline, host, port, journal, Map.of());
+    return start(client, secret, router, timeline, host, port, journal, Clock.systemUTC());
   }
 
   /**
    * Starts the backend as {@link #start(PortClient, String, ScenarioRouter, Timeline, String, int,
-   * RunJournal)} does, also serving each hand-off callback on its path ({@code POST path}).
+   * RunJournal)} does, checking each delivery's signing time against {@code clock}: Port's (the
+   * emulator's) clock, so that deliveries signed after the demo moved it on still verify.
    */
   public static Backend start(
       PortClient client,
@@ -84,14 +87,37 @@ public final class Backend implements AutoCloseable {
       String host,
       int port,
       RunJournal journal,
+      Clock clock) {
+    return start(client, secret, router, timeline, host, port, journal, clock, Map.of());
+  }
+
+  /**
+   * Starts the backend as {@link #start(PortClient, String, ScenarioRouter, Timeline, String, int,
+   * RunJournal, Clock)} does, also serving each hand-off callback on its path ({@code POST path}).
+   */
+  public static Backend start(
+      PortClient client,
+      String secret,
+      ScenarioRouter router,
+      Timeline timeline,
+      String host,
+      int port,
+      RunJournal journal,
+      Clock clock,
       Map<String, HandOffCallback> callbacks) {
     requireNonNull(router, "router == null");
     requireNonNull(callbacks, "callbacks == null");
     requireNonNull(timeline, "timeline == null");
+    requireNonNull(secret, "secret == null");
     PortBackend.Builder builder =
         PortBackend.builder()
             .client(requireNonNull(client, "client == null"))
-            .addVerificationSecret(requireNonNull(secret, "secret == null"))
+            .addVerificationSecret(secret) // also keys aes256-gcm secret inputs
+            .verifier(
+                SignatureVerifier.builder()
+                    .addSecret(secret)
+                    .clock(requireNonNull(clock, "clock == null"))
+                    .build())
             .defaultHandler((run, ctx) -> router.handle(run, timeline.watch(ctx)))
             .shutdownGrace(SHUTDOWN_GRACE);
     if (journal != null) {

@@ -7,6 +7,7 @@ import io.portkit.examples.ci.CiCallback;
 import io.portkit.examples.ci.CiPipelineHandler;
 import io.portkit.examples.ci.CiStandIn;
 import io.portkit.examples.demo.DemoCatalog;
+import io.portkit.examples.demo.DemoClock;
 import io.portkit.examples.simulator.SimulationSpeed;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
@@ -29,9 +30,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code demo}: the embedded default. Starts the Port emulator with the demo catalog, the receiver
- * its actions call, triggers one run of each scenario plus one that must fail, and prints each
- * run's timeline. Then serves until Ctrl-C, or with {@code --once} prints a summary and exits 0 if
- * every run ended as it should, else 1.
+ * its actions and automations call, triggers one run of each scenario plus one that must fail, then
+ * moves the clock past the granted access's expiry so that Port's timer runs the automation that
+ * revokes it, and prints each run's timeline. Then serves until Ctrl-C, or with {@code --once}
+ * prints a summary and exits 0 if every run ended as it should, else 1.
+ *
+ * <p>Everything that compares times with the emulator runs on one {@link DemoClock}: the emulator,
+ * the client, the backend's signature verifier, the allowlist and its expiry fallback.
  */
 @Command(
     name = "demo",
@@ -83,17 +88,25 @@ public final class DemoCommand implements Callable<Integer> {
     Settings settings = parent.settings();
     PrintStream out = env.out();
     Timeline timeline = new Timeline(out);
-    try (PortEmulator emulator = PortEmulator.start()) {
+    DemoClock clock = DemoClock.systemUtc();
+    try (PortEmulator emulator = PortEmulator.builder().clock(clock).start()) {
       PortClient client =
           PortClient.builder()
               .baseUri(emulator.baseUri())
               .credentials(emulator.credentials())
+              .clock(clock)
               .build();
       String ciSecret = randomSecret();
       AtomicReference<URI> callback = new AtomicReference<>();
       try (Scenarios scenarios =
               Scenarios.start(
-                  HandlerKind.SIMULATOR, settings, env.workingDir(), client, speed, env.pause());
+                  HandlerKind.SIMULATOR,
+                  settings,
+                  env.workingDir(),
+                  client,
+                  speed,
+                  env.pause(),
+                  clock);
           CiStandIn ci =
               CiStandIn.start(
                   ciSecret, CI_PIPELINE_TIME, (job, what) -> timeline.print(job, "ci", what));
@@ -111,6 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
                   "127.0.0.1",
                   port,
                   journal.open(settings, env.workingDir(), "portkit-data/journal-demo"),
+                  clock,
                   Map.of(CiCallback.PATH, CiCallback.create(ciSecret)))) {
         callback.set(backend.uri().resolve(CiCallback.PATH));
         DemoCatalog.install(emulator, backend.uri());
@@ -120,11 +134,17 @@ public final class DemoCommand implements Callable<Integer> {
                 + ", receiver at "
                 + backend.uri());
         out.println(
-            "Catalog: blueprints " + DemoCatalog.BLUEPRINTS + ", actions " + DemoCatalog.ACTIONS);
+            "Catalog: blueprints "
+                + DemoCatalog.BLUEPRINTS
+                + ", actions "
+                + DemoCatalog.ACTIONS
+                + ", automations "
+                + DemoCatalog.AUTOMATIONS);
         List<String[]> rows = new ArrayList<>();
         for (DemoRun demo : DemoRun.ALL) {
           rows.add(play(demo, client, emulator, timeline, out));
         }
+        rows.add(DemoExpiry.play(rows, clock, emulator, client, timeline, out));
         boolean allOk = rows.stream().allMatch(r -> r[2].equals(r[3]));
         printSummary(rows, out);
         if (once) {

@@ -15,6 +15,7 @@ import io.portkit.examples.demo.DemoCatalog;
 import io.portkit.examples.handlers.AllowlistHandler;
 import io.portkit.examples.handlers.ExpiredAccessRemover;
 import io.portkit.examples.handlers.NoopHandler;
+import io.portkit.examples.handlers.RevokeAccessHandler;
 import io.portkit.examples.handlers.ScenarioRouter;
 import io.portkit.examples.handlers.SimulatorHandler;
 import io.portkit.examples.handlers.SnapshotHandler;
@@ -33,7 +34,9 @@ import java.util.function.Function;
 
 /**
  * The scenario handlers wired from settings, plus the allowlist expiry scheduler they need while
- * serving. Close it to stop the scheduler.
+ * serving. Close it to stop the scheduler. Temporary access is revoked by the automation {@code
+ * revoke_temporary_access} when Port's timer expires; the scheduler is the fallback, {@link
+ * #EXPIRY_FALLBACK_GRACE} after each expiry.
  *
  * <p>Settings used: {@value Settings#DATA_DIR} (default {@code ./portkit-data}), {@value
  * Settings#DB_URL}/{@value Settings#DB_USER}/{@value Settings#DB_PASSWORD} (default the embedded H2
@@ -45,6 +48,12 @@ public final class Scenarios implements AutoCloseable {
 
   /** The allowlist snippet's file name under the data directory. */
   public static final String ALLOWLIST_FILE = "allowlist.conf";
+
+  /**
+   * How long after an access's expiry the local fallback waits for Port's timer automation before
+   * it removes the address itself.
+   */
+  public static final Duration EXPIRY_FALLBACK_GRACE = Duration.ofMinutes(2);
 
   private static String samplePassword;
 
@@ -60,11 +69,8 @@ public final class Scenarios implements AutoCloseable {
   }
 
   /**
-   * Wires the handlers for {@code kind} and, for the scenarios, starts the allowlist expiry.
-   *
-   * @param client deletes expired {@code temporary_access} entities
-   * @param workingDir resolves a relative data directory
-   * @throws BadSettingException if the masking key is too short
+   * Wires the handlers for {@code kind} on the system clock; see {@link #start(HandlerKind,
+   * Settings, Path, PortClient, SimulationSpeed, Pause, Clock)}.
    */
   public static Scenarios start(
       HandlerKind kind,
@@ -73,18 +79,42 @@ public final class Scenarios implements AutoCloseable {
       PortClient client,
       SimulationSpeed speed,
       Pause pause) {
+    return start(kind, settings, workingDir, client, speed, pause, Clock.systemUTC());
+  }
+
+  /**
+   * Wires the handlers for {@code kind} and, for the scenarios, starts the allowlist expiry.
+   *
+   * @param client deletes expired {@code temporary_access} entities
+   * @param workingDir resolves a relative data directory
+   * @param clock times grants and their expiry: Port's (the emulator's) clock
+   * @throws BadSettingException if the masking key is too short
+   */
+  public static Scenarios start(
+      HandlerKind kind,
+      Settings settings,
+      Path workingDir,
+      PortClient client,
+      SimulationSpeed speed,
+      Pause pause,
+      Clock clock) {
     requireNonNull(kind, "kind == null");
+    requireNonNull(clock, "clock == null");
     if (kind == HandlerKind.NOOP) {
       return new Scenarios(ScenarioRouter.all(new NoopHandler()), null, null);
     }
     Path dataDir = workingDir.resolve(settings.get(Settings.DATA_DIR).orElse("portkit-data"));
     TemporaryAllowlist allowlist =
-        TemporaryAllowlist.builder().snippetFile(dataDir.resolve(ALLOWLIST_FILE)).build();
+        TemporaryAllowlist.builder()
+            .snippetFile(dataDir.resolve(ALLOWLIST_FILE))
+            .clock(clock)
+            .build();
     ScenarioRouter router =
         new ScenarioRouter(
             Map.of(
                 DemoCatalog.PROVISION_ENVIRONMENT, new SimulatorHandler(speed, pause),
                 DemoCatalog.GRANT_TEMPORARY_ACCESS, new AllowlistHandler(allowlist),
+                DemoCatalog.REVOKE_TEMPORARY_ACCESS, new RevokeAccessHandler(allowlist),
                 DemoCatalog.CREATE_ANONYMIZED_DB_COPY,
                     new SnapshotHandler(anonymizer(settings), withPassword(settings))),
             new SimulatorHandler(speed, pause));
@@ -99,8 +129,9 @@ public final class Scenarios implements AutoCloseable {
         new AllowlistExpiryScheduler(
             allowlist,
             executor,
-            Clock.systemUTC(),
+            clock,
             Duration.ofMinutes(1),
+            EXPIRY_FALLBACK_GRACE,
             new ExpiredAccessRemover(client.entities()));
     expiry.start();
     return new Scenarios(router, executor, expiry);

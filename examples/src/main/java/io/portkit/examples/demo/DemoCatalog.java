@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The demo's blueprints and actions, kept as Port JSON in {@code src/main/resources/catalog/} so
- * that users can paste them into real Port; installs them into an emulator with every action's
- * {@code invocationMethod.url} pointing at a local receiver.
+ * The demo's blueprints, actions and automations, kept as Port JSON in {@code
+ * src/main/resources/catalog/} ({@code blueprint-*.json}, {@code action-*.json}, {@code
+ * automation-*.json}) so that users can paste them into real Port; installs them into an emulator
+ * with every {@code invocationMethod.url} pointing at a local receiver.
  *
  * <p>Immutable and thread-safe.
  */
@@ -34,6 +35,15 @@ public final class DemoCatalog {
   /** The hand-off action: the run waits for a CI's signed callback. */
   public static final String RUN_CI_PIPELINE = "run_ci_pipeline";
 
+  /**
+   * The automation revoking temporary access when the {@code temporary_access} entity's timer
+   * ({@value #ACCESS_TIMER}) expires.
+   */
+  public static final String REVOKE_TEMPORARY_ACCESS = "revoke_temporary_access";
+
+  /** The timer property of {@code temporary_access} ({@code "format": "timer"}). */
+  public static final String ACCESS_TIMER = "expires_at";
+
   /** The blueprint resources, installed first because actions name them. */
   public static final List<String> BLUEPRINTS =
       List.of("environment", "temporary_access", "db_snapshot");
@@ -45,6 +55,9 @@ public final class DemoCatalog {
           GRANT_TEMPORARY_ACCESS,
           CREATE_ANONYMIZED_DB_COPY,
           RUN_CI_PIPELINE);
+
+  /** The automation resources, installed last (Port stores them with the actions). */
+  public static final List<String> AUTOMATIONS = List.of(REVOKE_TEMPORARY_ACCESS);
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -60,18 +73,31 @@ public final class DemoCatalog {
    * copy.
    */
   public static ObjectNode action(String identifier, URI url) {
-    ObjectNode action =
-        read("catalog/action-" + requireNonNull(identifier, "identifier == null") + ".json");
-    ((ObjectNode) action.get("invocationMethod"))
-        .put("url", requireNonNull(url, "url == null").toString());
-    return action;
+    return withUrl(
+        read("catalog/action-" + requireNonNull(identifier, "identifier == null") + ".json"), url);
   }
 
   /**
-   * Defines every demo blueprint and action in {@code emulator}, the actions calling {@code
-   * webhookUrl}.
+   * Returns the automation definition {@code identifier} with its webhook URL set to {@code url}, a
+   * new copy.
+   */
+  public static ObjectNode automation(String identifier, URI url) {
+    return withUrl(
+        read("catalog/automation-" + requireNonNull(identifier, "identifier == null") + ".json"),
+        url);
+  }
+
+  private static ObjectNode withUrl(ObjectNode definition, URI url) {
+    ((ObjectNode) definition.get("invocationMethod"))
+        .put("url", requireNonNull(url, "url == null").toString());
+    return definition;
+  }
+
+  /**
+   * Defines every demo blueprint, action and automation in {@code emulator}, the actions and
+   * automations calling {@code webhookUrl}.
    *
-   * @return the identifiers defined, blueprints first
+   * @return the identifiers defined, blueprints first, automations last
    * @throws IllegalArgumentException if the emulator already holds one of them
    */
   public static List<String> install(PortEmulator emulator, URI webhookUrl) {
@@ -83,6 +109,10 @@ public final class DemoCatalog {
     }
     for (String id : ACTIONS) {
       emulator.defineAction(Action.fromJson(action(id, webhookUrl)));
+      defined.add(id);
+    }
+    for (String id : AUTOMATIONS) {
+      emulator.defineAction(Action.fromJson(automation(id, webhookUrl)));
       defined.add(id);
     }
     return defined;
@@ -97,7 +127,9 @@ public final class DemoCatalog {
                 + ": known blueprints "
                 + BLUEPRINTS
                 + ", actions "
-                + ACTIONS);
+                + ACTIONS
+                + ", automations "
+                + AUTOMATIONS);
       }
       JsonNode node = MAPPER.readTree(in);
       return (ObjectNode) node;

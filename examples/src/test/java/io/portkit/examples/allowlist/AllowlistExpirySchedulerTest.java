@@ -95,6 +95,48 @@ class AllowlistExpirySchedulerTest {
   }
 
   @Test
+  void start_withGrace_removesOnlyWhatExpiredAGraceAgo_thenTheRestWhenTheirGracePasses()
+      throws Exception {
+    TemporaryAllowlist allowlist = newAllowlist();
+    allowlist.grant("203.0.113.7", "r_1", Duration.ofMinutes(5));
+    allowlist.grant("203.0.113.8", "r_2", Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(11)); // r_1 expired 6 min ago, r_2 1 min ago
+    java.util.concurrent.BlockingQueue<List<AllowlistEntry>> removed =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+
+    try (AllowlistExpiryScheduler scheduler =
+        new AllowlistExpiryScheduler(
+            allowlist,
+            executor,
+            clock,
+            Duration.ofMillis(5),
+            Duration.ofMinutes(2),
+            removed::add)) {
+      scheduler.start();
+      assertThat(removed.poll(5, TimeUnit.SECONDS))
+          .extracting(AllowlistEntry::runId)
+          .containsExactly("r_1");
+      assertThat(allowlist.entries()).extracting(AllowlistEntry::runId).containsExactly("r_2");
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(removed.poll(5, TimeUnit.SECONDS))
+          .extracting(AllowlistEntry::runId)
+          .containsExactly("r_2");
+    }
+  }
+
+  @Test
+  void delayUntilNextCheck_withGrace_waitsUntilExpiryPlusGrace() {
+    TemporaryAllowlist allowlist = newAllowlist();
+    AllowlistExpiryScheduler scheduler =
+        new AllowlistExpiryScheduler(
+            allowlist, executor, clock, Duration.ofHours(1), Duration.ofMinutes(2), r -> {});
+    allowlist.grant("203.0.113.7", "r_1", Duration.ofMinutes(5));
+    assertThat(scheduler.delayUntilNextCheck(T0)).isEqualTo(Duration.ofMinutes(7));
+    assertThat(scheduler.delayUntilNextCheck(T0.plusSeconds(6 * 60)))
+        .isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
   void delayUntilNextCheck_boundedByNextExpiryAndCheckEvery() {
     TemporaryAllowlist allowlist = newAllowlist();
     AllowlistExpiryScheduler scheduler =

@@ -31,12 +31,24 @@ class DemoCommandTest {
         .containsPattern("handoff +ci-\\d+ to the CI's signed callback to /callbacks/ci")
         .containsPattern("SUCCESS +CI job ci-\\d+ passed")
         .containsPattern("FAILURE +no completion came from the CI's signed callback")
+        .containsPattern("r_\\w{16} +revoke_temporary_access +SUCCESS +SUCCESS +yes")
+        .containsPattern(
+            "> revoke_temporary_access: the clock jumps \\d+ min \\d+ s, past the expiry of"
+                + " 203\\.0\\.113\\.7")
+        .containsPattern(
+            "\\] log +Removed 203\\.0\\.113\\.7 from allowlist\\.conf: its timer expired")
+        .containsPattern("\\] deleted +temporary_access/access_203-0-113-7_r_")
+        .containsPattern("\\] SUCCESS +Access for 203\\.0\\.113\\.7 revoked")
         .contains("FAILURE  Access not granted: '999.1.1.1' is not a valid IPv4 address")
         .contains("entity   temporary_access/access_203-0-113-7_r_")
         .contains("entity   db_snapshot/snapshot_r_")
         .endsWith("All runs ended as expected." + System.lineSeparator());
+    // Granted, then revoked by the automation when the demo moved the clock past its expiry.
     assertThat(Files.readString(dir.resolve("portkit-data/allowlist.conf")))
-        .contains("allow 203.0.113.7");
+        .doesNotContain("203.0.113.7")
+        .contains("deny all;");
+    assertThat(Files.readString(dir.resolve("portkit-data/allowlist.conf.state.json")))
+        .doesNotContain("203.0.113.7");
   }
 
   @Test

@@ -28,7 +28,33 @@ class DemoCatalogTest {
   }
 
   @Test
-  void install_emptyEmulator_definesBlueprintsThenActions() {
+  void automation_revokeTemporaryAccess_firesOnTheAccessTimerThroughTheRecommendedWebhook() {
+    ObjectNode automation = DemoCatalog.automation(DemoCatalog.REVOKE_TEMPORARY_ACCESS, URL);
+
+    assertThat(automation.get("identifier").asText()).isEqualTo("revoke_temporary_access");
+    assertThat(automation.path("trigger").path("type").asText()).isEqualTo("automation");
+    assertThat(automation.path("trigger").path("event"))
+        .isEqualTo(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("type", "TIMER_PROPERTY_EXPIRED")
+                .put("blueprintIdentifier", "temporary_access")
+                .put("propertyIdentifier", DemoCatalog.ACCESS_TIMER));
+    assertThat(automation.get("invocationMethod"))
+        .isEqualTo(InvocationMethod.webhook(URL).toJsonNode());
+    assertThat(automation.get("publish").asBoolean()).isTrue();
+    assertThat(
+            DemoCatalog.blueprint("temporary_access")
+                .path("schema")
+                .path("properties")
+                .path(DemoCatalog.ACCESS_TIMER)
+                .path("format")
+                .asText())
+        .isEqualTo("timer");
+  }
+
+  @Test
+  void install_emptyEmulator_definesBlueprintsThenActionsThenAutomations() {
     try (PortEmulator emulator = PortEmulator.start()) {
       assertThat(DemoCatalog.install(emulator, URL))
           .containsExactly(
@@ -38,7 +64,8 @@ class DemoCatalogTest {
               "provision_environment",
               "grant_temporary_access",
               "create_anonymized_db_copy",
-              "run_ci_pipeline");
+              "run_ci_pipeline",
+              "revoke_temporary_access");
     }
   }
 
@@ -49,6 +76,7 @@ class DemoCatalogTest {
         .hasMessage(
             "no catalog resource catalog/blueprint-nope.json: known blueprints"
                 + " [environment, temporary_access, db_snapshot], actions [provision_environment,"
-                + " grant_temporary_access, create_anonymized_db_copy, run_ci_pipeline]");
+                + " grant_temporary_access, create_anonymized_db_copy, run_ci_pipeline], automations"
+                + " [revoke_temporary_access]");
   }
 }

@@ -2,6 +2,7 @@ package io.portkit.backend.dispatch;
 
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.run.RunContext;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,8 +19,11 @@ final class ActiveRun {
   private final CompletableFuture<DispatchOutcome> answer = new CompletableFuture<>();
   private final AtomicBoolean settled = new AtomicBoolean();
   private Thread worker; // guarded by this
+  private final long takenAtNanos = System.nanoTime();
   private volatile Future<?> timeout;
-  private volatile String endedWith;
+  private volatile @Nullable Ending ending;
+  private volatile boolean handedOff;
+  private volatile boolean recovered;
 
   ActiveRun(RunInvocation invocation, Route route, RunContext context) {
     this.invocation = invocation;
@@ -37,6 +41,43 @@ final class ActiveRun {
 
   Route route() {
     return route;
+  }
+
+  /** Returns the action: the one the body names, else the route's. */
+  String action() {
+    return invocation.actionIdentifier().orElse(route.action());
+  }
+
+  /** Marks this run as one a crashed process left, recovered from the journal. */
+  void markRecovered() {
+    this.recovered = true;
+  }
+
+  /** Marks this run as handed off by its handler: it has not ended, {@link HandOffs} awaits it. */
+  void markHandedOff() {
+    this.handedOff = true;
+  }
+
+  /** Returns whether the handler handed this run off. */
+  boolean isHandedOff() {
+    return handedOff;
+  }
+
+  /**
+   * Returns what a {@link RunListener} learns of this ended run, or null if it never ended (or was
+   * handed off, so has not ended yet).
+   */
+  @Nullable EndedRun ended() {
+    Ending e = ending;
+    if (e == null || handedOff) {
+      return null;
+    }
+    EndedRun.Kind kind =
+        recovered
+            ? EndedRun.Kind.RECOVERED
+            : route.sync() ? EndedRun.Kind.SYNC : EndedRun.Kind.ASYNC;
+    return new EndedRun(
+        action(), kind, e.result(), Duration.ofNanos(System.nanoTime() - takenAtNanos));
   }
 
   RunContext context() {
@@ -59,14 +100,15 @@ final class ActiveRun {
     }
   }
 
-  /** Records the final status being reported, for the journal. */
-  void endedWith(String status) {
-    this.endedWith = status;
+  /** Records the ending being reported, for the journal and the listeners. */
+  void endedWith(Ending ending) {
+    this.ending = ending;
   }
 
   /** Returns the final status reported, or null if the run was never started. */
   @Nullable String endedWith() {
-    return endedWith;
+    Ending e = ending;
+    return e == null ? null : e.status().name();
   }
 
   /** Returns true for the one caller that settles this run. */

@@ -14,9 +14,6 @@ import org.slf4j.LoggerFactory;
 final class Durability implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Durability.class);
 
-  /** What {@link ActiveRun#endedWith} says of a run whose handler handed it off. */
-  static final String HANDED_OFF = "HANDED_OFF";
-
   private final RunJournal journal; // null: no journal
 
   Durability(RunJournal journal) {
@@ -66,10 +63,10 @@ final class Durability implements AutoCloseable {
     if (journal == null) {
       return;
     }
-    String status = run.endedWith();
-    if (HANDED_OFF.equals(status)) {
+    if (run.isHandedOff()) {
       return; // the hand-off is journaled; its end is recorded when it completes or expires
     }
+    String status = run.endedWith();
     try {
       if (status == null) {
         journal.release(run.runId());

@@ -116,6 +116,18 @@ record Ending(FinalStatus status, String label, String summary, Cause cause) {
         Cause.NO_HANDLER);
   }
 
+  /** Returns how a {@link RunListener} sees this ending. */
+  EndedRun.Result result() {
+    if (status == FinalStatus.SUCCESS) {
+      return EndedRun.Result.SUCCESS;
+    }
+    return switch (cause) {
+      case TIMEOUT -> EndedRun.Result.TIMEOUT;
+      case SHUTDOWN -> EndedRun.Result.SHUTDOWN;
+      default -> EndedRun.Result.FAILURE;
+    };
+  }
+
   /** The label set on runs whose hand-off was refused. */
   static final String HAND_OFF_REFUSED_LABEL = "hand-off refused";
 

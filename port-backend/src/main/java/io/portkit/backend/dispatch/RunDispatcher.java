@@ -8,6 +8,7 @@ import io.portkit.client.PortClient;
 import io.portkit.client.run.RunContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,15 @@ import org.slf4j.LoggerFactory;
  * log names the run and what to do.
  */
 public final class RunDispatcher implements InvocationDispatcher, AutoCloseable {
+  /**
+   * The SLF4J MDC key holding the run id on a handler's thread while it runs (and while the run's
+   * ending is reported), cleared after: {@code %X{portkit.run.id}} in a log pattern.
+   */
+  public static final String MDC_RUN_ID = "portkit.run.id";
+
+  /** The SLF4J MDC key holding the run's action identifier, beside {@link #MDC_RUN_ID}. */
+  public static final String MDC_ACTION = "portkit.action";
+
   private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
 
   /** How long {@link #close()} waits, after failing the runs left, for reports in progress. */
@@ -82,6 +92,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final Duration syncTimeout;
   private final Duration shutdownGrace;
   private final InFlightRuns inFlight;
+  private final int maxInFlight;
+  private final RunListener listener;
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
   private Thread hook; // guarded by this
 
@@ -91,6 +103,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.detailsLoader = b.detailsLoader;
     this.secrets = b.secrets == null ? SecretDecryptor.builder().build() : b.secrets;
     this.inFlight = new InFlightRuns(b.maxInFlight);
+    this.maxInFlight = b.maxInFlight;
+    this.listener = RunListeners.of(b.listeners);
     this.runTimeout = b.runTimeout;
     this.syncTimeout = b.syncTimeout;
     this.shutdownGrace = b.shutdownGrace;
@@ -133,6 +147,34 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   @Override
   public DispatchOutcome dispatch(RunInvocation invocation) {
     Objects.requireNonNull(invocation, "invocation == null");
+    DispatchOutcome outcome = take(invocation);
+    IntakeRejection rejection = rejection(outcome);
+    if (rejection != null) {
+      listener.intakeRejected(rejection);
+    }
+    return outcome;
+  }
+
+  /** Returns the intake rejection {@code outcome} means, or null when the run was taken. */
+  private static @Nullable IntakeRejection rejection(DispatchOutcome outcome) {
+    if (outcome instanceof DispatchOutcome.Duplicate) {
+      return IntakeRejection.DUPLICATE;
+    }
+    if (outcome instanceof DispatchOutcome.Saturated) {
+      return IntakeRejection.CAPACITY;
+    }
+    if (outcome instanceof DispatchOutcome.Rejected r) {
+      return switch (r.reason()) {
+        case SHUTTING_DOWN -> IntakeRejection.SHUTTING_DOWN;
+        case JOURNAL_UNAVAILABLE -> IntakeRejection.JOURNAL;
+        case ROUTING_FAILED -> IntakeRejection.ROUTING;
+        case NO_HANDLER, INTERRUPTED -> null; // the run was taken and ended FAILURE
+      };
+    }
+    return null;
+  }
+
+  private DispatchOutcome take(RunInvocation invocation) {
     RunInvocation run = prepare(invocation);
     String runId = run.runId();
     if (inFlight.isClosed()) {
@@ -205,6 +247,16 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   /** Returns how many runs are executing or being reported now. */
   public int inFlight() {
     return inFlight.size();
+  }
+
+  /** Returns the limit on runs in flight ({@link Builder#maxInFlight(int)}). */
+  public int maxInFlight() {
+    return maxInFlight;
+  }
+
+  /** Returns whether {@link #close()} or {@link #shutdown(Duration)} was called. */
+  public boolean isShutDown() {
+    return shutdownStarted.get();
   }
 
   /**
@@ -292,6 +344,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   }
 
   private void startRecovered(ActiveRun run) {
+    run.markRecovered();
     recent.remember(run.runId());
     inFlight.hold(run);
     DispatchOutcome refused = start(run);
@@ -330,16 +383,22 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   }
 
   private void settle(ActiveRun run, Ending ending) {
+    RunMdc mdc = RunMdc.of(run);
     try {
       reporter.report(run, ending);
     } finally {
       finished(run);
+      mdc.close();
     }
   }
 
   private void finished(ActiveRun run) {
     run.cancelTimeout();
     durability.finished(run);
+    EndedRun ended = run.ended();
+    if (ended != null) {
+      listener.runEnded(ended); // before leaving: awaitIdle() then implies the listeners heard it
+    }
     inFlight.leave(run);
   }
 
@@ -408,8 +467,18 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     int rememberRuns = DEFAULT_REMEMBER_RUNS;
     Duration rememberFor = DEFAULT_REMEMBER_FOR;
     Clock clock = Clock.systemUTC();
+    final List<RunListener> listeners = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds a listener told of every run that ended and every delivery refused (for metrics); may be
+     * called more than once. What a listener throws is logged and ignored.
+     */
+    public Builder listener(RunListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
 
     /**
      * Reports through {@code port}: sets {@link #contexts(RunContextFactory)} to {@code

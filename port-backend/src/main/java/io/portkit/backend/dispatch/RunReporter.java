@@ -35,13 +35,13 @@ final class RunReporter {
       if (handOff.isPresent() && !run.context().isFinished()) {
         String refused = handOffs.take(run, handOff.get());
         if (refused == null) {
-          run.endedWith(Durability.HANDED_OFF);
+          run.markHandedOff(); // not ended: HandOffs ends it, and journals that
           return;
         }
         ending = Ending.handOffRefused(refused);
       }
     }
-    run.endedWith(ending.status().name());
+    run.endedWith(ending);
     if (run.route().sync()) {
       // Port sets a synchronized run's status from the answer; a status PATCH would be refused.
       run.answer().complete(ending.toSyncAnswer(syncOutput(run.context(), ending)));

@@ -26,6 +26,16 @@ final class RunTask implements Runnable {
     if (!run.enter()) {
       return; // settled (timeout or shutdown) before it started: whoever claimed it reported
     }
+    // The run's id and action are in the MDC for the handler's own log lines and ours.
+    RunMdc mdc = RunMdc.of(run);
+    try {
+      execute();
+    } finally {
+      mdc.close();
+    }
+  }
+
+  private void execute() {
     Throwable error = null;
     try {
       run.route().handler().handle(run.invocation(), run.context());

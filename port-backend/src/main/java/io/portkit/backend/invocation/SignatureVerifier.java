@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,7 @@ public final class SignatureVerifier {
   private final Clock clock;
   private final CompactJson fallback;
   private final int fallbackMaxBytes;
+  private final @Nullable Consumer<? super SignatureException> onRejection;
 
   private SignatureVerifier(Builder builder) {
     List<Mac> macs = new ArrayList<>();
@@ -64,14 +66,19 @@ public final class SignatureVerifier {
     this.clock = builder.clock;
     this.fallback = builder.agentBodyFallback ? new CompactJson(builder.fallbackMaxDepth) : null;
     this.fallbackMaxBytes = builder.fallbackMaxBytes;
+    this.onRejection = null;
   }
 
-  private SignatureVerifier(SignatureVerifier other, Duration tolerance) {
+  private SignatureVerifier(
+      SignatureVerifier other,
+      Duration tolerance,
+      @Nullable Consumer<? super SignatureException> onRejection) {
     this.prototypes = other.prototypes;
     this.tolerance = tolerance;
     this.clock = other.clock;
     this.fallback = other.fallback;
     this.fallbackMaxBytes = other.fallbackMaxBytes;
+    this.onRejection = onRejection;
   }
 
   /** Returns a builder; at least one secret is required. */
@@ -91,7 +98,17 @@ public final class SignatureVerifier {
       throw new IllegalArgumentException(
           "tolerance must be at least 1 second, got " + tolerance + ": Port signs whole seconds");
     }
-    return new SignatureVerifier(this, tolerance);
+    return new SignatureVerifier(this, tolerance, onRejection);
+  }
+
+  /**
+   * Returns a verifier like this one that also hands each rejection to {@code listener} before
+   * throwing it (for metrics: {@code PortBackend} counts them by reason); {@link
+   * #withTolerance(Duration)} keeps it. What the listener throws is ignored.
+   */
+  public SignatureVerifier withRejectionListener(Consumer<? super SignatureException> listener) {
+    return new SignatureVerifier(
+        this, tolerance, Objects.requireNonNull(listener, "listener == null"));
   }
 
   /**
@@ -104,20 +121,24 @@ public final class SignatureVerifier {
    */
   public Verification verify(RequestHeaders headers, byte[] body) {
     Objects.requireNonNull(headers, "headers == null");
-    List<String> timestamps = headers.all(PortHeaders.TIMESTAMP);
-    if (timestamps.size() > 1) {
-      // Two timestamps make the signed text ambiguous; a proxy may have added one.
-      throw new SignatureException(
-          Reason.MALFORMED_TIMESTAMP,
-          "x-port-timestamp appears "
-              + timestamps.size()
-              + " times: Port sends exactly one; check for a proxy that adds another");
+    try {
+      List<String> timestamps = headers.all(PortHeaders.TIMESTAMP);
+      if (timestamps.size() > 1) {
+        // Two timestamps make the signed text ambiguous; a proxy may have added one.
+        throw new SignatureException(
+            Reason.MALFORMED_TIMESTAMP,
+            "x-port-timestamp appears "
+                + timestamps.size()
+                + " times: Port sends exactly one; check for a proxy that adds another");
+      }
+      List<String> signatures = headers.all(PortHeaders.SIGNATURE);
+      return check(
+          headers.first(PortHeaders.TIMESTAMP).orElse(null),
+          signatures.isEmpty() ? null : String.join(" ", signatures),
+          body);
+    } catch (SignatureException e) {
+      throw rejected(e);
     }
-    List<String> signatures = headers.all(PortHeaders.SIGNATURE);
-    return verify(
-        headers.first(PortHeaders.TIMESTAMP).orElse(null),
-        signatures.isEmpty() ? null : String.join(" ", signatures),
-        body);
   }
 
   /**
@@ -130,6 +151,25 @@ public final class SignatureVerifier {
    * @throws SignatureException if the request must be rejected; see its reason
    */
   public Verification verify(@Nullable String timestamp, @Nullable String signature, byte[] body) {
+    try {
+      return check(timestamp, signature, body);
+    } catch (SignatureException e) {
+      throw rejected(e);
+    }
+  }
+
+  private SignatureException rejected(SignatureException e) {
+    if (onRejection != null) {
+      try {
+        onRejection.accept(e);
+      } catch (RuntimeException ignored) {
+        // A listener never changes the answer.
+      }
+    }
+    return e;
+  }
+
+  private Verification check(@Nullable String timestamp, @Nullable String signature, byte[] body) {
     Objects.requireNonNull(body, "body == null");
     requireHeader(PortHeaders.TIMESTAMP, timestamp);
     requireHeader(PortHeaders.SIGNATURE, signature);

@@ -1,7 +1,10 @@
 package io.portkit.kafka.internal;
 
+import io.portkit.backend.PortBackend;
 import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.dispatch.IntakeRejection;
 import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.client.PortClient;
 import io.portkit.client.PortException;
@@ -11,6 +14,7 @@ import io.portkit.kafka.RunMessageReader;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Decides what one Kafka message means for its offset: verify and filter it, skip a run Port
@@ -55,9 +59,35 @@ public final class RecordHandler {
     RunMessage message = reader.read(value);
     if (message instanceof RunMessage.Skipped skipped) {
       log.warn("message {} skipped ({}): {}", where, skipped.reason(), skipped.detail());
+      if (skipped.reason() == RunMessage.SkipReason.MALFORMED
+          && dispatcher instanceof PortBackend backend) {
+        backend.listener().intakeRejected(IntakeRejection.BODY);
+      }
       return Decision.COMMIT;
     }
     RunInvocation run = ((RunMessage.Run) message).invocation();
+    // The run's id and action are in the MDC of the consumer's thread while it is handed over.
+    String previousRunId = MDC.get(RunDispatcher.MDC_RUN_ID);
+    String previousAction = MDC.get(RunDispatcher.MDC_ACTION);
+    MDC.put(RunDispatcher.MDC_RUN_ID, run.runId());
+    run.actionIdentifier().ifPresent(a -> MDC.put(RunDispatcher.MDC_ACTION, a));
+    try {
+      return handle(where, run);
+    } finally {
+      restore(RunDispatcher.MDC_RUN_ID, previousRunId);
+      restore(RunDispatcher.MDC_ACTION, previousAction);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, value);
+    }
+  }
+
+  private Decision handle(String where, RunInvocation run) {
     if (endedInPort(run.runId())) {
       log.info("run {} from {} already ended in Port: not executed again", run.runId(), where);
       return Decision.COMMIT;

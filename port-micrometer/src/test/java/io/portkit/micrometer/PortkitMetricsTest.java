@@ -1,0 +1,115 @@
+package io.portkit.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.portkit.backend.PortBackend;
+import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.catalog.Action;
+import io.portkit.client.run.RunStatus;
+import io.portkit.testkit.EmulatedRun;
+import io.portkit.testkit.Fault;
+import io.portkit.testkit.PortEmulator;
+import io.portkit.testkit.invoke.OutgoingWebhook;
+import io.portkit.testkit.invoke.WebhookSender;
+import io.portkit.webhook.server.WebhookReceiver;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PortkitMetricsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void webhookRuns_metersAppearWithLowCardinalityTags() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PortkitMetrics metrics = PortkitMetrics.builder(registry).transport("webhook").build();
+    try (PortEmulator emulator = PortEmulator.start()) {
+      PortBackend backend =
+          metrics
+              .instrument(
+                  PortBackend.builder()
+                      .credentials(
+                          new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+                      .apiUrl(emulator.baseUri())
+                      .handle("deploy", (run, ctx) -> ctx.log("deploying")))
+              .build();
+      metrics.bind(backend);
+      try (WebhookReceiver rx =
+          WebhookReceiver.builder().backend(backend).shutdownHook(false).port(0).start()) {
+        emulator.defineBlueprint("{\"identifier\":\"service\",\"title\":\"Service\"}");
+        emulator.defineAction(
+            Action.fromJson(
+                ("{\"identifier\":\"deploy\",\"trigger\":{\"type\":\"self-service\",\"operation\":"
+                        + "\"CREATE\",\"blueprintIdentifier\":\"service\"},\"invocationMethod\":"
+                        + "{\"type\":\"WEBHOOK\",\"url\":\"%s\"}}")
+                    .formatted(rx.uri())));
+        // One 429 on the first log write: retried after a wait counted as a rate-limit wait.
+        emulator.inject(
+            Fault.failNext(1, 429)
+                .on("POST", "/v1/actions/runs/")
+                .retryAfter(Duration.ofSeconds(1)));
+
+        EmulatedRun run = emulator.trigger("deploy", JSON.createObjectNode());
+        emulator.awaitRun(run.id(), RunStatus.SUCCESS, Duration.ofSeconds(10));
+        assertThat(backend.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        WebhookSender.builder()
+            .build()
+            .send(
+                OutgoingWebhook.to(rx.uri())
+                    .secret("not-the-secret")
+                    .body(JSON.readTree("{\"port_context\":{\"runId\":\"r_forged\"}}"))
+                    .build());
+      } finally {
+        backend.close();
+      }
+    }
+
+    assertThat(
+            registry
+                .get("portkit.runs")
+                .tags("action", "deploy", "kind", "async", "outcome", "success")
+                .tag("transport", "webhook")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry.get("portkit.intake.rejections").tag("reason", "signature").counter().count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("portkit.port.api.requests")
+                .tags("method", "PATCH", "route", "/v1/actions/runs/{run}", "status", "2xx")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("portkit.port.api.requests")
+                .tags("method", "POST", "route", "/v1/actions/runs/{run}/logs", "status", "4xx")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(registry.get("portkit.port.api.retries").tag("method", "POST").counter().count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("portkit.port.api.retry.waits")
+                .tag("reason", "rate_limit")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(registry.get("portkit.port.token.fetches").tag("outcome", "success").timer().count())
+        .isEqualTo(1);
+    assertThat(registry.get("portkit.runs.active").gauge().value()).isZero();
+    assertThat(registry.get("portkit.runs.capacity").gauge().value()).isEqualTo(64);
+    String allTags =
+        registry.getMeters().stream()
+            .map(Meter::getId)
+            .map(id -> id.getName() + id.getTags())
+            .collect(Collectors.joining("\n"));
+    assertThat(allTags).doesNotContain("r_");
+  }
+}

@@ -1,0 +1,70 @@
+package io.portkit.spring.boot;
+
+import io.portkit.backend.PortBackend;
+import io.portkit.webhook.http.WebhookEndpoint;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+/**
+ * Serves Port's webhooks at {@code portkit.webhook.path} (and {@code path/manual}) in the
+ * application's own servlet server, through Spring MVC: no second port, no second health endpoint.
+ * Ordered before the application's controllers, so the path is portkit's.
+ */
+@AutoConfiguration(after = PortkitAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({DispatcherServlet.class, WebhookEndpoint.class})
+@ConditionalOnBean(PortBackend.class)
+@ConditionalOnProperty(name = "portkit.transport", havingValue = "webhook", matchIfMissing = true)
+public class PortkitWebhookAutoConfiguration {
+  /** The bean name of the handler mapping that routes the webhook path. */
+  public static final String HANDLER_MAPPING_BEAN_NAME = "portkitWebhookHandlerMapping";
+
+  @Bean
+  @ConditionalOnMissingBean
+  WebhookEndpoint portkitWebhookEndpoint(
+      PortBackend backend, PortkitProperties properties, Environment env) {
+    return WebhookEndpoint.builder()
+        .verifier(backend.verifier())
+        .dispatcher(backend)
+        .basePath(basePath(env, properties.webhook().path()))
+        .maxBodyBytes((int) properties.webhook().maxBodySize().toBytes())
+        .build();
+  }
+
+  @Bean(HANDLER_MAPPING_BEAN_NAME)
+  @ConditionalOnMissingBean(name = HANDLER_MAPPING_BEAN_NAME)
+  SimpleUrlHandlerMapping portkitWebhookHandlerMapping(
+      PortBackend backend, WebhookEndpoint endpoint, PortkitProperties properties) {
+    PortWebhookRequestHandler handler = new PortWebhookRequestHandler(backend, endpoint);
+    String path = properties.webhook().path();
+    String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    Map<String, Object> urls = new LinkedHashMap<>();
+    urls.put(base, handler);
+    urls.put(base + "/", handler);
+    urls.put(base + "/manual", handler);
+    SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(urls);
+    mapping.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return mapping;
+  }
+
+  /** The endpoint sees the path after the context path, so it includes the servlet's path. */
+  static String basePath(Environment env, String path) {
+    String servletPath = env.getProperty("spring.mvc.servlet.path", "/");
+    String prefix =
+        servletPath.endsWith("/")
+            ? servletPath.substring(0, servletPath.length() - 1)
+            : servletPath;
+    return prefix + path;
+  }
+}
