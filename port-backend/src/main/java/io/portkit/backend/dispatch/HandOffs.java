@@ -16,13 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,12 +51,11 @@ public final class HandOffs {
   private static final Duration RETRY = Duration.ofSeconds(30);
 
   private final PendingHandOffs pending = new PendingHandOffs();
-  private final Map<String, Future<?>> deadlines = new ConcurrentHashMap<>();
+  private final HandOffTimers deadlines;
   private final HandOffReporter reporter;
   private final @Nullable RunJournal journal;
   private final @Nullable PortClient port;
   private final Clock clock;
-  private final @Nullable ScheduledExecutorService timers;
 
   HandOffs(
       RunContextFactory contexts,
@@ -73,7 +67,7 @@ public final class HandOffs {
     this.journal = journal;
     this.port = port;
     this.clock = clock;
-    this.timers = timers;
+    this.deadlines = new HandOffTimers(timers, clock, this::expireIfDue);
   }
 
   /**
@@ -170,7 +164,7 @@ public final class HandOffs {
             e.getMessage());
       }
     }
-    arm(handed);
+    deadlines.arm(handed.runId(), handed.deadline());
     log.info(
         "run {} handed off to {} ({}), due by {}",
         run.runId(),
@@ -190,7 +184,7 @@ public final class HandOffs {
             run.expectedFrom(),
             run.externalRunId(),
             run.deadline());
-        arm(run);
+        deadlines.arm(run.runId(), run.deadline());
       }
     }
   }
@@ -200,8 +194,7 @@ public final class HandOffs {
    * {@code backend shut down}; with one they stay journaled for the next start.
    */
   void close(boolean durable) {
-    deadlines.values().forEach(f -> f.cancel(false));
-    deadlines.clear();
+    deadlines.cancelAll();
     if (durable) {
       return;
     }
@@ -247,7 +240,7 @@ public final class HandOffs {
       // Port refuses for good: the run ended there (a cancelled workflow, an edit by hand).
       log.info(
           "run {}: Port refused its completion ({}); it has ended", run.runId(), e.getMessage());
-      disarm(run.runId());
+      deadlines.disarm(run.runId());
       journalFinish(run.runId(), "REFUSED");
       pending.ended(run, How.ENDED_ELSEWHERE, "in Port");
       return new Completion(
@@ -285,7 +278,7 @@ public final class HandOffs {
   }
 
   private Completion ended(HandedOffRun run, How how, String status, Kind kind) {
-    disarm(run.runId());
+    deadlines.disarm(run.runId());
     journalFinish(run.runId(), status);
     pending.ended(run, how, status);
     return answer(new Ended(run, how, status), kind);
@@ -309,35 +302,6 @@ public final class HandOffs {
           default -> what + " had already ended " + ended.status() + ": nothing changed";
         };
     return new Completion(kind, run.runId(), message);
-  }
-
-  private void arm(HandedOffRun run) {
-    if (timers == null) {
-      return;
-    }
-    long delay = Math.max(0, Duration.between(clock.instant(), run.deadline()).toMillis());
-    schedule(run.runId(), delay);
-  }
-
-  private void schedule(String runId, long delayMillis) {
-    try {
-      deadlines.put(
-          runId, timers.schedule(() -> onDeadline(runId), delayMillis, TimeUnit.MILLISECONDS));
-    } catch (RejectedExecutionException e) {
-      log.debug("run {}: deadline not armed, the dispatcher is shutting down", runId);
-    }
-  }
-
-  private void onDeadline(String runId) {
-    if (!expireIfDue(runId)) {
-      // The clock says not yet (a test clock that stands still): look again later.
-      for (HandedOffRun run : pending.snapshot()) {
-        if (run.runId().equals(runId)) {
-          long left = Duration.between(clock.instant(), run.deadline()).toMillis();
-          schedule(runId, Math.max(1000, left));
-        }
-      }
-    }
   }
 
   private boolean expireIfDue(String runId) {
@@ -397,14 +361,7 @@ public final class HandOffs {
         e.toString(),
         Ending.human(RETRY));
     pending.add(run);
-    schedule(run.runId(), RETRY.toMillis());
-  }
-
-  private void disarm(String runId) {
-    Future<?> f = deadlines.remove(runId);
-    if (f != null) {
-      f.cancel(false);
-    }
+    deadlines.retry(run.runId(), run.deadline(), RETRY);
   }
 
   private void journalFinish(String runId, String status) {

@@ -2,7 +2,6 @@ package io.portkit.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.portkit.client.workflow.LogLevel;
 import io.portkit.client.workflow.NodeRunLog;
 import io.portkit.testkit.EmulatedNodeRun;
@@ -15,12 +14,13 @@ import io.portkit.testkit.invoke.TemplateException;
 import io.portkit.testkit.invoke.TriggerTemplate;
 import io.portkit.testkit.invoke.WebhookAnswer;
 import io.portkit.testkit.invoke.WebhookSender;
-import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +37,6 @@ import java.util.concurrent.RejectedExecutionException;
  * Thread-safe.
  */
 public final class WorkflowEngine implements AutoCloseable {
-  private static final int BODY_CHARS = 1000;
-
   private final WorkflowStore store = new WorkflowStore();
   private final Ids ids;
   private final Clock clock;
@@ -180,7 +178,7 @@ public final class WorkflowEngine implements AutoCloseable {
       return;
     }
     Instant at = clock.instant();
-    java.util.concurrent.CompletableFuture<WebhookAnswer> call;
+    CompletableFuture<WebhookAnswer> call;
     try {
       call = sender.sendAsync(webhook);
     } catch (IllegalArgumentException e) {
@@ -210,52 +208,18 @@ public final class WorkflowEngine implements AutoCloseable {
     }
     ObjectNode definition = run.nodes.get(index);
     JsonNode config = definition.path("config");
-    boolean sync = !config.has("synchronized") || isTrue(config.get("synchronized"));
+    boolean sync = !config.has("synchronized") || NodeRequests.isTrue(config.get("synchronized"));
     Node node = new Node("wfnr_" + ids.alphanumeric(16), definition, run, sync, clock.instant());
     run.nodeRuns.add(node);
     store.nodeRuns.put(node.id, node);
     try {
-      return new Object[] {node, render(node, config)};
+      return new Object[] {node, NodeRequests.render(node, config, secret, secrets)};
     } catch (TemplateException | IllegalArgumentException e) {
       node.logs.add(
           NodeRunLog.of(LogLevel.ERROR, "the node's config did not render: " + e.getMessage()));
       failNode(node);
       throw new RenderFailure();
     }
-  }
-
-  private OutgoingWebhook render(Node node, JsonNode config) {
-    ObjectNode data = Json.object();
-    data.set("outputs", node.run.outputs.deepCopy());
-    ObjectNode secretsData = data.putObject("secrets");
-    secrets.forEach(secretsData::put);
-    data.putObject("run").put("id", node.id);
-    data.putObject("workflowRun").put("id", node.run.id);
-    data.putObject("workflow").put("identifier", node.run.workflow);
-    data.putObject("node").put("identifier", node.identifier());
-    String url = TriggerTemplate.renderText(config.path("url").asText(""), data);
-    String method = config.path("method").asText("POST").toUpperCase(Locale.ROOT);
-    OutgoingWebhook.Builder webhook =
-        OutgoingWebhook.to(URI.create(url == null ? "" : url)).method(method).secret(secret);
-    ObjectNode headers = Json.object();
-    for (Map.Entry<String, JsonNode> h : config.path("headers").properties()) {
-      String value =
-          TriggerTemplate.renderText(
-              h.getValue().isTextual() ? h.getValue().textValue() : h.getValue().toString(), data);
-      if (value != null) {
-        webhook.header(h.getKey(), value);
-        headers.put(h.getKey(), value);
-      }
-    }
-    JsonNode body =
-        config.has("body") ? TriggerTemplate.render(config.get("body"), data) : Json.object();
-    webhook.body(body);
-    ObjectNode payload = Json.object().put("url", url).put("method", method);
-    payload.put("synchronized", node.sync);
-    payload.set("headers", headers);
-    payload.set("body", body);
-    node.payload = payload;
-    return webhook.build();
   }
 
   private Void answered(
@@ -283,12 +247,12 @@ public final class WorkflowEngine implements AutoCloseable {
               "The webhook answered with status code "
                   + answer.status()
                   + ". Response: "
-                  + cut(answer.bodyText())));
+                  + NodeRequests.cut(answer.bodyText())));
       failNode(node);
     } else if (node.sync) {
       ObjectNode response = node.output.putObject("response");
       response.put("status", answer.status());
-      response.set("data", parse(answer.bodyText()));
+      response.set("data", NodeRequests.parse(answer.bodyText()));
       completeNode(node, "SUCCESS");
     } else {
       node.logs.add(
@@ -339,34 +303,13 @@ public final class WorkflowEngine implements AutoCloseable {
     }
   }
 
-  private static JsonNode parse(String text) {
-    if (text.isEmpty()) {
-      return Json.object();
-    }
-    try {
-      return Json.MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
-      return TextNode.valueOf(text);
-    }
-  }
-
-  private static String cut(String text) {
-    return text.length() <= BODY_CHARS ? text : text.substring(0, BODY_CHARS) + "...";
-  }
-
-  private static boolean isTrue(JsonNode flag) {
-    return flag.isBoolean()
-        ? flag.booleanValue()
-        : flag.isTextual() && flag.asText().equalsIgnoreCase("true");
-  }
-
   /** Returns a snapshot of run {@code id}, if there is one. */
-  public java.util.Optional<EmulatedWorkflowRun> snapshot(String id) {
-    return store.locked(() -> java.util.Optional.ofNullable(store.runs.get(id)).map(Run::snapshot));
+  public Optional<EmulatedWorkflowRun> snapshot(String id) {
+    return store.locked(() -> Optional.ofNullable(store.runs.get(id)).map(Run::snapshot));
   }
 
   /** Waits until run {@code id} completes; throws an AssertionError naming its node runs. */
-  public EmulatedWorkflowRun await(String id, java.time.Duration timeout) {
+  public EmulatedWorkflowRun await(String id, Duration timeout) {
     EmulatedWorkflowRun done;
     try {
       done = store.await(id, EmulatedWorkflowRun::isCompleted, timeout);
@@ -396,7 +339,7 @@ public final class WorkflowEngine implements AutoCloseable {
   }
 
   /** Waits until node {@code node} of run {@code id} has a webhook delivery recorded. */
-  public EmulatedNodeRun awaitDelivery(String id, String node, java.time.Duration timeout) {
+  public EmulatedNodeRun awaitDelivery(String id, String node, Duration timeout) {
     EmulatedWorkflowRun run;
     try {
       run =

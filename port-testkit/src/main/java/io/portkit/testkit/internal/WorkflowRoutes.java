@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Routes for workflow runs and node runs (Port Workflows, beta; ADR 0214). */
 final class WorkflowRoutes {
@@ -177,8 +178,7 @@ final class WorkflowRoutes {
       return null;
     }
     if (!v.isTextual() || !allowed.contains(v.asText())) {
-      throw ApiError.invalid(
-          "\"" + field + "\" must be one of " + new java.util.TreeSet<>(allowed));
+      throw ApiError.invalid("\"" + field + "\" must be one of " + new TreeSet<>(allowed));
     }
     return v.asText();
   }
