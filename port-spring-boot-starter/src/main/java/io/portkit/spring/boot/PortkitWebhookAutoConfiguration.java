@@ -4,6 +4,7 @@ import io.portkit.backend.PortBackend;
 import io.portkit.webhook.http.WebhookEndpoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,8 +19,9 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
  * Serves Port's webhooks at {@code portkit.webhook.path} (and {@code path/manual}) in the
- * application's own servlet server, through Spring MVC: no second port, no second health endpoint.
- * Ordered before the application's controllers, so the path is portkit's.
+ * application's own servlet server, through Spring MVC: no second port, no second health endpoint;
+ * and each {@link PortCallback} bean's hand-off callback on its path. Ordered before the
+ * application's controllers, so the path is portkit's.
  */
 @AutoConfiguration(after = PortkitAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -33,19 +35,29 @@ public class PortkitWebhookAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   WebhookEndpoint portkitWebhookEndpoint(
-      PortBackend backend, PortkitProperties properties, Environment env) {
-    return WebhookEndpoint.builder()
-        .verifier(backend.verifier())
-        .dispatcher(backend)
-        .basePath(basePath(env, properties.webhook().path()))
-        .maxBodyBytes((int) properties.webhook().maxBodySize().toBytes())
-        .build();
+      PortBackend backend,
+      PortkitProperties properties,
+      Environment env,
+      ObjectProvider<PortCallback> callbacks) {
+    WebhookEndpoint.Builder endpoint =
+        WebhookEndpoint.builder()
+            .verifier(backend.verifier())
+            .dispatcher(backend)
+            .basePath(basePath(env, properties.webhook().path()))
+            .maxBodyBytes((int) properties.webhook().maxBodySize().toBytes());
+    callbacks
+        .orderedStream()
+        .forEach(c -> endpoint.callback(basePath(env, c.path()), c.callback(), backend.handOffs()));
+    return endpoint.build();
   }
 
   @Bean(HANDLER_MAPPING_BEAN_NAME)
   @ConditionalOnMissingBean(name = HANDLER_MAPPING_BEAN_NAME)
   SimpleUrlHandlerMapping portkitWebhookHandlerMapping(
-      PortBackend backend, WebhookEndpoint endpoint, PortkitProperties properties) {
+      PortBackend backend,
+      WebhookEndpoint endpoint,
+      PortkitProperties properties,
+      ObjectProvider<PortCallback> callbacks) {
     PortWebhookRequestHandler handler = new PortWebhookRequestHandler(backend, endpoint);
     String path = properties.webhook().path();
     String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -53,6 +65,7 @@ public class PortkitWebhookAutoConfiguration {
     urls.put(base, handler);
     urls.put(base + "/", handler);
     urls.put(base + "/manual", handler);
+    callbacks.orderedStream().forEach(c -> urls.put(c.path(), handler)); // hand-off callbacks
     SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(urls);
     mapping.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return mapping;
