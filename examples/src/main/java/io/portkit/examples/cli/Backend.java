@@ -38,23 +38,6 @@ public final class Backend implements AutoCloseable {
   }
 
   /**
-   * Starts the backend on {@code host:port}.
-   *
-   * @param secret the client secret Port signs webhooks with; never printed
-   * @throws BadSettingException if {@code host} is not a valid address
-   * @throws java.io.UncheckedIOException if the port cannot be bound
-   */
-  public static Backend start(
-      PortClient client,
-      String secret,
-      ScenarioRouter router,
-      Timeline timeline,
-      String host,
-      int port) {
-    return start(client, secret, router, timeline, host, port, null);
-  }
-
-  /**
    * Starts the backend on {@code host:port}, recording runs in {@code journal} (nullable: none)
    * before acknowledging them; runs a killed backend left unfinished are reported FAILURE ("backend
    * restarted") as it starts. The backend closes the journal.
@@ -71,29 +54,15 @@ public final class Backend implements AutoCloseable {
       String host,
       int port,
       RunJournal journal) {
-    return start(client, secret, router, timeline, host, port, journal, Clock.systemUTC());
+    return start(
+        client, secret, router, timeline, host, port, journal, Clock.systemUTC(), Map.of());
   }
 
   /**
    * Starts the backend as {@link #start(PortClient, String, ScenarioRouter, Timeline, String, int,
-   * RunJournal)} does, checking each delivery's signing time against {@code clock}: Port's (the
-   * emulator's) clock, so that deliveries signed after the demo moved it on still verify.
-   */
-  public static Backend start(
-      PortClient client,
-      String secret,
-      ScenarioRouter router,
-      Timeline timeline,
-      String host,
-      int port,
-      RunJournal journal,
-      Clock clock) {
-    return start(client, secret, router, timeline, host, port, journal, clock, Map.of());
-  }
-
-  /**
-   * Starts the backend as {@link #start(PortClient, String, ScenarioRouter, Timeline, String, int,
-   * RunJournal, Clock)} does, also serving each hand-off callback on its path ({@code POST path}).
+   * RunJournal)} does, checking each delivery's signing time against {@code clock} (Port's, the
+   * emulator's, so that deliveries signed after the demo moved it on still verify), and also
+   * serving each hand-off callback on its path ({@code POST path}).
    */
   public static Backend start(
       PortClient client,
