@@ -1,6 +1,7 @@
 package io.portkit.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,9 @@ public final class RunMessageReader {
   private final RunInvocationParser parser = new RunInvocationParser();
   private final ObjectMapper mapper =
       JsonMapper.builder()
+          // A key given twice is read one way here and maybe another by other consumers of the
+          // topic: such a message is malformed (ADR 0135).
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -102,7 +106,12 @@ public final class RunMessageReader {
       }
       root = (ObjectNode) tree;
     } catch (JsonProcessingException e) {
-      return new RunMessage.Skipped(SkipReason.MALFORMED, "message is not valid JSON");
+      String duplicate = RunInvocationParser.duplicateKeyOf(e);
+      return new RunMessage.Skipped(
+          SkipReason.MALFORMED,
+          duplicate == null
+              ? "message is not valid JSON"
+              : "message has the key " + duplicate + " twice in one object: not a Port run");
     } catch (java.io.IOException e) {
       return new RunMessage.Skipped(SkipReason.MALFORMED, "message could not be read as JSON");
     }

@@ -53,6 +53,7 @@ public final class IntakeServer {
               run ->
                   DispatchOutcome.rejected(
                       DispatchOutcome.Reason.NO_HANDLER, "the benchmark uses /manual"))
+          .manualRoute(true)
           .port(port)
           .executor(executor)
           .start();

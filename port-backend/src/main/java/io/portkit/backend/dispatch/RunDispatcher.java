@@ -146,8 +146,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     } catch (RuntimeException e) {
       recent.forget(runId);
       log.warn("run {}: cannot find its action: {}", runId, e.toString());
-      return DispatchOutcome.rejected(
-          DispatchOutcome.Reason.ROUTING_FAILED, routingFailed(runId, e));
+      return Routes.refusal(runId, e);
     }
     RunContext.Mode mode = route.sync() ? RunContext.Mode.SYNCHRONIZED : RunContext.Mode.ASYNC;
     ActiveRun active = new ActiveRun(run, route, contexts.create(runId, mode));
@@ -333,15 +332,6 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     } catch (ExecutionException e) {
       throw new IllegalStateException("the answer of run " + run.runId() + " failed", e);
     }
-  }
-
-  private static String routingFailed(String runId, RuntimeException e) {
-    return "cannot route run "
-        + runId
-        + ": the body names no action and looking the run up in Port failed ("
-        + e.getMessage()
-        + "); add \"action\": \"{{ .action.identifier }}\" to port_context in the action's body"
-        + " template, or check the Port credentials";
   }
 
   /**

@@ -3,6 +3,7 @@ package io.portkit.backend.invocation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a verified webhook body into a {@link RunInvocation}, whatever the action's {@code
@@ -26,7 +28,8 @@ import java.util.Set;
  * <p>Recognises three shapes (see {@link BodyFormat}): the legacy envelope, portkit's recommended
  * template ({@code io.portkit.client.catalog.InvocationMethod.recommendedBody()}), and a minimal
  * body carrying only the run id. The run id is taken from the first of {@link #RUN_ID_PLACES} that
- * holds one. Decimals parse as exact {@code BigDecimal}s.
+ * holds one. Decimals parse as exact {@code BigDecimal}s. A body with the same key twice in one
+ * object is refused (ADR 0135): two parsers could read it as two different runs.
  *
  * <p>Immutable and thread-safe; share one instance.
  */
@@ -50,12 +53,18 @@ public final class RunInvocationParser {
 
   private final ObjectMapper mapper;
 
-  /** Creates a parser with exact decimals and a nesting bound of {@link #MAX_DEPTH}. */
+  /**
+   * Creates a parser with exact decimals, a nesting bound of {@link #MAX_DEPTH} and no duplicate
+   * keys.
+   */
   public RunInvocationParser() {
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            // {"runId":"r_a","runId":"r_b"} is r_b to Jackson and r_a to other parsers (a proxy,
+            // an audit log): refuse it rather than pick one.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.mapper =
         JsonMapper.builder(factory)
@@ -101,6 +110,16 @@ public final class RunInvocationParser {
       var at = e.getLocation();
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String duplicate = duplicateKeyOf(e);
+      if (duplicate != null) {
+        throw new PayloadException(
+            "body has the key "
+                + duplicate
+                + " twice in one object"
+                + where
+                + ": a run must be unambiguous, so send each key once (check the action's"
+                + " invocationMethod.body template)");
+      }
       throw new PayloadException(
           "body is not valid JSON"
               + where
@@ -228,6 +247,33 @@ public final class RunInvocationParser {
 
   private static ObjectNode objectOrEmpty(JsonNode node) {
     return node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
+  }
+
+  /**
+   * Returns the key of a duplicate-key error, quoted, shortened and printable (for example {@code
+   * 'runId'}), or null when {@code e} is another error. For transports that parse with their own
+   * mapper and {@code STRICT_DUPLICATE_DETECTION}.
+   */
+  public static @Nullable String duplicateKeyOf(JsonProcessingException e) {
+    // Jackson says `Duplicate Object property "name"` (older versions `Duplicate field 'name'`).
+    String message = e.getOriginalMessage();
+    if (message == null || !message.startsWith("Duplicate")) {
+      return null;
+    }
+    int open = indexOfQuote(message, 0);
+    int close = open < 0 ? -1 : indexOfQuote(message, open + 1);
+    String key = close < 0 ? "?" : message.substring(open + 1, close);
+    String shown = key.length() <= 60 ? key : key.substring(0, 60) + "...";
+    return "'" + shown.replaceAll("[^\\x20-\\x7E]", "?") + "'";
+  }
+
+  private static int indexOfQuote(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) == '"' || s.charAt(i) == '\'') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String shorten(String s) {

@@ -3,6 +3,7 @@ package io.portkit.backend.dispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.PortApiException;
 import io.portkit.client.PortTransportException;
 import io.portkit.client.entity.EntitiesApi;
 import io.portkit.client.entity.Entity;
@@ -28,6 +29,7 @@ final class FakePort implements RunsApi, EntitiesApi {
   private final Map<String, CompletableFuture<RunUpdate>> finals = new ConcurrentHashMap<>();
   private final Map<String, String> actions = new ConcurrentHashMap<>();
   volatile boolean down;
+  volatile boolean unknownRuns; // GET of a run it was not told about answers 404
 
   /** Returns the contexts the dispatcher should create, reporting here. */
   RunContextFactory contexts() {
@@ -58,6 +60,10 @@ final class FakePort implements RunsApi, EntitiesApi {
   public ActionRun get(String runId) {
     calls.add("GET " + runId);
     String action = actions.get(runId);
+    if (action == null && unknownRuns && !down) {
+      throw new PortApiException(
+          404, "GET", "/v1/actions/runs/" + runId, "not_found", "run not found", null, null);
+    }
     if (action == null || down) {
       throw new PortTransportException("Port unreachable in this test", true, null);
     }

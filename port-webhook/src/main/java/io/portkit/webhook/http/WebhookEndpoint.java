@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST base}: verify, parse, hand the run to the {@link InvocationDispatcher}, answer
  *       with its {@link DispatchOutcome};
- *   <li>{@code POST base/manual}: verify, parse and acknowledge (202) without dispatching, and log
- *       the run id so a person can run it by hand;
+ *   <li>{@code POST base/manual}, only when {@link Builder#manualRoute(boolean) manualRoute(true)}
+ *       was set: verify, parse and acknowledge (202) without dispatching, and log the run id so a
+ *       person can run it by hand (nothing ends such a run: off by default, ADR 0136);
  *   <li>{@code GET /healthz}: 200 {@code {"ok":true}}.
  * </ul>
  *
@@ -49,7 +50,7 @@ public final class WebhookEndpoint {
   private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
 
   private final String basePath;
-  private final String manualPath;
+  private final String manualPath; // null: the manual route is off
   private final SignatureVerifier verifier;
   private final InvocationDispatcher dispatcher;
   private final RunInvocationParser parser;
@@ -57,7 +58,8 @@ public final class WebhookEndpoint {
 
   private WebhookEndpoint(Builder b) {
     this.basePath = b.basePath;
-    this.manualPath = b.basePath.equals("/") ? "/manual" : b.basePath + "/manual";
+    this.manualPath =
+        !b.manualRoute ? null : b.basePath.equals("/") ? "/manual" : b.basePath + "/manual";
     this.verifier = b.verifier;
     this.dispatcher = b.dispatcher;
     this.parser = b.parser;
@@ -84,6 +86,11 @@ public final class WebhookEndpoint {
     return maxBodyBytes;
   }
 
+  /** Returns whether {@code POST base/manual} acknowledges runs without running them. */
+  public boolean manualRoute() {
+    return manualPath != null;
+  }
+
   /**
    * Handles one request. Reads at most {@code maxBodyBytes + 1} bytes of its body; never throws for
    * bad input.
@@ -100,7 +107,9 @@ public final class WebhookEndpoint {
     boolean manual = path.equals(manualPath);
     if (!manual && !path.equals(basePath)) {
       return Responses.error(
-          404, "not_found", "no route " + path + ": Port deliveries go to POST " + basePath);
+          404,
+          "not_found",
+          "no route " + shorten(path) + ": Port deliveries go to POST " + basePath);
     }
     if (!method.equals("POST")) {
       return methodNotAllowed("POST", method, path);
@@ -240,8 +249,19 @@ public final class WebhookEndpoint {
     private InvocationDispatcher dispatcher;
     private RunInvocationParser parser = new RunInvocationParser();
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private boolean manualRoute;
 
     private Builder() {}
+
+    /**
+     * Turns on {@code POST base/manual}: verify and acknowledge 202 without running anything, for a
+     * person to finish the run by hand. Default off, since a run acknowledged there stays
+     * IN_PROGRESS in Port until someone ends it; when off the path answers 404.
+     */
+    public Builder manualRoute(boolean enabled) {
+      this.manualRoute = enabled;
+      return this;
+    }
 
     /** Sets the path Port posts to; default {@code /}. Must start with {@code /}. */
     public Builder basePath(String basePath) {

@@ -327,6 +327,16 @@ public final class WebhookReceiver implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Turns on {@code POST base/manual} on the endpoint this builder creates (acknowledge without
+     * running; see {@link WebhookEndpoint.Builder#manualRoute(boolean)}); default off.
+     */
+    public Builder manualRoute(boolean enabled) {
+      endpointBuilder.manualRoute(enabled);
+      endpointParts = true;
+      return this;
+    }
+
     /** Sets the body limit of the endpoint this builder creates; default 1 MiB. */
     public Builder maxBodyBytes(int maxBodyBytes) {
       endpointBuilder.maxBodyBytes(maxBodyBytes);
@@ -395,8 +405,8 @@ public final class WebhookReceiver implements AutoCloseable {
     public WebhookReceiver build() {
       if (endpoint != null && endpointParts) {
         throw new IllegalStateException(
-            "both endpoint(...) and endpoint parts (verifier, dispatcher, basePath, maxBodyBytes)"
-                + " were set: configure the parts on the WebhookEndpoint instead");
+            "both endpoint(...) and endpoint parts (verifier, dispatcher, basePath, maxBodyBytes,"
+                + " manualRoute) were set: configure the parts on the WebhookEndpoint instead");
       }
       if (endpoint == null) {
         endpoint = endpointBuilder.build();

@@ -284,7 +284,20 @@ final class BodyCases {
               signed("{\"port_context\":{\"runId\":\"r_1\"},\"" + "k".repeat(len) + "\":1}")));
     }
     String manyKeys = "{" + "\"k\":1,".repeat(30_000) + "\"port_context\":{\"runId\":7}}";
-    cases.add(BadRequest.noRunId("30000 repeated keys", signed(manyKeys)));
+    cases.add(
+        BadRequest.of(
+            "30000 repeated keys",
+            signed(manyKeys),
+            400,
+            "bad_request",
+            "body has the key 'k' twice in one object"));
+    cases.add(
+        BadRequest.of(
+            "two run ids in one object",
+            signed("{\"port_context\":{\"runId\":\"r_a\",\"runId\":\"r_b\"}}"),
+            400,
+            "bad_request",
+            "body has the key 'runId' twice in one object"));
   }
 
   static Wire signed(String body) {
