@@ -85,6 +85,7 @@ public final class Backend implements AutoCloseable {
       WebhookReceiver receiver =
           WebhookReceiver.builder()
               .backend(backend)
+              .manualRoute(true) // the CLI keeps the proof of concept's /manual (ADR 0136)
               .address(address(host))
               .port(port)
               .shutdownHook(false) // the CLI stops in order on its own signal (StopSignal)

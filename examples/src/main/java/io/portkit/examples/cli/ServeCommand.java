@@ -190,6 +190,9 @@ public final class ServeCommand implements Callable<Integer> {
             + delivery.resolve("manual")
             + "  verify and acknowledge only;"
             + " then: simulate RUN_ID");
+    out.println(
+        "  (POST /manual is on in this CLI: it runs nothing, so finish such runs with simulate"
+            + " RUN_ID)");
     out.println("Paste this invocationMethod into your Port action:");
     out.println(method.toJson());
     out.println("Press Ctrl-C to stop.");
