@@ -18,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Binds to 127.0.0.1 by default (expose it through a tunnel or reverse proxy). Reads each body
  * with the endpoint's limit enforced while reading, with or without {@code Content-Length}.
- * Thread-safe; {@link #close()} is idempotent and waits at most the stop grace period.
+ * Thread-safe; {@link #close()} is idempotent, returns as soon as no exchange is in flight and
+ * waits at most the stop grace period for those that are.
  */
 public final class WebhookReceiver implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
@@ -53,11 +56,21 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Default time {@link #close()} lets in-flight exchanges finish. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(2);
 
+  /** The answer to an exchange that arrives while the receiver is closing. */
+  private static final WebhookResponse SHUTTING_DOWN =
+      new WebhookResponse(
+          503,
+          Map.of("Content-Type", "application/json; charset=utf-8", "Connection", "close"),
+          ("{\"ok\":false,\"error\":\"shutting_down\",\"message\":\"the receiver is shutting"
+                  + " down: deliver the run again later\"}")
+              .getBytes(StandardCharsets.UTF_8));
+
   private final HttpServer server;
   private final WebhookEndpoint endpoint;
   private final ExecutorService ownedExecutor;
   private final Duration stopGrace;
   private final AtomicInteger state = new AtomicInteger(); // 0 new, 1 started, 2 closed
+  private final ExchangeGate gate = new ExchangeGate();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final boolean installHook;
   private final @Nullable AutoCloseable backend;
@@ -167,7 +180,9 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   /**
-   * Stops accepting, lets in-flight exchanges finish within the grace period, then stops. When the
+   * Stops taking exchanges (one that arrives now is answered 503 {@code shutting_down}), lets those
+   * in flight finish within the grace period, then stops the server: at once when none is in flight
+   * (not after the whole grace period, as {@code HttpServer.stop} does on Java 17). When the
    * endpoint's dispatcher is {@link AutoCloseable} (a {@link PortBackend} and a {@code
    * RunDispatcher} are), it is closed next, after intake has stopped, so every run it accepted is
    * finished or reported FAILURE rather than left IN_PROGRESS. A dispatcher failing to close is
@@ -189,7 +204,15 @@ public final class WebhookReceiver implements AutoCloseable {
 
   private void stop(int previous) {
     if (previous == 1) {
-      server.stop((int) Math.max(0, stopGrace.toSeconds()));
+      if (!gate.closeAndAwait(stopGrace)) {
+        log.warn(
+            "{} exchange(s) still in flight after the stop grace of {} ms: closing their"
+                + " connections",
+            gate.inFlight(),
+            stopGrace.toMillis());
+      }
+      // Whatever waiting was due is done: stop(0) closes the listener and the connections now.
+      server.stop(0);
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
@@ -222,20 +245,30 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   private void exchange(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      WebhookRequest request = toRequest(exchange);
-      WebhookResponse response = endpoint.handle(request);
-      byte[] body = response.body();
-      response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-      boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-      exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
-      if (!head && body.length > 0) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
+    if (!gate.enter()) {
+      try (exchange) {
+        write(exchange, SHUTTING_DOWN);
       }
+      return;
+    }
+    try (exchange) {
+      write(exchange, endpoint.handle(toRequest(exchange)));
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } finally {
+      gate.leave();
+    }
+  }
+
+  private static void write(HttpExchange exchange, WebhookResponse response) throws IOException {
+    byte[] body = response.body();
+    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
     }
   }
 
@@ -385,7 +418,8 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /**
-     * Sets how long {@link WebhookReceiver#close()} waits for in-flight exchanges (whole seconds).
+     * Sets how long {@link WebhookReceiver#close()} waits for in-flight exchanges; default 2 s. It
+     * returns as soon as none is left, so an idle receiver closes at once.
      */
     public Builder stopGrace(Duration stopGrace) {
       Objects.requireNonNull(stopGrace, "stopGrace == null");
