@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final Duration shutdownGrace;
   private final InFlightRuns inFlight;
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
-  private Thread hook; // guarded by this
+  private final AtomicReference<Thread> hook = new AtomicReference<>();
 
   RunDispatcher(Builder b) {
     this.routes = new Routes(b.routes, b.fallback);
@@ -244,18 +245,20 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
    *
    * @return the hook thread
    */
-  public synchronized Thread installShutdownHook() {
-    if (hook == null) {
-      hook = new Thread(this::close, "portkit-dispatcher-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+  public Thread installShutdownHook() {
+    Thread mine = new Thread(this::close, "portkit-dispatcher-shutdown");
+    if (hook.compareAndSet(null, mine)) {
+      Runtime.getRuntime().addShutdownHook(mine);
+      return mine;
     }
-    return hook;
+    return hook.get();
   }
 
-  private synchronized void removeShutdownHook() {
-    if (hook != null && Thread.currentThread() != hook) {
+  private void removeShutdownHook() {
+    Thread t = hook.get();
+    if (t != null && Thread.currentThread() != t) {
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        Runtime.getRuntime().removeShutdownHook(t);
       } catch (IllegalStateException e) {
         log.debug("JVM already shutting down; the hook will find the dispatcher closed");
       }

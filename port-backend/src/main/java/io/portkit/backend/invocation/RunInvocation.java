@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One verified delivery of a Port action run: the run id, typed accessors for what the body
@@ -38,7 +39,8 @@ public final class RunInvocation {
   private final RequestHeaders headers;
   private final JsonNode raw;
   private final RunDetailsLoader loader;
-  private final Object lock = new Object();
+  // A lock, not a monitor: the load is an HTTP call, made on a virtual thread on Java 21+.
+  private final ReentrantLock lock = new ReentrantLock();
   private volatile JsonNode details;
 
   RunInvocation(Parsed p, RequestHeaders headers, JsonNode raw, RunDetailsLoader loader) {
@@ -166,13 +168,16 @@ public final class RunInvocation {
           "run details need the Port API: this invocation has no RunDetailsLoader; use"
               + " withDetailsLoader(...) or receive it from the dispatcher");
     }
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (details == null) {
         details =
             Objects.requireNonNull(
                 loader.load(runId), "RunDetailsLoader returned null for run " + runId);
       }
       return details;
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class RunJournal implements AutoCloseable {
   private final ObjectMapper mapper = new ObjectMapper();
   private final long compactAt;
   private final int rememberFinished;
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, JournalEntry> unfinished = new LinkedHashMap<>(); // guarded by lock
   private final LinkedHashMap<String, String> finished = new LinkedHashMap<>(); // guarded by lock
   private long compactedSize; // guarded by lock
@@ -94,13 +95,16 @@ public final class RunJournal implements AutoCloseable {
   public boolean accept(JournalEntry entry) {
     Objects.requireNonNull(entry, "entry == null");
     long seq;
-    synchronized (lock) {
+    lock.lock();
+    try {
       ensureOpen();
       if (unfinished.containsKey(entry.runId()) || finished.containsKey(entry.runId())) {
         return false;
       }
       seq = file.append(JournalRecord.accepted(entry).encode(mapper));
       unfinished.put(entry.runId(), entry);
+    } finally {
+      lock.unlock();
     }
     file.sync(seq);
     return true;
@@ -133,15 +137,21 @@ public final class RunJournal implements AutoCloseable {
   /** Returns whether the journal holds {@code runId}, unfinished or among the finished ids kept. */
   public boolean contains(String runId) {
     Objects.requireNonNull(runId, "runId == null");
-    synchronized (lock) {
+    lock.lock();
+    try {
       return unfinished.containsKey(runId) || finished.containsKey(runId);
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns the runs accepted and not finished, oldest first (a snapshot). */
   public List<JournalEntry> unfinished() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return List.copyOf(unfinished.values());
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -163,12 +173,15 @@ public final class RunJournal implements AutoCloseable {
   /** Closes the file and releases the directory's lock; later writes throw. Idempotent. */
   @Override
   public void close() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (closed) {
         return;
       }
       closed = true;
       file.close();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -179,7 +192,8 @@ public final class RunJournal implements AutoCloseable {
 
   private void append(JournalRecord record) {
     long seq;
-    synchronized (lock) {
+    lock.lock();
+    try {
       ensureOpen();
       if (!unfinished.containsKey(record.runId())) {
         return;
@@ -189,6 +203,8 @@ public final class RunJournal implements AutoCloseable {
       if (file.size() > Math.max(compactAt, 2 * compactedSize)) {
         compact(); // leaves everything appended so far forced, so the sync below is free
       }
+    } finally {
+      lock.unlock();
     }
     file.sync(seq);
   }
