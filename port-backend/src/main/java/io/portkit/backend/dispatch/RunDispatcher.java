@@ -7,10 +7,12 @@ import io.portkit.client.PortClient;
 import io.portkit.client.run.RunContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -62,9 +65,6 @@ import org.slf4j.LoggerFactory;
 public final class RunDispatcher implements InvocationDispatcher, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
 
-  /** How long {@link #close()} waits, after failing the runs left, for reports in progress. */
-  private static final Duration REPORT_GRACE = Duration.ofSeconds(10);
-
   private final Routes routes;
   private final RunContextFactory contexts;
   private final RunDetailsLoader detailsLoader;
@@ -73,6 +73,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final ScheduledExecutorService timers;
   private final RecentRuns recent;
   private final RunReporter reporter = new RunReporter();
+  private final ExecutorService reportThreads;
+  private final DeadlineReports reports;
   private final Durability durability;
   private final JournalRecovery recovery;
   private final Duration runTimeout;
@@ -105,6 +107,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
             });
     t.setRemoveOnCancelPolicy(true);
     this.timers = t;
+    this.reportThreads = HandlerExecutors.reports(b.maxInFlight);
+    this.reports = new DeadlineReports(reporter, reportThreads, timers, b.reportTimeout);
   }
 
   /** Returns a builder; a client (or a context factory) and at least one handler are required. */
@@ -220,23 +224,39 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
     inFlight.close();
     boolean clean = inFlight.awaitEmpty(grace);
-    List<ActiveRun> left = inFlight.snapshot();
-    for (ActiveRun run : left) {
+    // Every run left is reported at once, each on its own thread and within the report deadline,
+    // rather than one after another.
+    List<CompletableFuture<Boolean>> reported = new ArrayList<>();
+    for (ActiveRun run : inFlight.snapshot()) {
       if (run.claim()) {
         run.interrupt();
-        log.warn("run {} still running at shutdown: reporting FAILURE", run.runId());
-        settle(run, Ending.shutdown());
+        reported.add(
+            reports.submit(run, Ending.shutdown(), "interrupted by shutdown", () -> finished(run)));
       }
     }
-    inFlight.awaitEmpty(REPORT_GRACE); // reports that handlers' own threads had already begun
+    awaitReports(reported);
+    inFlight.awaitEmpty(reports.deadline()); // reports that handlers' own threads had begun
     timers.shutdownNow();
+    reportThreads.shutdownNow();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
     removeShutdownHook();
     durability.close();
-    log.info("dispatcher shut down; {} run(s) failed for the shutdown", left.size());
+    log.info("dispatcher shut down; {} run(s) failed for the shutdown", reported.size());
     return clean;
+  }
+
+  private void awaitReports(List<CompletableFuture<Boolean>> reported) {
+    try {
+      // Each report is cut at the deadline; the margin covers the bookkeeping after it.
+      CompletableFuture.allOf(reported.toArray(CompletableFuture[]::new))
+          .get(reports.deadline().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      log.error("reports at shutdown did not all finish: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -301,19 +321,15 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
   }
 
+  /** On the timeout thread: claim, interrupt and hand the report over, never report here. */
   private void expire(ActiveRun run, Duration timeout) {
     if (run.claim()) {
       run.interrupt();
-      log.warn("run {} timed out after {}: reporting FAILURE", run.runId(), Ending.human(timeout));
-      settle(run, Ending.timeout(timeout));
-    }
-  }
-
-  private void settle(ActiveRun run, Ending ending) {
-    try {
-      reporter.report(run, ending);
-    } finally {
-      finished(run);
+      reports.submit(
+          run,
+          Ending.timeout(timeout),
+          "timed out after " + Ending.human(timeout),
+          () -> finished(run));
     }
   }
 
@@ -357,6 +373,12 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     /** Default time {@link RunDispatcher#close()} lets runs in flight finish. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * Default time one report the dispatcher makes itself (a timeout, a shutdown) may take, retries
+     * included, before it is given up and logged for a fix by hand.
+     */
+    public static final Duration DEFAULT_REPORT_TIMEOUT = Duration.ofSeconds(10);
+
     /** Default number of run ids remembered to drop duplicate deliveries. */
     public static final int DEFAULT_REMEMBER_RUNS = 10_000;
 
@@ -373,6 +395,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
     Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    Duration reportTimeout = DEFAULT_REPORT_TIMEOUT;
     int rememberRuns = DEFAULT_REMEMBER_RUNS;
     Duration rememberFor = DEFAULT_REMEMBER_FOR;
     Clock clock = Clock.systemUTC();
@@ -522,6 +545,18 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
         throw new IllegalArgumentException("shutdownGrace is negative: " + shutdownGrace);
       }
       this.shutdownGrace = shutdownGrace;
+      return this;
+    }
+
+    /**
+     * Sets how long one report the dispatcher makes itself may take: the FAILURE of a run that
+     * timed out, or of one still running at shutdown. Each goes out on its own thread (never on the
+     * timeout thread, and at shutdown all at once), and one still running at this deadline is
+     * interrupted and logged at ERROR with the PATCH to send by hand. Default 10 s; {@link
+     * RunDispatcher#close()} takes at most {@code shutdownGrace} plus this.
+     */
+    public Builder reportTimeout(Duration reportTimeout) {
+      this.reportTimeout = positive(reportTimeout, "reportTimeout");
       return this;
     }
 

@@ -16,16 +16,17 @@ import org.slf4j.LoggerFactory;
 final class RunReporter {
   private static final Logger log = LoggerFactory.getLogger(RunReporter.class);
 
-  void report(ActiveRun run, Ending ending) {
+  /** Reports {@code ending}; returns whether Port has it now (or the sync answer carries it). */
+  boolean report(ActiveRun run, Ending ending) {
     run.endedWith(ending.status().name());
     if (run.route().sync()) {
       // Port sets a synchronized run's status from the answer; a status PATCH would be refused.
       run.answer().complete(ending.toSyncAnswer());
-      return;
+      return true;
     }
     RunContext ctx = run.context();
     if (ctx.isFinished()) {
-      return;
+      return true;
     }
     try {
       if (ending.status() == FinalStatus.SUCCESS) {
@@ -41,9 +42,11 @@ final class RunReporter {
         ctx.update(update.build());
       }
       log.debug("run {} reported {}", run.runId(), ending.status());
+      return true;
     } catch (RunAlreadyFinishedException e) {
       // The handler ended the run from another thread meanwhile: Port has a final status.
       log.debug("run {} was already finished with {}", run.runId(), e.finalStatus());
+      return true;
     } catch (RunSynchronizedException e) {
       log.error(
           "run {}: action {} is synchronized, so Port refused the {} status; register its handler"
@@ -52,6 +55,7 @@ final class RunReporter {
           actionOf(run),
           ending.status(),
           actionOf(run));
+      return false;
     } catch (RuntimeException e) {
       log.error(
           "run {}: reporting {} to Port failed ({}); the run may stay IN_PROGRESS in Port: set its"
@@ -61,6 +65,7 @@ final class RunReporter {
           e.toString(),
           run.runId(),
           ending.status());
+      return false;
     }
   }
 
