@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.portkit.backend.PortBackend;
 import io.portkit.backend.dispatch.InvocationDispatcher;
-import io.portkit.backend.internal.VirtualThreads;
 import io.portkit.backend.invocation.RequestHeaders;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.webhook.http.WebhookEndpoint;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -96,25 +94,14 @@ public final class WebhookReceiver implements AutoCloseable {
 
   /**
    * The receiver's own executor: a fixed pool when {@link Builder#threads(int)} was set; else
-   * virtual threads on Java 21+, because a synchronized action holds its exchange until the handler
-   * answers and a small pool would then stall every other delivery; else a fixed pool of max(2,
-   * processors) threads.
+   * virtual threads on Java 21+ (a synchronized action holds its exchange until the handler
+   * answers, and a slow client holds one while its request arrives); else a pool of max(2,
+   * processors) threads that grows on demand to 256 (see {@link ReceiverExecutors}).
    */
   private static ExecutorService ownedExecutor(Builder b) {
-    if (!b.threadsSet) {
-      ExecutorService virtual = VirtualThreads.newPerTaskExecutor();
-      if (virtual != null) {
-        return virtual;
-      }
-    }
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        b.threads,
-        r -> {
-          Thread t = new Thread(r, "portkit-webhook-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    return b.threadsSet
+        ? ReceiverExecutors.fixed(b.threads)
+        : ReceiverExecutors.defaultExecutor(b.threads);
   }
 
   /** Returns a builder; a backend, an endpoint, or a verifier and a dispatcher, are required. */
@@ -393,9 +380,11 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /**
-     * Sets the executor that runs exchanges; the caller owns and shuts it down. Default, owned by
-     * the receiver: virtual threads on Java 21+ (a synchronized action holds its exchange until its
-     * handler answers), else a fixed pool of {@link #threads(int)} daemon threads.
+     * Sets the executor that runs exchanges; the caller owns and shuts it down. The JDK server
+     * reads each request on this executor's thread, so a slow client holds one for up to {@code
+     * sun.net.httpserver.maxReqTime} (10 s by default): give it room. Default, owned by the
+     * receiver: virtual threads on Java 21+, else a pool of max(2, processors) daemon threads that
+     * grows on demand to 256.
      */
     public Builder executor(java.util.concurrent.Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor == null");
@@ -404,9 +393,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /**
      * Makes the receiver run exchanges on a fixed pool of {@code threads} platform threads, also on
-     * Java 21+. Without it: virtual threads on 21+, max(2, processors) threads on 17 to 20. Size it
-     * above the number of synchronized runs you expect at once: each holds a thread until its
-     * handler answers.
+     * Java 21+. Without it: virtual threads on 21+, on 17 to 20 a pool of max(2, processors)
+     * threads that grows on demand to 256. Size it above the synchronized runs you expect at once
+     * (each holds a thread until its handler answers) plus the slow connections you must survive
+     * (each holds one while its request arrives, up to {@code sun.net.httpserver.maxReqTime}).
      */
     public Builder threads(int threads) {
       if (threads < 1) {
