@@ -9,11 +9,9 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -43,6 +41,7 @@ final class JournalFile implements AutoCloseable {
   private final Path dir;
   private final Path file;
   private final boolean fsync;
+  private final JournalChannels channels;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final ReentrantLock state = new ReentrantLock(); // the queue, channel and sizes
@@ -57,8 +56,10 @@ final class JournalFile implements AutoCloseable {
   private long forced; // guarded by turn
   private boolean forcing; // guarded by turn: a thread is writing and forcing
 
-  private JournalFile(Path dir, boolean fsync, FileChannel lockChannel, FileLock lock) {
+  private JournalFile(
+      Path dir, boolean fsync, JournalChannels channels, FileChannel lockChannel, FileLock lock) {
     this.dir = dir;
+    this.channels = channels;
     this.file = dir.resolve(FILE_NAME);
     this.fsync = fsync;
     this.lockChannel = lockChannel;
@@ -66,7 +67,7 @@ final class JournalFile implements AutoCloseable {
   }
 
   /** Creates the directory if needed and takes the journal's lock file. */
-  static JournalFile open(Path dir, boolean fsync) {
+  static JournalFile open(Path dir, boolean fsync, JournalChannels channels) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -81,13 +82,13 @@ final class JournalFile implements AutoCloseable {
     FileChannel lockChannel = null;
     try {
       lockChannel =
-          FileChannel.open(
+          channels.open(
               dir.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = lockChannel.tryLock();
       if (lock == null) {
         throw new OverlappingFileLockException();
       }
-      return new JournalFile(dir, fsync, lockChannel, lock);
+      return new JournalFile(dir, fsync, channels, lockChannel, lock);
     } catch (OverlappingFileLockException e) {
       closeQuietly(lockChannel);
       throw new JournalException(
@@ -103,40 +104,9 @@ final class JournalFile implements AutoCloseable {
     }
   }
 
-  /** Reads every intact record, oldest first; torn or corrupt lines are skipped and counted. */
-  List<JournalRecord> readAll(ObjectMapper mapper) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new JournalException("cannot read the journal " + file + " (" + e + ")", e);
-    }
-    List<JournalRecord> records = new ArrayList<>();
-    int bad = 0;
-    int start = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        var record = JournalRecord.decode(bytes, start, i, mapper);
-        if (record.isPresent()) {
-          records.add(record.get());
-        } else {
-          bad++;
-        }
-        start = i + 1;
-      }
-    }
-    if (start < bytes.length) {
-      log.info(
-          "journal {}: ignoring a torn last line ({} bytes) left by a crash",
-          file,
-          bytes.length - start);
-    }
-    if (bad > 0) {
-      log.warn("journal {}: skipped {} corrupt line(s)", file, bad);
-    }
-    return records;
+  /** Reads every whole record, oldest first, and reports what it skipped. */
+  JournalReader.Result readAll(ObjectMapper mapper) {
+    return JournalReader.read(file, mapper);
   }
 
   /** Queues {@code line} (not yet written) and returns its sequence number for {@link #sync}. */
@@ -269,7 +239,7 @@ final class JournalFile implements AutoCloseable {
       try {
         Path tmp = dir.resolve(FILE_NAME + ".tmp");
         try (FileChannel out =
-            FileChannel.open(
+            channels.open(
                 tmp,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE,
@@ -366,7 +336,7 @@ final class JournalFile implements AutoCloseable {
   private void ensureOpen() throws IOException {
     if (channel == null) {
       channel =
-          FileChannel.open(
+          channels.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       size = channel.size();
     }
@@ -385,7 +355,7 @@ final class JournalFile implements AutoCloseable {
     if (!fsync) {
       return;
     }
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+    try (FileChannel d = channels.open(dir, StandardOpenOption.READ)) {
       d.force(true);
     } catch (IOException e) {
       log.debug(

@@ -47,17 +47,20 @@ public final class RunJournal implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, JournalEntry> unfinished = new LinkedHashMap<>(); // guarded by lock
   private final LinkedHashMap<String, String> finished = new LinkedHashMap<>(); // guarded by lock
+  private final List<String> skippedAtOpen;
   private long compactedSize; // guarded by lock
   private boolean closed; // guarded by lock
 
   RunJournal(Builder b) {
     this.compactAt = b.compactAt;
     this.rememberFinished = b.rememberFinished;
-    this.file = JournalFile.open(b.dir, b.fsync);
+    this.file = JournalFile.open(b.dir, b.fsync, b.channels);
     try {
-      for (JournalRecord r : file.readAll(mapper)) {
+      JournalReader.Result read = file.readAll(mapper);
+      for (JournalRecord r : read.records()) {
         apply(r);
       }
+      this.skippedAtOpen = read.skipped();
       compact();
     } catch (RuntimeException e) {
       file.close();
@@ -153,6 +156,15 @@ public final class RunJournal implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Returns what opening had to skip: one description per damaged line (a line cut short by a
+   * crash, a corrupt record), with its line number, byte range and, when still readable, the run it
+   * named. Each was also logged. Empty when the file was whole.
+   */
+  public List<String> skippedAtOpen() {
+    return skippedAtOpen;
   }
 
   /** Returns the journal file's path. */
@@ -265,6 +277,7 @@ public final class RunJournal implements AutoCloseable {
 
     final Path dir;
     boolean fsync = true;
+    JournalChannels channels = JournalChannels.DEFAULT;
     long compactAt = DEFAULT_COMPACT_AT;
     int rememberFinished = DEFAULT_REMEMBER_FINISHED;
 
@@ -279,6 +292,12 @@ public final class RunJournal implements AutoCloseable {
      */
     public Builder fsync(boolean fsync) {
       this.fsync = fsync;
+      return this;
+    }
+
+    /** Opens the journal's files through {@code channels}: fault tests only. */
+    Builder channels(JournalChannels channels) {
+      this.channels = Objects.requireNonNull(channels, "channels == null");
       return this;
     }
 

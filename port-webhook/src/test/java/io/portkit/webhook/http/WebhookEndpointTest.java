@@ -102,6 +102,20 @@ class WebhookEndpointTest {
   }
 
   @Test
+  void handle_journalUnavailable_503NamingTheRun() {
+    dispatcher.answer(
+        i ->
+            DispatchOutcome.rejected(
+                DispatchOutcome.Reason.JOURNAL_UNAVAILABLE,
+                "run r_1 was not started: the backend cannot record it in its run journal"));
+
+    WebhookResponse r = post("/", BODY);
+
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.bodyText()).contains("\"error\":\"journal_unavailable\"").contains("run r_1");
+  }
+
+  @Test
   void handle_duplicate_200() {
     dispatcher.answer(i -> DispatchOutcome.duplicate());
 
