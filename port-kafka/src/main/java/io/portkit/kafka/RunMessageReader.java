@@ -46,6 +46,12 @@ public final class RunMessageReader {
    */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofDays(7);
 
+  /**
+   * Default largest message read, in bytes: 1 MiB, as the webhook body limit and Kafka's own
+   * default {@code message.max.bytes}; Port's run messages are a few KB.
+   */
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+
   /** Default accepted invocation types. */
   public static final Set<String> DEFAULT_INVOCATION_TYPES = Set.of("KAFKA");
 
@@ -54,6 +60,7 @@ public final class RunMessageReader {
 
   private final SignatureVerifier verifier;
   private final Set<String> invocationTypes;
+  private final int maxMessageBytes;
   private final RunInvocationParser parser = new RunInvocationParser();
   private final ObjectMapper mapper =
       JsonMapper.builder()
@@ -75,6 +82,7 @@ public final class RunMessageReader {
                 .clock(b.clock)
                 .build();
     this.invocationTypes = Set.copyOf(b.invocationTypes);
+    this.maxMessageBytes = b.maxMessageBytes;
   }
 
   /** Returns a builder; the client secret is required. */
@@ -96,6 +104,15 @@ public final class RunMessageReader {
   public RunMessage read(byte[] value) {
     if (value == null || value.length == 0) {
       return new RunMessage.Skipped(SkipReason.MALFORMED, "empty message: not a Port run");
+    }
+    if (value.length > maxMessageBytes) {
+      return new RunMessage.Skipped(
+          SkipReason.MALFORMED,
+          "message is "
+              + value.length
+              + " bytes, over the limit of "
+              + maxMessageBytes
+              + ": not a Port run (raise maxMessageBytes if yours are that large)");
     }
     ObjectNode root;
     try {
@@ -236,8 +253,19 @@ public final class RunMessageReader {
     private Duration tolerance = DEFAULT_TOLERANCE;
     private Clock clock = Clock.systemUTC();
     private Set<String> invocationTypes = DEFAULT_INVOCATION_TYPES;
+    private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
 
     private Builder() {}
+
+    /** Sets the largest message read; larger ones are skipped as malformed. Default 1 MiB. */
+    public Builder maxMessageBytes(int maxMessageBytes) {
+      if (maxMessageBytes < 1) {
+        throw new IllegalArgumentException(
+            "maxMessageBytes must be positive, got " + maxMessageBytes);
+      }
+      this.maxMessageBytes = maxMessageBytes;
+      return this;
+    }
 
     /** Sets the Port client secret the messages are signed with (required, non-empty). */
     public Builder secret(String secret) {
