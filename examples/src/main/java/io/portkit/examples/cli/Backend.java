@@ -3,6 +3,7 @@ package io.portkit.examples.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.portkit.backend.PortBackend;
+import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
 import io.portkit.examples.handlers.ScenarioRequest;
@@ -26,6 +27,12 @@ public final class Backend implements AutoCloseable {
   /** How long {@link #close()} lets runs in flight finish. */
   public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
+  /**
+   * How long each FAILURE for a run cut off by the shutdown may take; with {@link #SHUTDOWN_GRACE}
+   * it fits in the CLI's stop budget ({@code StopSignal}).
+   */
+  public static final Duration REPORT_TIMEOUT = Duration.ofSeconds(5);
+
   private final PortBackend backend;
   private final WebhookReceiver receiver;
 
@@ -48,13 +55,14 @@ public final class Backend implements AutoCloseable {
       Timeline timeline,
       String host,
       int port) {
-    return start(client, secret, router, timeline, host, port, null);
+    return start(client, secret, router, timeline, address(host), port, null);
   }
 
   /**
-   * Starts the backend on {@code host:port}, recording runs in {@code journal} (nullable: none)
-   * before acknowledging them; runs a killed backend left unfinished are reported FAILURE ("backend
-   * restarted") as it starts. The backend closes the journal.
+   * Starts the backend on {@code host:port} (resolve it with {@link #address(String)} first),
+   * recording runs in {@code journal} (nullable: none) before acknowledging them; runs a killed
+   * backend left unfinished are reported FAILURE ("backend restarted") as it starts. The backend
+   * closes the journal.
    *
    * @param secret the client secret Port signs webhooks with; never printed
    * @throws BadSettingException if {@code host} is not a valid address
@@ -65,7 +73,7 @@ public final class Backend implements AutoCloseable {
       String secret,
       ScenarioRouter router,
       Timeline timeline,
-      String host,
+      InetAddress host,
       int port,
       RunJournal journal) {
     requireNonNull(router, "router == null");
@@ -74,9 +82,11 @@ public final class Backend implements AutoCloseable {
         PortBackend.builder()
             .client(requireNonNull(client, "client == null"))
             .addVerificationSecret(requireNonNull(secret, "secret == null"))
-            .defaultHandler(
-                (run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
-            .shutdownGrace(SHUTDOWN_GRACE);
+            .defaultHandler((run, ctx) -> router.handle(ScenarioRequest.of(run), ctx))
+            .shutdownGrace(SHUTDOWN_GRACE)
+            // Every context prints to the timeline, the dispatcher's own reports included: a run
+            // cut off by Ctrl-C shows its FAILURE there too.
+            .dispatcher(d -> watched(d, client, timeline));
     if (journal != null) {
       builder.journal(journal);
     }
@@ -86,7 +96,7 @@ public final class Backend implements AutoCloseable {
           WebhookReceiver.builder()
               .backend(backend)
               .manualRoute(true) // the CLI keeps the proof of concept's /manual (ADR 0136)
-              .address(address(host))
+              .address(requireNonNull(host, "host == null"))
               .port(port)
               .shutdownHook(false) // the CLI stops in order on its own signal (StopSignal)
               .start();
@@ -97,7 +107,19 @@ public final class Backend implements AutoCloseable {
     }
   }
 
-  private static InetAddress address(String host) {
+  /** Makes {@code d} report through {@code timeline}-watched contexts of {@code client}. */
+  static RunDispatcher.Builder watched(
+      RunDispatcher.Builder d, PortClient client, Timeline timeline) {
+    return d.contexts((runId, mode) -> timeline.watch(client.runContext(runId, mode)))
+        .reportTimeout(REPORT_TIMEOUT);
+  }
+
+  /**
+   * Resolves {@code --host}.
+   *
+   * @throws BadSettingException if it is not an address of this machine's kind
+   */
+  static InetAddress address(String host) {
     try {
       return InetAddress.getByName(requireNonNull(host, "host == null"));
     } catch (UnknownHostException e) {

@@ -9,6 +9,7 @@ import io.portkit.examples.simulator.SimulationSpeed;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--speed",
       paramLabel = "real|fast",
       defaultValue = "fast",
-      description = "Simulator delays: real (seconds) or fast (milliseconds). Default: fast.")
+      description = "(default fast) Simulator delays: real (seconds) or fast (milliseconds).")
   SimulationSpeed speed;
 
   @Mixin JournalOptions journal = new JournalOptions();
@@ -50,7 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "N",
       defaultValue = "0",
-      description = "Receiver port (default 0: any free port).")
+      converter = PortNumber.class,
+      description = "(default 0: any free port) Receiver port.")
   int port;
 
   /** Creates the command; picocli sets the parent and flags. */
@@ -83,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
                   emulator.clientSecret(),
                   scenarios.router(),
                   timeline,
-                  "127.0.0.1",
+                  InetAddress.getLoopbackAddress(),
                   port,
                   journal.open(settings, env.workingDir(), "portkit-data/journal-demo"))) {
         DemoCatalog.install(emulator, backend.uri());
@@ -96,7 +98,16 @@ public final class DemoCommand implements Callable<Integer> {
             "Catalog: blueprints " + DemoCatalog.BLUEPRINTS + ", actions " + DemoCatalog.ACTIONS);
         List<String[]> rows = new ArrayList<>();
         for (DemoRun demo : DemoRun.ALL) {
-          rows.add(play(demo, client, emulator, timeline, out));
+          if (env.stop().isRequested()) {
+            break;
+          }
+          rows.add(play(demo, client, emulator, timeline, out, env.stop()));
+        }
+        if (env.stop().isRequested()) {
+          // Ctrl-C while the demo runs played: stop in order, the run in flight reported FAILURE
+          // (its line on the timeline) while the emulator is still up, which closes last.
+          out.println("Stopping: receiver, runs in flight, emulator.");
+          return once ? 1 : 0;
         }
         boolean allOk = rows.stream().allMatch(r -> r[2].equals(r[3]));
         printSummary(rows, out);
@@ -113,15 +124,20 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static String[] play(
-      DemoRun demo, PortClient client, PortEmulator emulator, Timeline timeline, PrintStream out)
+      DemoRun demo,
+      PortClient client,
+      PortEmulator emulator,
+      Timeline timeline,
+      PrintStream out,
+      StopSignal stop)
       throws InterruptedException {
     out.println();
     out.println("> " + demo.action() + " " + demo.inputs() + ": " + demo.why());
     ActionRun run = client.runs().create(demo.action(), demo.inputs(), null);
     out.println("  [" + run.id() + "] created  status " + run.status());
-    String printed = timeline.awaitEnd(run.id(), RUN_TIMEOUT);
+    String printed = timeline.awaitEnd(run.id(), RUN_TIMEOUT, stop.requested());
     String status = emulator.run(run.id()).map(EmulatedRun::status).orElse("MISSING");
-    if (printed.isEmpty()) {
+    if (printed.isEmpty() && !stop.isRequested()) {
       out.println("  [" + run.id() + "] did not finish within " + RUN_TIMEOUT.toSeconds() + " s");
     }
     return new String[] {run.id(), demo.action(), demo.expected(), status};

@@ -17,9 +17,7 @@ public final class JournalOptions {
       names = "--journal-dir",
       paramLabel = "DIR",
       description =
-          "Run journal directory (default ./portkit-data/journal; env "
-              + Settings.JOURNAL_DIR
-              + ").")
+          "(default portkit-data/journal) Run journal directory; env " + Settings.JOURNAL_DIR + ".")
   String journalDir;
 
   /** Creates the options; picocli sets the flag. */

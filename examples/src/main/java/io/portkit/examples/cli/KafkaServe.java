@@ -49,10 +49,9 @@ final class KafkaServe {
       throws InterruptedException {
     requireNonNull(router, "router == null");
     RunDispatcher dispatcher =
-        RunDispatcher.builder()
+        Backend.watched(RunDispatcher.builder(), client, timeline)
             .client(client)
-            .defaultHandler(
-                (run, ctx) -> router.handle(ScenarioRequest.of(run), timeline.watch(ctx)))
+            .defaultHandler((run, ctx) -> router.handle(ScenarioRequest.of(run), ctx))
             .shutdownGrace(Backend.SHUTDOWN_GRACE)
             .journal(
                 requireNonNull(journal, "journal == null")) // offsets follow durable acceptance

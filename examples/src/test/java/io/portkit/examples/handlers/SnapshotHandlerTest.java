@@ -51,6 +51,20 @@ class SnapshotHandlerTest {
   }
 
   @Test
+  void handle_oneTable_summarySaysOneTableNotOneTables() throws Exception {
+    ScenarioRequest request =
+        port.newRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY, "{\"tables\":[\"customers\"]}");
+
+    handler().handle(request, port.context(request));
+
+    assertThat(port.run(request).summary())
+        .isEqualTo(
+            "Anonymized copy SNAPSHOT_"
+                + request.runId().toUpperCase()
+                + ": 1 table, 8 rows, 3 columns masked");
+  }
+
+  @Test
   void handle_unknownTable_failsWithClearSummaryAndNoEntity() throws Exception {
     ScenarioRequest request =
         port.newRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY, "{\"tables\":[\"nope\"]}");

@@ -406,12 +406,17 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
      * Reports through {@code port}: sets {@link #contexts(RunContextFactory)} to {@code
      * port::runContext} and {@link #detailsLoader(RunDetailsLoader)} to {@code GET
      * /v1/actions/runs/{id}}, so {@link io.portkit.backend.invocation.RunInvocation#details()}
-     * works for minimal webhooks.
+     * works for minimal webhooks; either one already set explicitly is kept (a wrapping context
+     * factory, for example, also through {@code PortBackend.Builder.dispatcher(...)}).
      */
     public Builder client(PortClient port) {
       Objects.requireNonNull(port, "port == null");
-      this.contexts = port::runContext;
-      this.detailsLoader = runId -> port.runs().get(runId).raw();
+      if (contexts == null) {
+        this.contexts = port::runContext;
+      }
+      if (detailsLoader == null) {
+        this.detailsLoader = runId -> port.runs().get(runId).raw();
+      }
       return this;
     }
 
