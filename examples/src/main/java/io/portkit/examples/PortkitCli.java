@@ -5,6 +5,7 @@ import io.portkit.examples.cli.BadSettingException;
 import io.portkit.examples.cli.CliEnvironment;
 import io.portkit.examples.cli.DemoCommand;
 import io.portkit.examples.cli.EmulatorCommand;
+import io.portkit.examples.cli.LazyFlushStream;
 import io.portkit.examples.cli.MissingSettingException;
 import io.portkit.examples.cli.RunCommand;
 import io.portkit.examples.cli.ServeCommand;
@@ -71,6 +72,8 @@ public final class PortkitCli implements Callable<Integer> {
 
   /** Runs the program and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    // First, before any logger exists: the log binding writes to this (one line per webhook).
+    LazyFlushStream stderr = LazyFlushStream.install();
     CliEnvironment environment =
         new CliEnvironment(
             System.getenv(),
@@ -80,6 +83,7 @@ public final class PortkitCli implements Callable<Integer> {
             StopSignal.onShutdown(Duration.ofSeconds(20)),
             Pause.sleeping());
     int code = execute(environment, args);
+    stderr.flushNow();
     environment.stop().stopped();
     System.exit(code);
   }

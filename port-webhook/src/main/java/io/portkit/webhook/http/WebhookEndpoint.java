@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * not JSON. Errors are {@code {"ok":false,"error":"<code>","message":"<what to do>"}}. An exception
  * from the dispatcher is our bug: logged and answered 500 with a generic message.
  *
- * <p>Logs one INFO line per delivery: run id, action, outcome, milliseconds; never a secret, a
- * signature or a body. Immutable and thread-safe.
+ * <p>Logs one INFO line per delivery, and only one: run id, action, outcome, milliseconds; never a
+ * secret, a signature or a body. Immutable and thread-safe.
  */
 public final class WebhookEndpoint {
   /** Default largest accepted body, in bytes (1 MiB, as Port's own API limit). */
@@ -176,10 +176,9 @@ public final class WebhookEndpoint {
       return Delivery.rejected(Responses.error(400, "bad_request", e.getMessage()), "bad_request");
     }
     if (manual) {
-      log.info(
-          "manual mode: run {} acknowledged and not dispatched; run it by hand",
-          invocation.runId());
-      return new Delivery(Responses.ok(202, invocation.runId(), "manual"), invocation, "manual");
+      // The delivery's one log line says it: "webhook manual run=r_… outcome=manual:not-run".
+      return new Delivery(
+          Responses.ok(202, invocation.runId(), "manual"), invocation, "manual:not-run");
     }
     return dispatch(invocation);
   }
