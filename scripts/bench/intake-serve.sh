@@ -7,7 +7,8 @@
 # check); /manual makes no Port call.
 #
 # Usage: scripts/bench/intake-serve.sh [window_s=10] [warmup_s=30] [rounds=8]
-# Env: as intake.sh, plus LOG_LEVEL (info) for serve's slf4j-simple default level.
+# Env: as intake.sh, plus LOG_LEVEL (info) for serve's slf4j-simple default level and EXAMPLES
+#      (the examples jar whose serve is measured; default this tree's).
 set -euo pipefail
 
 WINDOW=${1:-10}
@@ -18,7 +19,7 @@ LOG_LEVEL=${LOG_LEVEL:-info}
 SERVER_THREADS=0 # the bare server gets no executor
 declare -A PORT_OF=([bare]=$PORT [portkit]=$((PORT + 1)))
 source "$(dirname "$0")/intake-lib.sh"
-EXAMPLES="$ROOT/examples/target/port-examples.jar"
+EXAMPLES=${EXAMPLES:-$ROOT/examples/target/port-examples.jar} # another build's jar to compare
 if [ ! -f "$EXAMPLES" ] || [ -n "${REBUILD:-}" ]; then
   (cd "$ROOT" && mvn -o -q -pl examples -am package -DskipTests)
 fi

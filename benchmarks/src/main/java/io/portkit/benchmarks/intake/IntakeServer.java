@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Usage: {@code IntakeServer portkit|bare <port> <threads> <secret>}; {@code threads} 0 means no
  * executor of the benchmark's: the bare server then runs exchanges on the JDK server's own
  * dispatcher thread (as {@code HttpServer.create} does by default), portkit's receiver on its
- * default executor. Prints {@code READY} when it accepts connections.
+ * default executor; -1 runs portkit's exchanges on the dispatcher thread too, which only measures
+ * what the hand-off to an executor costs (a slow client would hold every delivery). Prints {@code
+ * READY} when it accepts connections.
  */
 public final class IntakeServer {
   private static final byte[] BARE_ANSWER = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
@@ -61,6 +63,8 @@ public final class IntakeServer {
               .port(port);
       if (executor != null) {
         receiver.executor(executor);
+      } else if (threads < 0) {
+        receiver.executor(Runnable::run);
       }
       receiver.start();
     } else {

@@ -3,7 +3,6 @@ package io.portkit.backend.invocation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,15 +61,17 @@ public final class RunInvocationParser {
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            // {"runId":"r_a","runId":"r_b"} is r_b to Jackson and r_a to other parsers (a proxy,
-            // an audit log): refuse it rather than pick one.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.mapper =
         JsonMapper.builder(factory)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            // {"runId":"r_a","runId":"r_b"} is r_b to Jackson and r_a to other parsers (a proxy,
+            // an audit log): refuse it rather than pick one. Checked as the tree is built (the
+            // map's put returns the value it replaced), which costs nothing, unlike the
+            // streaming parser's STRICT_DUPLICATE_DETECTION and its set of names per object.
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
   }
 
@@ -255,7 +256,8 @@ public final class RunInvocationParser {
    * mapper and {@code STRICT_DUPLICATE_DETECTION}.
    */
   public static @Nullable String duplicateKeyOf(JsonProcessingException e) {
-    // Jackson says `Duplicate Object property "name"` (older versions `Duplicate field 'name'`).
+    // Jackson says `Duplicate field 'name' for `ObjectNode`...` when it builds a tree, and
+    // `Duplicate Object property "name"` from a streaming parser's strict detection.
     String message = e.getOriginalMessage();
     if (message == null || !message.startsWith("Duplicate")) {
       return null;
