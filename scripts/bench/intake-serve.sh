@@ -67,7 +67,7 @@ for round in $(seq 1 "$ROUNDS"); do
     measure "$kind" "$round"
   done
 done
-echo "serve log lines: $(wc -l < "$WORK/serve.log") (one per delivery at info)"
+echo "serve log lines: $(wc -l < "$WORK/serve.log") (warm-up and rounds; this tree logs one per delivery at info, the code before #12 two for /manual)"
 awk '{ for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
        rps[$2] += v["rps"]; cpu[$2] += v["cpu_us"]; n[$2]++; round[$1 " " $2] = v["rps"]
        if (v["p99_ms"] > p99[$2]) p99[$2] = v["p99_ms"]; if ($1 > rounds) rounds = $1 }
