@@ -94,6 +94,7 @@ public class WebhookIntakeBenchmark {
                 run ->
                     DispatchOutcome.rejected(
                         DispatchOutcome.Reason.NO_HANDLER, "the benchmark uses /manual"))
+            .manualRoute(true)
             .build();
     // Fail fast if the benchmark would measure a rejection instead of the happy path.
     verifier.verify(agentHeaders, spacedBody);

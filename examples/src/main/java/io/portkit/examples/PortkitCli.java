@@ -1,9 +1,11 @@
 package io.portkit.examples;
 
+import io.portkit.client.internal.PortkitVersion;
 import io.portkit.examples.cli.BadSettingException;
 import io.portkit.examples.cli.CliEnvironment;
 import io.portkit.examples.cli.DemoCommand;
 import io.portkit.examples.cli.EmulatorCommand;
+import io.portkit.examples.cli.LazyFlushStream;
 import io.portkit.examples.cli.MissingSettingException;
 import io.portkit.examples.cli.RunCommand;
 import io.portkit.examples.cli.ServeCommand;
@@ -18,7 +20,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The portkit examples program: {@code demo} (the default), {@code serve}, {@code simulate}, {@code
@@ -36,7 +40,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "portkit",
     mixinStandardHelpOptions = true,
-    version = "portkit examples 0.1.0",
+    versionProvider = PortkitCli.Version.class,
+    usageHelpAutoWidth = true,
     description =
         "Backends for Port self-service actions: demo, serve, simulate, run, trigger,"
             + " emulator. Without a command, runs the demo.",
@@ -46,16 +51,18 @@ import picocli.CommandLine.Option;
       SimulateCommand.class,
       RunCommand.class,
       TriggerCommand.class,
-      EmulatorCommand.class
+      EmulatorCommand.class,
+      HelpCommand.class
     })
 public final class PortkitCli implements Callable<Integer> {
   private final CliEnvironment environment;
 
+  // Inherited: accepted before or after the command (portkit trigger --env-file x ...).
   @Option(
       names = "--env-file",
       paramLabel = "FILE",
-      defaultValue = ".env",
-      description = "The .env file, relative to the working directory (default: .env).")
+      scope = ScopeType.INHERIT,
+      description = "(default .env) The .env file, relative to the working directory.")
   private Path envFile;
 
   /** Creates the top command for {@code environment}. */
@@ -65,15 +72,18 @@ public final class PortkitCli implements Callable<Integer> {
 
   /** Runs the program and exits the JVM with its exit code. */
   public static void main(String[] args) {
+    // First, before any logger exists: the log binding writes to this (one line per webhook).
+    LazyFlushStream stderr = LazyFlushStream.install();
     CliEnvironment environment =
         new CliEnvironment(
             System.getenv(),
             Path.of(""),
             System.out,
             System.err,
-            StopSignal.onShutdown(Duration.ofSeconds(10)),
+            StopSignal.onShutdown(Duration.ofSeconds(20)),
             Pause.sleeping());
     int code = execute(environment, args);
+    stderr.flushNow();
     environment.stop().stopped();
     System.exit(code);
   }
@@ -88,6 +98,18 @@ public final class PortkitCli implements Callable<Integer> {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(new PrintWriter(environment.out(), true));
     cli.setErr(new PrintWriter(environment.err(), true));
+    // A mistake in the command line: the error and one hint, not the whole usage block.
+    cli.setParameterExceptionHandler(
+        (e, commandLine) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println("portkit: " + e.getMessage());
+          err.println(
+              "Try '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for more information.");
+          err.flush();
+          return CommandLine.ExitCode.USAGE;
+        });
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           boolean setting =
@@ -116,10 +138,23 @@ public final class PortkitCli implements Callable<Integer> {
    * @throws BadSettingException if the {@code .env} file cannot be parsed
    */
   public Settings settings() {
+    Path file = envFile != null ? envFile : Path.of(".env");
     try {
-      return Settings.load(environment.environment(), environment.workingDir().resolve(envFile));
+      // A file the user named must exist; the default .env may be absent.
+      return Settings.load(
+          environment.environment(), environment.workingDir().resolve(file), envFile != null);
     } catch (IllegalArgumentException e) {
       throw new BadSettingException(e.getMessage());
+    }
+  }
+
+  /** The version picocli prints for {@code --version}: the build's, not a literal. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "portkit " + PortkitVersion.get() + " (Java " + Runtime.version().feature() + ")"
+      };
     }
   }
 }

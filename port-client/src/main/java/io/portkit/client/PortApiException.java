@@ -82,6 +82,11 @@ public class PortApiException extends PortException {
     this.responseBody = truncate(responseBody);
   }
 
+  /** Returns whether Port answered that the resource does not exist (HTTP 404). */
+  public boolean isNotFound() {
+    return statusCode() == 404;
+  }
+
   /** Returns whether a response with {@code statusCode} is worth retrying (408, 429, 502-504). */
   public static boolean isRetryableStatus(int statusCode) {
     return statusCode == 408

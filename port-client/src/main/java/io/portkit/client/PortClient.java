@@ -63,6 +63,7 @@ public final class PortClient {
   private final EntitiesApi entities;
   private final CatalogApi catalog;
   private final WorkflowNodeRunsApi nodeRuns;
+  private final TokenSource tokens;
 
   private PortClient(Builder b) {
     this.config = b.copy();
@@ -89,6 +90,7 @@ public final class PortClient {
                     PortApi.tokenFetcher(sender, mapper, b.credentials, b.clock))
                 .clock(b.clock)
                 .build();
+    this.tokens = tokens;
     PortApi api = new PortApi(sender, mapper, tokens);
     this.runs = new HttpRunsApi(api);
     this.entities = new HttpEntitiesApi(api);
@@ -113,6 +115,18 @@ public final class PortClient {
         + " (port-client; Java "
         + System.getProperty("java.version")
         + ")";
+  }
+
+  /**
+   * Obtains an access token now (or finds a valid one cached), so that a wrong client id or secret
+   * shows when a backend starts rather than at its first run. The token is kept for the calls that
+   * follow.
+   *
+   * @throws PortAuthenticationException if Port refuses the credentials
+   * @throws PortException if Port cannot be reached or answers otherwise
+   */
+  public void checkCredentials() {
+    tokens.token();
   }
 
   /** Returns the base URI requests go to. */

@@ -46,6 +46,12 @@ public final class RunMessageReader {
    */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofDays(7);
 
+  /**
+   * Default largest message read, in bytes: 1 MiB, as the webhook body limit and Kafka's own
+   * default {@code message.max.bytes}; Port's run messages are a few KB.
+   */
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+
   /** Default accepted invocation types. */
   public static final Set<String> DEFAULT_INVOCATION_TYPES = Set.of("KAFKA");
 
@@ -54,9 +60,13 @@ public final class RunMessageReader {
 
   private final SignatureVerifier verifier;
   private final Set<String> invocationTypes;
+  private final int maxMessageBytes;
   private final RunInvocationParser parser = new RunInvocationParser();
   private final ObjectMapper mapper =
       JsonMapper.builder()
+          // A key given twice is read one way here and maybe another by other consumers of the
+          // topic: such a message is malformed (ADR 0135).
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -72,6 +82,7 @@ public final class RunMessageReader {
                 .clock(b.clock)
                 .build();
     this.invocationTypes = Set.copyOf(b.invocationTypes);
+    this.maxMessageBytes = b.maxMessageBytes;
   }
 
   /** Returns a builder; the client secret is required. */
@@ -94,6 +105,15 @@ public final class RunMessageReader {
     if (value == null || value.length == 0) {
       return new RunMessage.Skipped(SkipReason.MALFORMED, "empty message: not a Port run");
     }
+    if (value.length > maxMessageBytes) {
+      return new RunMessage.Skipped(
+          SkipReason.MALFORMED,
+          "message is "
+              + value.length
+              + " bytes, over the limit of "
+              + maxMessageBytes
+              + ": not a Port run (raise maxMessageBytes if yours are that large)");
+    }
     ObjectNode root;
     try {
       JsonNode tree = mapper.readTree(value);
@@ -103,7 +123,12 @@ public final class RunMessageReader {
       }
       root = (ObjectNode) tree;
     } catch (JsonProcessingException e) {
-      return new RunMessage.Skipped(SkipReason.MALFORMED, "message is not valid JSON");
+      String duplicate = RunInvocationParser.duplicateKeyOf(e);
+      return new RunMessage.Skipped(
+          SkipReason.MALFORMED,
+          duplicate == null
+              ? "message is not valid JSON"
+              : "message has the key " + duplicate + " twice in one object: not a Port run");
     } catch (java.io.IOException e) {
       return new RunMessage.Skipped(SkipReason.MALFORMED, "message could not be read as JSON");
     }
@@ -228,8 +253,19 @@ public final class RunMessageReader {
     private Duration tolerance = DEFAULT_TOLERANCE;
     private Clock clock = Clock.systemUTC();
     private Set<String> invocationTypes = DEFAULT_INVOCATION_TYPES;
+    private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
 
     private Builder() {}
+
+    /** Sets the largest message read; larger ones are skipped as malformed. Default 1 MiB. */
+    public Builder maxMessageBytes(int maxMessageBytes) {
+      if (maxMessageBytes < 1) {
+        throw new IllegalArgumentException(
+            "maxMessageBytes must be positive, got " + maxMessageBytes);
+      }
+      this.maxMessageBytes = maxMessageBytes;
+      return this;
+    }
 
     /** Sets the Port client secret the messages are signed with (required, non-empty). */
     public Builder secret(String secret) {

@@ -167,6 +167,36 @@ class RunMessageReaderTest {
   }
 
   @Test
+  void read_overTheSizeLimit_skipsMalformedWithoutParsing() {
+    RunMessageReader small =
+        RunMessageReader.builder().secret(SECRET).clock(AT_TS).maxMessageBytes(64).build();
+    byte[] value = PortMessages.signed(PortMessages.envelope("r_1", "deploy", "KAFKA"), SECRET, TS);
+
+    assertThat(small.read(value))
+        .isEqualTo(
+            new RunMessage.Skipped(
+                SkipReason.MALFORMED,
+                "message is "
+                    + value.length
+                    + " bytes, over the limit of 64: not a Port run (raise maxMessageBytes if"
+                    + " yours are that large)"));
+  }
+
+  @Test
+  void read_duplicateKey_skipsMalformedNamingTheKey() {
+    byte[] value =
+        ("{\"resourceType\":\"run\",\"context\":{\"runId\":\"r_a\",\"runId\":\"r_b\"},"
+                + "\"headers\":{}}")
+            .getBytes(UTF_8);
+
+    assertThat(reader().read(value))
+        .isEqualTo(
+            new RunMessage.Skipped(
+                SkipReason.MALFORMED,
+                "message has the key 'runId' twice in one object: not a Port run"));
+  }
+
+  @Test
   void read_signedWithoutRunId_skipsMalformed() {
     ObjectNode message = PortMessages.envelope("r_1", "deploy", "KAFKA");
     ((ObjectNode) message.get("context")).remove("runId");

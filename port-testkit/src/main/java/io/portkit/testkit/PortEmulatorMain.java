@@ -79,16 +79,19 @@ public final class PortEmulatorMain {
     }
     PortEmulator emulator = builder.start();
     out.println("Port emulator listening on " + emulator.baseUri());
+    // The names portkit's CLI and PortClient users read, ready to paste into a .env file.
     if (fromEnv) {
       out.println(
           "Using credentials from PORT_CLIENT_ID / PORT_CLIENT_SECRET (client id "
               + emulator.clientId()
-              + ")");
+              + "); for .env:");
+      out.println("PORT_API_URL=" + emulator.baseUri());
     } else {
+      out.println("For .env (a generated demo pair, valid for this emulator only):");
+      out.println("PORT_API_URL=" + emulator.baseUri());
       out.println("PORT_CLIENT_ID=" + emulator.clientId());
       out.println("PORT_CLIENT_SECRET=" + emulator.clientSecret());
     }
-    out.println("PORT_BASE_URL=" + emulator.baseUri());
     out.println("Admin: GET " + emulator.baseUri() + "/__emulator/runs, GET /__emulator/requests");
     out.flush();
     return emulator;

@@ -26,12 +26,12 @@ final class CapturingLogger extends LegacyAbstractLogger {
   @Override
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
-    StringBuilder line =
-        new StringBuilder(MessageFormatter.basicArrayFormat(messagePattern, arguments));
-    for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      line.append(t == throwable ? " | " : " | caused by ").append(t);
-    }
-    CapturedLogs.record(name, level.name(), level.toInt(), line.toString());
+    CapturedLogs.record(
+        name,
+        level.name(),
+        level.toInt(),
+        MessageFormatter.basicArrayFormat(messagePattern, arguments),
+        throwable);
   }
 
   @Override

@@ -22,8 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * /manual}: verify, parse, acknowledge 202) or a bare JDK {@code HttpServer} that reads the body
  * and answers 200. Both bind 127.0.0.1, use TCP_NODELAY and an executor of the same size.
  *
- * <p>Usage: {@code IntakeServer portkit|bare <port> <threads> <secret>}. Prints {@code READY} when
- * it accepts connections.
+ * <p>Usage: {@code IntakeServer portkit|bare <port> <threads> <secret>}; {@code threads} 0 means no
+ * executor of the benchmark's: the bare server then runs exchanges on the JDK server's own
+ * dispatcher thread (as {@code HttpServer.create} does by default), portkit's receiver on its
+ * default executor; -1 runs portkit's exchanges on the dispatcher thread too, which only measures
+ * what the hand-off to an executor costs (a slow client would hold every delivery). Prints {@code
+ * READY} when it accepts connections.
  */
 public final class IntakeServer {
   private static final byte[] BARE_ANSWER = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
@@ -44,22 +48,29 @@ public final class IntakeServer {
     // The same JDK server settings for both: TCP_NODELAY and portkit's idle-connection bound.
     JdkHttpServerDefaults.apply();
     int port = Integer.parseInt(args[1]);
-    ExecutorService executor = pool(Integer.parseInt(args[2]));
+    int threads = Integer.parseInt(args[2]);
+    ExecutorService executor = threads > 0 ? pool(threads) : null;
     if (args[0].equals("portkit")) {
       SignatureVerifier verifier = SignatureVerifier.builder().addSecret(args[3]).build();
-      WebhookReceiver.builder()
-          .verifier(verifier)
-          .dispatcher(
-              run ->
-                  DispatchOutcome.rejected(
-                      DispatchOutcome.Reason.NO_HANDLER, "the benchmark uses /manual"))
-          .port(port)
-          .executor(executor)
-          .start();
+      WebhookReceiver.Builder receiver =
+          WebhookReceiver.builder()
+              .verifier(verifier)
+              .dispatcher(
+                  run ->
+                      DispatchOutcome.rejected(
+                          DispatchOutcome.Reason.NO_HANDLER, "the benchmark uses /manual"))
+              .manualRoute(true)
+              .port(port);
+      if (executor != null) {
+        receiver.executor(executor);
+      } else if (threads < 0) {
+        receiver.executor(Runnable::run);
+      }
+      receiver.start();
     } else {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-      server.setExecutor(executor);
+      server.setExecutor(executor); // null: the JDK's default, the dispatcher thread
       server.createContext("/", IntakeServer::bare);
       server.start();
     }

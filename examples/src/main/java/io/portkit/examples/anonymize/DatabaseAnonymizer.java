@@ -117,7 +117,7 @@ public final class DatabaseAnonymizer {
         List<TableSnapshot> copied =
             copyAll(connection, copier, fromSchema, schema, chosen, listener);
         connection.commit();
-        log.info("snapshot {} of {} done: {} tables", schema, sourceUrl, copied.size());
+        log.info("snapshot {} of {} done: {} table(s)", schema, sourceUrl, copied.size());
         return new SnapshotResult(baseName, schema, sourceUrl, copied, now);
       } catch (SQLException | RuntimeException e) {
         dropQuietly(connection, copier, schema, e);

@@ -1,6 +1,7 @@
 package io.portkit.examples.cli;
 
 import io.portkit.client.PortClient;
+import io.portkit.client.RetryPolicy;
 import io.portkit.client.auth.ClientCredentials;
 import java.net.URI;
 import java.util.Locale;
@@ -16,13 +17,13 @@ public final class ApiOptions {
   @Option(
       names = "--api-url",
       paramLabel = "URL",
-      description = "Port API base URL (env PORT_API_URL; default https://api.port.io).")
+      description = "(default https://api.port.io) Port API base URL; env PORT_API_URL.")
   String apiUrl;
 
   @Option(
       names = "--region",
       paramLabel = "eu|us",
-      description = "Port region when no API URL is set (env PORT_REGION; default eu).")
+      description = "(default eu) Port region when no API URL is set; env PORT_REGION.")
   String region;
 
   @Option(
@@ -40,6 +41,8 @@ public final class ApiOptions {
    * @throws BadSettingException if the URL or region is not usable
    */
   public URI baseUri(Settings settings) {
+    // The region is checked even when an API URL wins over it: a typo there is still a typo.
+    URI regional = region(settings);
     String url = apiUrl != null ? apiUrl : settings.get(Settings.API_URL).orElse(null);
     if (url != null) {
       URI uri = parse(url.strip());
@@ -54,6 +57,10 @@ public final class ApiOptions {
       }
       return uri;
     }
+    return regional;
+  }
+
+  private URI region(Settings settings) {
     String r = region != null ? region : settings.get(Settings.REGION).orElse("eu");
     switch (r.strip().toLowerCase(Locale.ROOT)) {
       case "eu":
@@ -84,6 +91,14 @@ public final class ApiOptions {
   public PortClient client(Settings settings) {
     ClientCredentials credentials = credentials(settings);
     return PortClient.builder().baseUri(baseUri(settings)).credentials(credentials).build();
+  }
+
+  /**
+   * Returns a client that does not retry, for one-shot commands whose failure a person reads at
+   * once: a Port that is not there is one clear line, not a series of retry warnings.
+   */
+  public PortClient quickClient(Settings settings) {
+    return client(settings).newBuilder().retryPolicy(RetryPolicy.NONE).build();
   }
 
   private static @Nullable URI parse(String url) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.portkit.backend.PortBackend;
 import io.portkit.backend.callback.HandOffCallback;
+import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
@@ -20,7 +21,7 @@ import java.util.Map;
  * The running backend: a {@link WebhookReceiver} that verifies Port's signature with the client
  * secret, and a {@link PortBackend} that acknowledges each run and hands it to the scenario router,
  * printing its events on a {@link Timeline}. {@code POST /} runs the handler, {@code POST /manual}
- * only acknowledges.
+ * only acknowledges (the library's receiver keeps that route off unless asked; the CLI asks).
  *
  * <p>Thread-safe. {@link #close()} stops taking runs, lets those in flight finish for the grace
  * period, and fails the rest with the label "backend shut down".
@@ -28,6 +29,12 @@ import java.util.Map;
 public final class Backend implements AutoCloseable {
   /** How long {@link #close()} lets runs in flight finish. */
   public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+  /**
+   * How long each FAILURE for a run cut off by the shutdown may take; with {@link #SHUTDOWN_GRACE}
+   * it fits in the CLI's stop budget ({@code StopSignal}).
+   */
+  public static final Duration REPORT_TIMEOUT = Duration.ofSeconds(5);
 
   private final PortBackend backend;
   private final WebhookReceiver receiver;
@@ -38,12 +45,12 @@ public final class Backend implements AutoCloseable {
   }
 
   /**
-   * Starts the backend on {@code host:port}, recording runs in {@code journal} (nullable: none)
-   * before acknowledging them; runs a killed backend left unfinished are reported FAILURE ("backend
-   * restarted") as it starts. The backend closes the journal.
+   * Starts the backend on {@code host:port} (resolve it with {@link #address(String)} first, so a
+   * bad {@code --host} is found before anything is opened), recording runs in {@code journal}
+   * (nullable: none) before acknowledging them; runs a killed backend left unfinished are reported
+   * FAILURE ("backend restarted") as it starts. The backend closes the journal.
    *
    * @param secret the client secret Port signs webhooks with; never printed
-   * @throws BadSettingException if {@code host} is not a valid address
    * @throws java.io.UncheckedIOException if the port cannot be bound
    */
   public static Backend start(
@@ -51,7 +58,7 @@ public final class Backend implements AutoCloseable {
       String secret,
       ScenarioRouter router,
       Timeline timeline,
-      String host,
+      InetAddress host,
       int port,
       RunJournal journal) {
     return start(
@@ -59,9 +66,9 @@ public final class Backend implements AutoCloseable {
   }
 
   /**
-   * Starts the backend as {@link #start(PortClient, String, ScenarioRouter, Timeline, String, int,
-   * RunJournal)} does, checking each delivery's signing time against {@code clock} (Port's, the
-   * emulator's, so that deliveries signed after the demo moved it on still verify), and also
+   * Starts the backend as {@link #start(PortClient, String, ScenarioRouter, Timeline, InetAddress,
+   * int, RunJournal)} does, checking each delivery's signing time against {@code clock} (Port's,
+   * the emulator's, so that deliveries signed after the demo moved it on still verify), and also
    * serving each hand-off callback on its path ({@code POST path}).
    */
   public static Backend start(
@@ -69,7 +76,7 @@ public final class Backend implements AutoCloseable {
       String secret,
       ScenarioRouter router,
       Timeline timeline,
-      String host,
+      InetAddress host,
       int port,
       RunJournal journal,
       Clock clock,
@@ -87,8 +94,11 @@ public final class Backend implements AutoCloseable {
                     .addSecret(secret)
                     .clock(requireNonNull(clock, "clock == null"))
                     .build())
-            .defaultHandler((run, ctx) -> router.handle(run, timeline.watch(ctx)))
-            .shutdownGrace(SHUTDOWN_GRACE);
+            .defaultHandler(router::handle)
+            .shutdownGrace(SHUTDOWN_GRACE)
+            // Every context prints to the timeline, the dispatcher's own reports included: a run
+            // cut off by Ctrl-C shows its FAILURE there too.
+            .dispatcher(d -> watched(d, client, timeline));
     if (journal != null) {
       builder.journal(journal);
     }
@@ -97,7 +107,8 @@ public final class Backend implements AutoCloseable {
       WebhookReceiver.Builder rx =
           WebhookReceiver.builder()
               .backend(backend)
-              .address(address(host))
+              .manualRoute(true) // the CLI keeps the proof of concept's /manual (ADR 0136)
+              .address(requireNonNull(host, "host == null"))
               .port(port)
               .shutdownHook(false); // the CLI stops in order on its own signal (StopSignal)
       callbacks.forEach(rx::callback);
@@ -109,7 +120,19 @@ public final class Backend implements AutoCloseable {
     }
   }
 
-  private static InetAddress address(String host) {
+  /** Makes {@code d} report through {@code timeline}-watched contexts of {@code client}. */
+  static RunDispatcher.Builder watched(
+      RunDispatcher.Builder d, PortClient client, Timeline timeline) {
+    return d.contexts((runId, mode) -> timeline.watch(client.runContext(runId, mode)))
+        .reportTimeout(REPORT_TIMEOUT);
+  }
+
+  /**
+   * Resolves {@code --host}.
+   *
+   * @throws BadSettingException if it is not an address of this machine's kind
+   */
+  static InetAddress address(String host) {
     try {
       return InetAddress.getByName(requireNonNull(host, "host == null"));
     } catch (UnknownHostException e) {

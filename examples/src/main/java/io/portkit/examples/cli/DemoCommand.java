@@ -13,6 +13,7 @@ import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.RunAssertionError;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--speed",
       paramLabel = "real|fast",
       defaultValue = "fast",
-      description = "Simulator delays: real (seconds) or fast (milliseconds). Default: fast.")
+      description = "(default fast) Simulator delays: real (seconds) or fast (milliseconds).")
   SimulationSpeed speed;
 
   @Mixin JournalOptions journal = new JournalOptions();
@@ -70,7 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "N",
       defaultValue = "0",
-      description = "Receiver port (default 0: any free port).")
+      converter = PortNumber.class,
+      description = "(default 0: any free port) Receiver port.")
   int port;
 
   /** Creates the command; picocli sets the parent and flags. */
@@ -121,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
                           new CiPipelineHandler(
                               ci.jobsUri(), callback::get, CI_DEADLINE, Clock.systemUTC())),
                   timeline,
-                  "127.0.0.1",
+                  InetAddress.getLoopbackAddress(),
                   port,
                   journal.open(settings, env.workingDir(), "portkit-data/journal-demo"),
                   clock,
@@ -142,7 +144,16 @@ public final class DemoCommand implements Callable<Integer> {
                 + DemoCatalog.AUTOMATIONS);
         List<String[]> rows = new ArrayList<>();
         for (DemoRun demo : DemoRun.ALL) {
-          rows.add(play(demo, client, emulator, timeline, out));
+          if (env.stop().isRequested()) {
+            break;
+          }
+          rows.add(play(demo, client, emulator, timeline, out, env.stop()));
+        }
+        if (env.stop().isRequested()) {
+          // Ctrl-C while the demo runs played: stop in order, the run in flight reported FAILURE
+          // (its line on the timeline) while the emulator is still up, which closes last.
+          out.println("Stopping: receiver, runs in flight, emulator.");
+          return once ? 1 : 0;
         }
         rows.add(DemoExpiry.play(rows, clock, emulator, client, timeline, out));
         boolean allOk = rows.stream().allMatch(r -> r[2].equals(r[3]));
@@ -160,14 +171,19 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static String[] play(
-      DemoRun demo, PortClient client, PortEmulator emulator, Timeline timeline, PrintStream out)
+      DemoRun demo,
+      PortClient client,
+      PortEmulator emulator,
+      Timeline timeline,
+      PrintStream out,
+      StopSignal stop)
       throws InterruptedException {
     out.println();
     out.println("> " + demo.action() + " " + demo.inputs() + ": " + demo.why());
     ActionRun run =
         client.runs().create(demo.action(), demo.inputsToSend(Scenarios.samplePassword()), null);
     out.println("  [" + run.id() + "] created  status " + run.status());
-    String printed = timeline.awaitEnd(run.id(), RUN_TIMEOUT);
+    String printed = timeline.awaitEnd(run.id(), RUN_TIMEOUT, stop.requested());
     if (printed.equals(Timeline.HANDED_OFF)) {
       // The handler returned; the CI's callback (or the deadline) ends the run, through Port.
       try {
@@ -179,7 +195,7 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     String status = emulator.run(run.id()).map(r -> r.status().value()).orElse("MISSING");
-    if (printed.isEmpty()) {
+    if (printed.isEmpty() && !stop.isRequested()) {
       out.println("  [" + run.id() + "] did not finish within " + RUN_TIMEOUT.toSeconds() + " s");
     }
     return new String[] {run.id(), demo.action(), demo.expected(), status};

@@ -17,10 +17,10 @@ public final class JournalOptions {
       names = "--journal-dir",
       paramLabel = "DIR",
       description =
-          "Run journal directory (env "
+          "(default portkit-data/journal) Run journal directory (the demo's default:"
+              + " portkit-data/journal-demo); env "
               + Settings.JOURNAL_DIR
-              + "; default ./portkit-data/journal for serve, ./portkit-data/journal-demo for"
-              + " demo).")
+              + ".")
   String journalDir;
 
   /** Creates the options; picocli sets the flag. */

@@ -48,7 +48,7 @@ final class KafkaServe {
       throws InterruptedException {
     requireNonNull(router, "router == null");
     RunDispatcher dispatcher =
-        RunDispatcher.builder()
+        Backend.watched(RunDispatcher.builder(), client, timeline)
             .client(client)
             .defaultHandler((run, ctx) -> router.handle(run, timeline.watch(ctx)))
             .shutdownGrace(Backend.SHUTDOWN_GRACE)

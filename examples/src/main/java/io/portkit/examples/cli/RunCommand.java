@@ -3,6 +3,7 @@ package io.portkit.examples.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portkit.client.PortApiException;
 import io.portkit.client.PortClient;
+import io.portkit.client.PortTransportException;
 import io.portkit.client.catalog.Action;
 import io.portkit.client.catalog.Blueprint;
 import io.portkit.client.run.ActionRun;
@@ -39,8 +40,13 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream out = parent.environment().out();
-    PortClient client = api.client(parent.settings());
-    ActionRun run = client.runs().get(runId);
+    PortClient client = api.quickClient(parent.settings());
+    ActionRun run;
+    try {
+      run = client.runs().get(runId);
+    } catch (PortTransportException e) {
+      throw PortUnreachable.at(client.baseUri(), e);
+    }
     out.println("Run " + run.id());
     field(
         out,

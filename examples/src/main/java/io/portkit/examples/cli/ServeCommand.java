@@ -1,7 +1,9 @@
 package io.portkit.examples.cli;
 
 import io.portkit.backend.journal.RunJournal;
+import io.portkit.client.PortAuthenticationException;
 import io.portkit.client.PortClient;
+import io.portkit.client.PortTransportException;
 import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.examples.PortkitCli;
 import io.portkit.examples.simulator.SimulationSpeed;
@@ -11,6 +13,7 @@ import io.portkit.tunnel.TunnelException;
 import io.portkit.tunnel.ngrok.NgrokOptions;
 import io.portkit.tunnel.ngrok.NgrokTunnelProvider;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,20 +42,22 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--host",
       paramLabel = "ADDRESS",
       defaultValue = "127.0.0.1",
-      description = "Address to bind (default 127.0.0.1).")
+      description = "(default 127.0.0.1) Address to bind; 0.0.0.0 behind a proxy.")
   String host;
 
   @Option(
       names = "--port",
       paramLabel = "N",
       defaultValue = "8000",
-      description = "Port to bind (default 8000; 0 for any free port).")
+      converter = PortNumber.class,
+      description = "(default 8000) Port to bind; 0 for any free port.")
   int port;
 
   @Option(
       names = "--tunnel",
       paramLabel = "ngrok|none",
-      description = "ngrok or none (default ngrok when NGROK_AUTHTOKEN is set, else none).")
+      description =
+          "(default ngrok with NGROK_AUTHTOKEN, else none) How Port reaches this backend.")
   TunnelKind tunnel;
 
   @Option(
@@ -66,15 +71,15 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "simulator|noop",
       defaultValue = "simulator",
       description =
-          "simulator: the scenarios by action, the simulator for the rest (default);"
-              + " noop: every run ends at once with SUCCESS.")
+          "(default simulator) simulator: the scenarios by action, the simulator for the"
+              + " rest; noop: every run ends at once with SUCCESS.")
   HandlerKind handler;
 
   @Option(
       names = "--speed",
       paramLabel = "real|fast",
       defaultValue = "real",
-      description = "Simulator delays: real (seconds, default) or fast (milliseconds).")
+      description = "(default real) Simulator delays: real (seconds) or fast (milliseconds).")
   SimulationSpeed speed;
 
   @Option(
@@ -82,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "webhook|kafka",
       defaultValue = "webhook",
       description =
-          "webhook: Port calls this backend (default); kafka: consume ORG_ID.runs"
+          "(default webhook) webhook: Port calls this backend; kafka: consume ORG_ID.runs"
               + " (PORT_KAFKA_* settings).")
   Transport transport;
 
@@ -102,39 +107,54 @@ public final class ServeCommand implements Callable<Integer> {
             : settings.get(Settings.NGROK_AUTHTOKEN).isPresent()
                 ? TunnelKind.NGROK
                 : TunnelKind.NONE;
+    // Every setting is checked before anything is opened: a mistake exits 2 with nothing to undo.
     if (kind == TunnelKind.NONE && publicUrl != null) {
       NoTunnel.of(parseUrl(publicUrl)); // a bad URL is a setting error, found before binding
     }
+    InetAddress address = Backend.address(host);
     NgrokTunnelProvider ngrok = kind == TunnelKind.NGROK ? ngrok(settings) : null;
     PortClient client = api.client(settings);
     String secret = api.credentials(settings).clientSecret();
+    checkCredentials(client, api.credentials(settings).clientId(), env.out());
     Timeline timeline = new Timeline(env.out());
-    try (Scenarios scenarios =
+    try (RunJournal runs = journal.open(settings, env.workingDir(), "portkit-data/journal");
+        Scenarios scenarios =
             Scenarios.start(handler, settings, env.workingDir(), client, speed, env.pause());
         Backend backend =
-            Backend.start(
-                client,
-                secret,
-                scenarios.router(),
-                timeline,
-                host,
-                port,
-                journal.open(settings, env.workingDir(), "portkit-data/journal"));
+            Backend.start(client, secret, scenarios.router(), timeline, address, port, runs);
         Tunnel open = openTunnel(ngrok, backend)) {
       printInstructions(open.publicUrl(), backend, env.out());
       env.stop().await();
-      env.out().println("Stopping: receiver, runs in flight, tunnel.");
+      env.out().println("Stopping: receiver, runs in flight" + (ngrok != null ? ", tunnel." : "."));
       return 0;
     }
+  }
+
+  /**
+   * Names the API this backend reports to and asks it for a token, so a wrong secret or URL is
+   * found now rather than at the first webhook.
+   */
+  static void checkCredentials(PortClient client, String clientId, PrintStream out) {
+    out.println("Port API: " + client.baseUri() + " (client id " + clientId + ")");
+    try {
+      client.checkCredentials();
+    } catch (PortAuthenticationException e) {
+      throw PortUnreachable.refused(client.baseUri(), clientId, e);
+    } catch (PortTransportException e) {
+      throw PortUnreachable.at(client.baseUri(), e);
+    }
+    out.println("Credentials accepted: Port issued an access token.");
+    out.flush();
   }
 
   private int serveKafka(CliEnvironment env, Settings settings) throws Exception {
     var kafka = KafkaServe.settings(settings.asMap());
     PortClient client = api.client(settings);
     String secret = api.credentials(settings).clientSecret();
-    try (Scenarios scenarios =
-            Scenarios.start(handler, settings, env.workingDir(), client, speed, env.pause());
-        RunJournal runs = journal.open(settings, env.workingDir(), "portkit-data/journal")) {
+    checkCredentials(client, api.credentials(settings).clientId(), env.out());
+    try (RunJournal runs = journal.open(settings, env.workingDir(), "portkit-data/journal");
+        Scenarios scenarios =
+            Scenarios.start(handler, settings, env.workingDir(), client, speed, env.pause())) {
       return KafkaServe.serve(
           kafka,
           client,
@@ -190,6 +210,9 @@ public final class ServeCommand implements Callable<Integer> {
             + delivery.resolve("manual")
             + "  verify and acknowledge only;"
             + " then: simulate RUN_ID");
+    out.println(
+        "  (POST /manual is on in this CLI: it runs nothing, so finish such runs with simulate"
+            + " RUN_ID)");
     out.println("Paste this invocationMethod into your Port action:");
     out.println(method.toJson());
     out.println(

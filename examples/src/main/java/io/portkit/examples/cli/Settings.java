@@ -2,22 +2,23 @@ package io.portkit.examples.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.cdimascio.dotenv.Dotenv;
-import io.github.cdimascio.dotenv.DotenvEntry;
-import io.github.cdimascio.dotenv.DotenvException;
 import io.portkit.kafka.KafkaSettings;
 import io.portkit.tunnel.ngrok.NgrokOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The CLI's configuration before flags: environment variables, overridden by a {@code .env} file.
  * Flags, applied by each command, override both; so the order is environment, then {@code .env},
- * then flags, as the issue asks (dotenv-java alone would let the environment win).
+ * then flags, as the issue asks (dotenv's usual rule would let the environment win). The file's
+ * syntax is {@link DotEnvFile}'s.
  *
  * <p>Every variable the CLI reads has a constant here, including those it hands to {@link
  * NgrokOptions} and {@link KafkaSettings}, which alias theirs; names ending in {@code _} are
@@ -109,15 +110,33 @@ public final class Settings {
    *
    * @param environment the process environment
    * @param envFile the {@code .env} file; a missing file is not an error
-   * @throws IllegalArgumentException if the file exists but cannot be parsed; the message gives no
-   *     line content, which may hold a secret
+   * @throws IllegalArgumentException if the file exists but cannot be parsed; the message names the
+   *     line number and what is wrong, never the line's content, which may hold a secret
    */
   public static Settings load(Map<String, String> environment, Path envFile) {
+    return load(environment, envFile, false);
+  }
+
+  /**
+   * Reads {@code envFile} over {@code environment}; when {@code required} (the user named the file
+   * with {@code --env-file}) a missing file is an error too.
+   *
+   * @throws IllegalArgumentException if the file is required and missing, or cannot be read or
+   *     parsed
+   */
+  public static Settings load(Map<String, String> environment, Path envFile, boolean required) {
     requireNonNull(environment, "environment == null");
     requireNonNull(envFile, "envFile == null");
     Map<String, String> merged = new LinkedHashMap<>(environment);
     if (Files.isRegularFile(envFile)) {
       merged.putAll(readEnvFile(envFile));
+    } else if (required) {
+      throw new IllegalArgumentException(
+          "--env-file "
+              + envFile
+              + ": no such file"
+              + (Files.exists(envFile) ? " (it is a directory)" : "")
+              + "; give the path of a .env file, relative to the working directory");
     }
     return new Settings(merged, envFile);
   }
@@ -129,22 +148,17 @@ public final class Settings {
   }
 
   private static Map<String, String> readEnvFile(Path envFile) {
-    Path dir = envFile.toAbsolutePath().getParent();
+    List<String> lines;
     try {
-      Dotenv dotenv =
-          Dotenv.configure()
-              .directory(dir == null ? "." : dir.toString())
-              .filename(envFile.getFileName().toString())
-              .load();
-      Map<String, String> fromFile = new LinkedHashMap<>();
-      for (DotenvEntry e : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-        fromFile.put(e.getKey(), e.getValue());
-      }
-      return fromFile;
-    } catch (DotenvException e) {
-      // dotenv's message quotes the bad line, which may hold a secret: do not pass it on.
+      lines = Files.readAllLines(envFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
       throw new IllegalArgumentException(
-          "cannot read " + envFile + ": every line must be NAME=value or a # comment");
+          "cannot read " + envFile + " (" + e.getClass().getSimpleName() + "): check the file");
+    }
+    try {
+      return DotEnvFile.parse(lines);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot read " + envFile + ", " + e.getMessage());
     }
   }
 

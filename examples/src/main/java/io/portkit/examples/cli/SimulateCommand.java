@@ -34,7 +34,7 @@ public final class SimulateCommand implements Callable<Integer> {
       names = "--speed",
       paramLabel = "real|fast",
       defaultValue = "real",
-      description = "Simulator delays: real (seconds, default) or fast (milliseconds).")
+      description = "(default real) Simulator delays: real (seconds) or fast (milliseconds).")
   SimulationSpeed speed;
 
   /** Creates the command; picocli sets the parent and flags. */

@@ -1,6 +1,7 @@
 package io.portkit.examples.cli;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StopSignal {
   private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CompletableFuture<Void> requested = new CompletableFuture<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /** Creates a signal not yet triggered. */
@@ -38,6 +40,17 @@ public final class StopSignal {
   /** Asks the command to stop. Idempotent. */
   public void stop() {
     stopRequested.countDown();
+    requested.complete(null);
+  }
+
+  /** Returns whether {@link #stop()} was called. */
+  public boolean isRequested() {
+    return requested.isDone();
+  }
+
+  /** Completes when {@link #stop()} is called: to wait for something else or the stop. */
+  public CompletableFuture<Void> requested() {
+    return requested;
   }
 
   /** Blocks until {@link #stop()} is called. */

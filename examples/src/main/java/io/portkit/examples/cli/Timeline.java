@@ -54,8 +54,21 @@ public final class Timeline {
    *     off, or empty text if {@code timeout} passed first
    */
   public String awaitEnd(String runId, Duration timeout) throws InterruptedException {
+    return awaitEnd(runId, timeout, new CompletableFuture<>());
+  }
+
+  /**
+   * Waits until the run's final status has been printed, or {@code stop} completes (Ctrl-C).
+   *
+   * @return {@code SUCCESS} or {@code FAILURE}, or empty text if {@code timeout} passed or {@code
+   *     stop} completed first
+   */
+  public String awaitEnd(String runId, Duration timeout, CompletableFuture<?> stop)
+      throws InterruptedException {
+    CompletableFuture<String> end = end(runId);
     try {
-      return end(runId).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.anyOf(end, stop).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return end.isDone() ? end.get() : "";
     } catch (TimeoutException e) {
       return "";
     } catch (ExecutionException e) {

@@ -67,8 +67,16 @@ final class TimelineContext implements RunContext {
   @Override
   public void update(RunUpdate update) {
     delegate.update(update);
-    timeline.print(runId(), "update", update.toString());
-    update.finalStatus().ifPresent(s -> timeline.ended(runId(), s.toString()));
+    if (update.status() == null) {
+      timeline.print(runId(), "update", update.toString());
+      return;
+    }
+    // A final status, the handler's own or the dispatcher's (timeout, shutdown): one status line.
+    String label = update.statusLabel();
+    String summary = update.summary() == null ? "" : update.summary();
+    timeline.print(
+        runId(), update.status().name(), label == null ? summary : label + ": " + summary);
+    timeline.ended(runId(), update.status().name());
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portkit.client.PortClient;
+import io.portkit.client.PortTransportException;
 import io.portkit.client.run.ActionRun;
 import io.portkit.examples.PortkitCli;
 import java.io.PrintStream;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +22,10 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code trigger ACTION}: creates a run through Port's API ({@code POST /v1/actions/{id}/runs})
- * and, with {@code --wait}, follows it to its end, printing each new label, log count and the final
- * status. Exits 0 on SUCCESS (or when not waiting), 1 on FAILURE or when the wait runs out.
+ * and, with {@code --wait}, follows it to its end, printing its timeline as the demo does (logs,
+ * labels, links, a waiting line while nothing moves, the final status and where to see the run).
+ * Exits 0 on SUCCESS (or when not waiting), 1 on FAILURE, when the wait runs out, or when Port
+ * cannot be reached (one line naming the URL).
  */
 @Command(
     name = "trigger",
@@ -59,14 +61,16 @@ public final class TriggerCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "600",
-      description = "How long --wait follows the run (default 600).")
+      converter = PositiveNumber.class,
+      description = "(default 600) How long --wait follows the run.")
   long timeoutSeconds;
 
   @Option(
       names = "--poll",
       paramLabel = "MILLIS",
       defaultValue = "1000",
-      description = "How often --wait reads the run (default 1000).")
+      converter = PositiveNumber.class,
+      description = "(default 1000) How often --wait reads the run.")
   long pollMillis;
 
   /** Creates the command; picocli sets the parent and flags. */
@@ -75,41 +79,21 @@ public final class TriggerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, Object> properties = properties(inputs);
-    PrintStream out = parent.environment().out();
-    PortClient client = api.client(parent.settings());
-    ActionRun run = client.runs().create(action, properties, entity);
+    CliEnvironment env = parent.environment();
+    PrintStream out = env.out();
+    PortClient client = api.quickClient(parent.settings());
+    ActionRun run;
+    try {
+      run = client.runs().create(action, properties, entity);
+    } catch (PortTransportException e) {
+      throw PortUnreachable.at(client.baseUri(), e);
+    }
     out.println("Created run " + run.id() + " of " + action + " (status " + run.status() + ")");
     if (!await) {
       return 0;
     }
-    return follow(client, run.id(), out);
-  }
-
-  private int follow(PortClient client, String runId, PrintStream out) throws InterruptedException {
-    Duration poll = Duration.ofMillis(Math.max(1, pollMillis));
-    long polls = Math.max(1, Duration.ofSeconds(timeoutSeconds).toMillis() / poll.toMillis());
-    String label = null;
-    for (long i = 0; i < polls; i++) {
-      ActionRun run = client.runs().get(runId);
-      if (run.statusLabel() != null && !Objects.equals(run.statusLabel(), label)) {
-        label = run.statusLabel();
-        out.println("  [" + runId + "] label    " + label);
-      }
-      if (run.status().isTerminal()) {
-        run.links().forEach(l -> out.println("  [" + runId + "] link     " + l));
-        out.println(
-            "  ["
-                + runId
-                + "] "
-                + run.status()
-                + "  "
-                + (run.summary() == null ? "" : run.summary()));
-        return "SUCCESS".equals(run.status().value()) ? 0 : 1;
-      }
-      parent.environment().pause().pause(poll);
-    }
-    out.println("  [" + runId + "] still running after " + timeoutSeconds + " s");
-    return 1;
+    return new RunFollower(client, new Timeline(out), env.pause(), Duration.ofMillis(pollMillis))
+        .follow(run.id(), Duration.ofSeconds(timeoutSeconds));
   }
 
   static Map<String, Object> properties(List<String> inputs) {

@@ -96,8 +96,8 @@ public final class SnapshotHandler implements ScenarioHandler {
                           + "/"
                           + total
                           + "): "
-                          + table.rows()
-                          + " rows, masked "
+                          + count(table.rows(), "row")
+                          + ", masked "
                           + (table.maskedColumns().isEmpty()
                               ? "nothing"
                               : String.join(", ", table.maskedColumns())));
@@ -116,12 +116,17 @@ public final class SnapshotHandler implements ScenarioHandler {
         "Anonymized copy "
             + result.schema()
             + ": "
-            + result.tables().size()
-            + " tables, "
-            + result.totalRows()
-            + " rows, "
-            + result.maskedColumns().size()
-            + " columns masked");
+            + count(result.tables().size(), "table")
+            + ", "
+            + count(result.totalRows(), "row")
+            + ", "
+            + count(result.maskedColumns().size(), "column")
+            + " masked");
+  }
+
+  /** {@code 1 table}, {@code 3 tables}: the summary is read by people. */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private SnapshotResult snapshot(

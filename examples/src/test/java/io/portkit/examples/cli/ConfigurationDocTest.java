@@ -173,7 +173,8 @@ class ConfigurationDocTest {
   private static List<String> names(CommandSpec command, boolean withHelp) {
     List<String> names = new ArrayList<>();
     for (OptionSpec option : command.options()) {
-      if (withHelp || !(option.usageHelp() || option.versionHelp())) {
+      // An inherited option (--env-file) is the root's, listed once in the global section.
+      if (!option.inherited() && (withHelp || !(option.usageHelp() || option.versionHelp()))) {
         names.addAll(List.of(option.names()));
       }
     }

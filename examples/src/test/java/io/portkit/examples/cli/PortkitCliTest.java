@@ -112,7 +112,7 @@ class PortkitCliTest {
         .isEqualTo(
             "portkit: cannot read "
                 + dir.resolve(".env")
-                + ": every line must be NAME=value or a # comment"
+                + ", line 1: expected NAME=value, export NAME=value or a # comment"
                 + System.lineSeparator());
   }
 

@@ -61,7 +61,9 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.load(Map.of(), dir.resolve(".env")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "cannot read " + dir.resolve(".env") + ": every line must be NAME=value or a # comment")
+            "cannot read "
+                + dir.resolve(".env")
+                + ", line 1: expected NAME=value, export NAME=value or a # comment")
         .hasNoCause();
   }
 

@@ -53,6 +53,20 @@ class SnapshotHandlerTest {
   }
 
   @Test
+  void handle_oneTable_summarySaysOneTableNotOneTables() throws Exception {
+    RunInvocation request =
+        port.newRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY, "{\"tables\":[\"customers\"]}");
+
+    handler().handle(request, port.context(request));
+
+    assertThat(port.run(request).summary())
+        .isEqualTo(
+            "Anonymized copy SNAPSHOT_"
+                + request.runId().toUpperCase()
+                + ": 1 table, 8 rows, 3 columns masked");
+  }
+
+  @Test
   void handle_unknownTable_failsWithClearSummaryAndNoEntity() throws Exception {
     RunInvocation request =
         port.newRun(DemoCatalog.CREATE_ANONYMIZED_DB_COPY, "{\"tables\":[\"nope\"]}");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,8 @@ final class ActiveRun {
   private final RunContext context;
   private final CompletableFuture<DispatchOutcome> answer = new CompletableFuture<>();
   private final AtomicBoolean settled = new AtomicBoolean();
-  private Thread worker; // guarded by this
+  private final ReentrantLock lock = new ReentrantLock(); // not a monitor: virtual threads
+  private Thread worker; // guarded by lock
   private final long takenAtNanos = System.nanoTime();
   private volatile Future<?> timeout;
   private volatile @Nullable Ending ending;
@@ -117,25 +119,40 @@ final class ActiveRun {
   }
 
   /** Marks the current thread as the handler's; false if the run was settled before it started. */
-  synchronized boolean enter() {
-    if (settled.get()) {
-      return false;
+  boolean enter() {
+    lock.lock();
+    try {
+      if (settled.get()) {
+        return false;
+      }
+      worker = Thread.currentThread();
+      return true;
+    } finally {
+      lock.unlock();
     }
-    worker = Thread.currentThread();
-    return true;
   }
 
   /** Unmarks the handler's thread and clears an interrupt meant for this run only. */
-  synchronized void exit() {
-    worker = null;
-    // A pooled thread must not carry this run's timeout interrupt into the next task.
-    Thread.interrupted();
+  void exit() {
+    lock.lock();
+    try {
+      worker = null;
+      // A pooled thread must not carry this run's timeout interrupt into the next task.
+      Thread.interrupted();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Interrupts the handler if it is still running. */
-  synchronized void interrupt() {
-    if (worker != null) {
-      worker.interrupt();
+  void interrupt() {
+    lock.lock();
+    try {
+      if (worker != null) {
+        worker.interrupt();
+      }
+    } finally {
+      lock.unlock();
     }
   }
 }

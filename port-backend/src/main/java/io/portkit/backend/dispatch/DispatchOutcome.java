@@ -105,6 +105,11 @@ public sealed interface DispatchOutcome {
     NO_HANDLER(false),
     /** The run's action could not be found (the body names none and Port could not be asked). */
     ROUTING_FAILED(true),
+    /**
+     * The body names no action and Port does not know the run (its lookup answered 404) or names no
+     * action for it; delivering it again cannot help.
+     */
+    UNKNOWN_RUN(false),
     /** The journal could not record the run, so it was not accepted. */
     JOURNAL_UNAVAILABLE(true),
     /** The backend is shutting down and takes no new runs. */

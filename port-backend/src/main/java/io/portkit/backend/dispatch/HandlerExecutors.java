@@ -24,7 +24,16 @@ final class HandlerExecutors {
   /** Returns an executor able to run {@code maxThreads} handlers at once; the caller owns it. */
   static ExecutorService create(int maxThreads) {
     ExecutorService virtual = virtualThreads();
-    return virtual != null ? virtual : boundedPool(maxThreads);
+    return virtual != null ? virtual : boundedPool(maxThreads, "portkit-run-");
+  }
+
+  /**
+   * Returns the executor of the reports the dispatcher makes itself (timeouts, shutdown): virtual
+   * threads, or a pool of up to {@code maxThreads} that starts none until needed.
+   */
+  static ExecutorService reports(int maxThreads) {
+    ExecutorService virtual = VirtualThreads.newPerTaskExecutor();
+    return virtual != null ? virtual : boundedPool(maxThreads, "portkit-report-");
   }
 
   /** Returns a virtual-thread-per-task executor, or null when this JVM has none. */
@@ -39,11 +48,15 @@ final class HandlerExecutors {
   }
 
   static ExecutorService boundedPool(int maxThreads) {
+    return boundedPool(maxThreads, "portkit-run-");
+  }
+
+  private static ExecutorService boundedPool(int maxThreads, String prefix) {
     int pool = POOLS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads =
         r -> {
-          Thread t = new Thread(r, "portkit-run-" + pool + "-" + n.incrementAndGet());
+          Thread t = new Thread(r, prefix + pool + "-" + n.incrementAndGet());
           t.setDaemon(true);
           return t;
         };

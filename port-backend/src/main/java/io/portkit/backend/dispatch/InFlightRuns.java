@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +14,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The runs a {@link RunDispatcher} holds, at most {@code maxInFlight} of them. Once closed it
  * admits no run, and a caller can wait, bounded, until the last one leaves. Thread-safe: one lock
- * guards the runs and the closed flag, so a run is never admitted after {@link #close()} returns.
+ * guards the runs and the closed flag, so a run is never admitted after {@link #close()} returns (a
+ * {@link ReentrantLock}, not a monitor: callers run on virtual threads).
  */
 final class InFlightRuns {
   private static final Logger log = LoggerFactory.getLogger(InFlightRuns.class);
 
   private final int maxInFlight;
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition emptied = lock.newCondition();
   private final Map<String, ActiveRun> runs = new LinkedHashMap<>(); // guarded by lock
   private boolean closed; // guarded by lock
 
@@ -34,7 +37,8 @@ final class InFlightRuns {
    * @return null when admitted, else the refusal to answer with
    */
   @Nullable DispatchOutcome admit(ActiveRun run) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (closed) {
         return shuttingDown(run.runId());
       }
@@ -50,6 +54,8 @@ final class InFlightRuns {
       }
       runs.put(run.runId(), run);
       return null;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -58,44 +64,62 @@ final class InFlightRuns {
    * the crash, and refusing one now would leave it unfinished in Port.
    */
   void hold(ActiveRun run) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       runs.put(run.runId(), run);
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Lets {@code run} go (if it is still the one held under its id) and wakes the waiters. */
   void leave(ActiveRun run) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       runs.remove(run.runId(), run);
-      lock.notifyAll();
+      emptied.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns how many runs are held. */
   int size() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return runs.size();
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Admits no more runs; those held stay until they leave. */
   void close() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       closed = true;
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns whether {@link #close()} was called. */
   boolean isClosed() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return closed;
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns the runs held now, in arrival order. */
   List<ActiveRun> snapshot() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return new ArrayList<>(runs.values());
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -105,21 +129,23 @@ final class InFlightRuns {
    * @return true if none is left; false on timeout or interrupt (the interrupt flag is kept)
    */
   boolean awaitEmpty(Duration grace) {
-    long deadline = System.nanoTime() + grace.toNanos();
-    synchronized (lock) {
+    long left = grace.toNanos();
+    lock.lock();
+    try {
       while (!runs.isEmpty()) {
-        long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
         }
         try {
-          TimeUnit.NANOSECONDS.timedWait(lock, left);
+          left = emptied.awaitNanos(left);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return false;
         }
       }
       return true;
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -18,8 +18,10 @@ public enum IntakeRejection {
   SHUTTING_DOWN,
   /** The run journal could not record the run. */
   JOURNAL,
-  /** The body names no action and looking the run up in Port failed. */
-  ROUTING;
+  /** The body names no action and looking the run up in Port failed (Port could not be asked). */
+  ROUTING,
+  /** The body names no action and Port does not know the run, or names no action for it. */
+  UNKNOWN_RUN;
 
   /** Returns the lower-case name used as a metric tag, for example {@code shutting_down}. */
   public String tag() {

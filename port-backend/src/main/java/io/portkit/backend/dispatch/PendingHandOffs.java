@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,7 @@ final class PendingHandOffs {
   /** A hand-off that ended, and with which status. */
   record Ended(HandedOffRun run, How how, String status) {}
 
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock(); // not a monitor: virtual threads
   private final Map<String, HandedOffRun> byRun = new LinkedHashMap<>(); // guarded by lock
   private final Map<String, String> runByExternal = new HashMap<>(); // guarded by lock
   private final LinkedHashMap<String, Ended> ended = new LinkedHashMap<>(); // guarded by lock
@@ -38,7 +39,8 @@ final class PendingHandOffs {
 
   /** Adds {@code run}; returns the run id already awaiting the same external id, or null. */
   @Nullable String add(HandedOffRun run) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       String other = runByExternal.get(run.externalRunId());
       if (other != null && !other.equals(run.runId())) {
         return other;
@@ -46,29 +48,40 @@ final class PendingHandOffs {
       byRun.put(run.runId(), run);
       runByExternal.put(run.externalRunId(), run.runId());
       return null;
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Takes the awaited run with {@code externalRunId} out, or returns null. */
   @Nullable HandedOffRun claimByExternal(String externalRunId) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       String runId = runByExternal.get(externalRunId);
       return runId == null ? null : claim(runId);
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Takes the awaited run {@code runId} out, or returns null. */
   @Nullable HandedOffRun claimByRun(String runId) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return claim(runId);
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Takes {@code runId} out if it is awaited and its deadline is not after {@code now}. */
   @Nullable HandedOffRun claimIfDue(String runId, Instant now) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       HandedOffRun run = byRun.get(runId);
       return run == null || run.deadline().isAfter(now) ? null : claim(runId);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -82,14 +95,18 @@ final class PendingHandOffs {
 
   /** Returns the runs awaited now, in the order they were handed off. */
   List<HandedOffRun> snapshot() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return new ArrayList<>(byRun.values());
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Remembers that {@code run} ended. */
   void ended(HandedOffRun run, How how, String status) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       ended.put(run.runId(), new Ended(run, how, status));
       endedByExternal.put(run.externalRunId(), run.runId());
       Iterator<Ended> eldest = ended.values().iterator();
@@ -98,21 +115,29 @@ final class PendingHandOffs {
         endedByExternal.remove(gone.run().externalRunId(), gone.run().runId());
         eldest.remove();
       }
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns how the hand-off of {@code runId} ended, if it is remembered. */
   @Nullable Ended endedRun(String runId) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return ended.get(runId);
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns how the hand-off of {@code externalRunId} ended, if it is remembered. */
   @Nullable Ended endedExternal(String externalRunId) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       String runId = endedByExternal.get(externalRunId);
       return runId == null ? null : ended.get(runId);
+    } finally {
+      lock.unlock();
     }
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Remembers run ids recently taken, bounded in count and in time, so a repeated delivery is not
@@ -16,7 +17,8 @@ final class RecentRuns {
   private final Duration ttl;
   private final Clock clock;
   // Insertion order is arrival order, so the eldest entries expire first.
-  private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>();
+  private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>(); // guarded by lock
+  private final ReentrantLock lock = new ReentrantLock(); // not a monitor: virtual threads
 
   RecentRuns(int maxRuns, Duration ttl, Clock clock) {
     this.maxRuns = maxRuns;
@@ -25,30 +27,46 @@ final class RecentRuns {
   }
 
   /** Records {@code runId}; returns false if it is already remembered (a duplicate). */
-  synchronized boolean remember(String runId) {
+  boolean remember(String runId) {
     Instant now = clock.instant();
-    evictExpired(now);
-    if (seen.containsKey(runId)) {
-      return false;
+    lock.lock();
+    try {
+      evictExpired(now);
+      if (seen.containsKey(runId)) {
+        return false;
+      }
+      seen.put(runId, now);
+      if (seen.size() > maxRuns) {
+        Iterator<String> eldest = seen.keySet().iterator();
+        eldest.next();
+        eldest.remove();
+      }
+      return true;
+    } finally {
+      lock.unlock();
     }
-    seen.put(runId, now);
-    if (seen.size() > maxRuns) {
-      Iterator<String> eldest = seen.keySet().iterator();
-      eldest.next();
-      eldest.remove();
-    }
-    return true;
   }
 
   /** Forgets {@code runId}, so a later delivery runs it (used when it was not started). */
-  synchronized void forget(String runId) {
-    seen.remove(runId);
+  void forget(String runId) {
+    lock.lock();
+    try {
+      seen.remove(runId);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Returns how many run ids are remembered now. */
-  synchronized int size() {
-    evictExpired(clock.instant());
-    return seen.size();
+  int size() {
+    Instant now = clock.instant();
+    lock.lock();
+    try {
+      evictExpired(now);
+      return seen.size();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void evictExpired(Instant now) {

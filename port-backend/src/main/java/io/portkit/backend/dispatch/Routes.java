@@ -2,6 +2,7 @@ package io.portkit.backend.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.client.PortApiException;
 import io.portkit.client.run.ActionRun;
 import java.util.Map;
 import java.util.TreeSet;
@@ -83,10 +84,51 @@ final class Routes {
     JsonNode details = run.details();
     return ActionRun.fromJson(details)
         .actionIdentifier()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "run " + run.runId() + " names no action, in the body or in Port"));
+        .orElseThrow(() -> new NoActionException(run.runId()));
+  }
+
+  /**
+   * Returns the refusal for a run {@link #resolve} could not route: non-retryable when delivering
+   * it again cannot help (Port does not know the run, or names no action for it), else retryable
+   * (Port unreachable, a 5xx, refused credentials: fixable on our side).
+   */
+  static DispatchOutcome refusal(String runId, RuntimeException e) {
+    if (e instanceof PortApiException api && api.isNotFound()) {
+      return DispatchOutcome.rejected(
+          DispatchOutcome.Reason.UNKNOWN_RUN,
+          "run "
+              + runId
+              + " is not known to Port (GET /v1/actions/runs/"
+              + runId
+              + " found nothing) and the body names no action, so it was not started: check that"
+              + " the action's webhook points at this organization's backend, and add \"action\":"
+              + " \"{{ .action.identifier }}\" to port_context in its body template");
+    }
+    if (e instanceof NoActionException) {
+      return DispatchOutcome.rejected(
+          DispatchOutcome.Reason.UNKNOWN_RUN,
+          "run "
+              + runId
+              + " names no action, in the body or in Port, so it was not started: add \"action\":"
+              + " \"{{ .action.identifier }}\" to port_context in the action's body template");
+    }
+    return DispatchOutcome.rejected(
+        DispatchOutcome.Reason.ROUTING_FAILED,
+        "cannot route run "
+            + runId
+            + ": the body names no action and looking the run up in Port failed ("
+            + e.getMessage()
+            + "); add \"action\": \"{{ .action.identifier }}\" to port_context in the action's body"
+            + " template, or check the Port credentials");
+  }
+
+  /** Port knows the run but names no action for it. */
+  private static final class NoActionException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    NoActionException(String runId) {
+      super("run " + runId + " names no action, in the body or in Port");
+    }
   }
 
   private Route noHandler(String action) {

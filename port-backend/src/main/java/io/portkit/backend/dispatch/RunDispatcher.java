@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +21,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,9 +76,6 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
 
   private static final Logger log = LoggerFactory.getLogger(RunDispatcher.class);
 
-  /** How long {@link #close()} waits, after failing the runs left, for reports in progress. */
-  private static final Duration REPORT_GRACE = Duration.ofSeconds(10);
-
   private final Routes routes;
   private final RunContextFactory contexts;
   private final RunDetailsLoader detailsLoader;
@@ -86,6 +86,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final RecentRuns recent;
   private final RunReporter reporter;
   private final HandOffs handOffs;
+  private final ExecutorService reportThreads;
+  private final DeadlineReports reports;
   private final Durability durability;
   private final JournalRecovery recovery;
   private final Duration runTimeout;
@@ -95,7 +97,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final int maxInFlight;
   private final RunListener listener;
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
-  private Thread hook; // guarded by this
+  private final AtomicReference<Thread> hook = new AtomicReference<>();
 
   RunDispatcher(Builder b) {
     this.routes = new Routes(b.routes, b.nodeRoutes, b.fallback);
@@ -125,6 +127,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.timers = t;
     this.handOffs = new HandOffs(b.contexts, b.journal, b.port, b.clock, t);
     this.reporter = new RunReporter(handOffs);
+    this.reportThreads = HandlerExecutors.reports(b.maxInFlight);
+    this.reports = new DeadlineReports(reporter, reportThreads, timers, b.reportTimeout);
   }
 
   /** Returns a builder; a client (or a context factory) and at least one handler are required. */
@@ -168,6 +172,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
         case SHUTTING_DOWN -> IntakeRejection.SHUTTING_DOWN;
         case JOURNAL_UNAVAILABLE -> IntakeRejection.JOURNAL;
         case ROUTING_FAILED -> IntakeRejection.ROUTING;
+        case UNKNOWN_RUN -> IntakeRejection.UNKNOWN_RUN;
         case NO_HANDLER, INTERRUPTED -> null; // the run was taken and ended FAILURE
       };
     }
@@ -194,8 +199,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     } catch (RuntimeException e) {
       recent.forget(runId);
       log.warn("run {}: cannot find its action: {}", runId, e.toString());
-      return DispatchOutcome.rejected(
-          DispatchOutcome.Reason.ROUTING_FAILED, routingFailed(runId, e));
+      return Routes.refusal(runId, e);
     }
     RunContext.Mode mode = route.sync() ? RunContext.Mode.SYNCHRONIZED : RunContext.Mode.ASYNC;
     ActiveRun active = new ActiveRun(run, route, contexts.create(runId, mode));
@@ -292,24 +296,40 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
     inFlight.close();
     boolean clean = inFlight.awaitEmpty(grace);
-    List<ActiveRun> left = inFlight.snapshot();
-    for (ActiveRun run : left) {
+    // Every run left is reported at once, each on its own thread and within the report deadline,
+    // rather than one after another.
+    List<CompletableFuture<Boolean>> reported = new ArrayList<>();
+    for (ActiveRun run : inFlight.snapshot()) {
       if (run.claim()) {
         run.interrupt();
-        log.warn("run {} still running at shutdown: reporting FAILURE", run.runId());
-        settle(run, Ending.shutdown());
+        reported.add(
+            reports.submit(run, Ending.shutdown(), "interrupted by shutdown", () -> finished(run)));
       }
     }
-    inFlight.awaitEmpty(REPORT_GRACE); // reports that handlers' own threads had already begun
+    awaitReports(reported);
+    inFlight.awaitEmpty(reports.deadline()); // reports that handlers' own threads had begun
     handOffs.close(durability.journal() != null);
     timers.shutdownNow();
+    reportThreads.shutdownNow();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }
     removeShutdownHook();
     durability.close();
-    log.info("dispatcher shut down; {} run(s) failed for the shutdown", left.size());
+    log.info("dispatcher shut down; {} run(s) failed for the shutdown", reported.size());
     return clean;
+  }
+
+  private void awaitReports(List<CompletableFuture<Boolean>> reported) {
+    try {
+      // Each report is cut at the deadline; the margin covers the bookkeeping after it.
+      CompletableFuture.allOf(reported.toArray(CompletableFuture[]::new))
+          .get(reports.deadline().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      log.error("reports at shutdown did not all finish: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -318,18 +338,20 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
    *
    * @return the hook thread
    */
-  public synchronized Thread installShutdownHook() {
-    if (hook == null) {
-      hook = new Thread(this::close, "portkit-dispatcher-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+  public Thread installShutdownHook() {
+    Thread mine = new Thread(this::close, "portkit-dispatcher-shutdown");
+    if (hook.compareAndSet(null, mine)) {
+      Runtime.getRuntime().addShutdownHook(mine);
+      return mine;
     }
-    return hook;
+    return hook.get();
   }
 
-  private synchronized void removeShutdownHook() {
-    if (hook != null && Thread.currentThread() != hook) {
+  private void removeShutdownHook() {
+    Thread t = hook.get();
+    if (t != null && Thread.currentThread() != t) {
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        Runtime.getRuntime().removeShutdownHook(t);
       } catch (IllegalStateException e) {
         log.debug("JVM already shutting down; the hook will find the dispatcher closed");
       }
@@ -374,21 +396,15 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
   }
 
+  /** On the timeout thread: claim, interrupt and hand the report over, never report here. */
   private void expire(ActiveRun run, Duration timeout) {
     if (run.claim()) {
       run.interrupt();
-      log.warn("run {} timed out after {}: reporting FAILURE", run.runId(), Ending.human(timeout));
-      settle(run, Ending.timeout(timeout));
-    }
-  }
-
-  private void settle(ActiveRun run, Ending ending) {
-    RunMdc mdc = RunMdc.of(run);
-    try {
-      reporter.report(run, ending);
-    } finally {
-      finished(run);
-      mdc.close();
+      reports.submit(
+          run,
+          Ending.timeout(timeout),
+          "timed out after " + Ending.human(timeout),
+          () -> finished(run));
     }
   }
 
@@ -416,15 +432,6 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
   }
 
-  private static String routingFailed(String runId, RuntimeException e) {
-    return "cannot route run "
-        + runId
-        + ": the body names no action and looking the run up in Port failed ("
-        + e.getMessage()
-        + "); add \"action\": \"{{ .action.identifier }}\" to port_context in the action's body"
-        + " template, or check the Port credentials";
-  }
-
   /**
    * Configures a {@link RunDispatcher}. Not thread-safe. Required: {@link #client(PortClient)} (or
    * {@link #contexts(RunContextFactory)}) and at least one handler.
@@ -445,6 +452,12 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     /** Default time {@link RunDispatcher#close()} lets runs in flight finish. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * Default time one report the dispatcher makes itself (a timeout, a shutdown) may take, retries
+     * included, before it is given up and logged for a fix by hand.
+     */
+    public static final Duration DEFAULT_REPORT_TIMEOUT = Duration.ofSeconds(10);
+
     /** Default number of run ids remembered to drop duplicate deliveries. */
     public static final int DEFAULT_REMEMBER_RUNS = 10_000;
 
@@ -464,6 +477,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
     Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    Duration reportTimeout = DEFAULT_REPORT_TIMEOUT;
     int rememberRuns = DEFAULT_REMEMBER_RUNS;
     Duration rememberFor = DEFAULT_REMEMBER_FOR;
     Clock clock = Clock.systemUTC();
@@ -484,23 +498,29 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
      * Reports through {@code port}: sets {@link #contexts(RunContextFactory)} to {@code
      * port::runContext} and {@link #detailsLoader(RunDetailsLoader)} to {@code GET
      * /v1/actions/runs/{id}}, so {@link io.portkit.backend.invocation.RunInvocation#details()}
-     * works for minimal webhooks; {@link HandOffs} also finds runs in Port through it.
+     * works for minimal webhooks; {@link HandOffs} also finds runs in Port through it. Either one
+     * already set explicitly is kept (a wrapping context factory, for example, also through {@code
+     * PortBackend.Builder.dispatcher(...)}).
      */
     public Builder client(PortClient port) {
       Objects.requireNonNull(port, "port == null");
       this.port = port;
-      this.contexts = port::runContext;
-      this.detailsLoader =
-          runId -> {
-            if (WorkflowNodes.isNodeRunId(runId)) {
-              throw new IllegalStateException(
-                  "workflow node run "
-                      + runId
-                      + ": Port has no route that reads one node run; the node's webhook body"
-                      + " carries what the handler needs");
-            }
-            return port.runs().get(runId).raw();
-          };
+      if (contexts == null) {
+        this.contexts = port::runContext;
+      }
+      if (detailsLoader == null) {
+        this.detailsLoader =
+            runId -> {
+              if (WorkflowNodes.isNodeRunId(runId)) {
+                throw new IllegalStateException(
+                    "workflow node run "
+                        + runId
+                        + ": Port has no route that reads one node run; the node's webhook body"
+                        + " carries what the handler needs");
+              }
+              return port.runs().get(runId).raw();
+            };
+      }
       return this;
     }
 
@@ -707,6 +727,18 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
         throw new IllegalArgumentException("shutdownGrace is negative: " + shutdownGrace);
       }
       this.shutdownGrace = shutdownGrace;
+      return this;
+    }
+
+    /**
+     * Sets how long one report the dispatcher makes itself may take: the FAILURE of a run that
+     * timed out, or of one still running at shutdown. Each goes out on its own thread (never on the
+     * timeout thread, and at shutdown all at once), and one still running at this deadline is
+     * interrupted and logged at ERROR with the PATCH to send by hand. Default 10 s; {@link
+     * RunDispatcher#close()} takes at most {@code shutdownGrace} plus this.
+     */
+    public Builder reportTimeout(Duration reportTimeout) {
+      this.reportTimeout = positive(reportTimeout, "reportTimeout");
       return this;
     }
 

@@ -29,14 +29,18 @@ final class RunReporter {
     this.handOffs = handOffs;
   }
 
-  void report(ActiveRun run, Ending ending) {
+  /**
+   * Reports {@code ending}; returns whether Port has it now (or the sync answer carries it, or the
+   * run was handed off and {@link HandOffs} owns it).
+   */
+  boolean report(ActiveRun run, Ending ending) {
     if (ending.status() == FinalStatus.SUCCESS && handOffs != null && !run.route().sync()) {
       Optional<HandOff> handOff = run.context().handedOff();
       if (handOff.isPresent() && !run.context().isFinished()) {
         String refused = handOffs.take(run, handOff.get());
         if (refused == null) {
           run.markHandedOff(); // not ended: HandOffs ends it, and journals that
-          return;
+          return true;
         }
         ending = Ending.handOffRefused(refused);
       }
@@ -45,11 +49,11 @@ final class RunReporter {
     if (run.route().sync()) {
       // Port sets a synchronized run's status from the answer; a status PATCH would be refused.
       run.answer().complete(ending.toSyncAnswer(syncOutput(run.context(), ending)));
-      return;
+      return true;
     }
     RunContext ctx = run.context();
     if (ctx.isFinished()) {
-      return;
+      return true;
     }
     try {
       if (ending.status() == FinalStatus.SUCCESS) {
@@ -65,9 +69,11 @@ final class RunReporter {
         ctx.update(update.build());
       }
       log.debug("run {} reported {}", run.runId(), ending.status());
+      return true;
     } catch (RunAlreadyFinishedException e) {
       // The handler ended the run from another thread meanwhile: Port has a final status.
       log.debug("run {} was already finished with {}", run.runId(), e.finalStatus());
+      return true;
     } catch (RunSynchronizedException e) {
       log.error(
           "run {}: action {} is synchronized, so Port refused the {} status; register its handler"
@@ -76,6 +82,7 @@ final class RunReporter {
           actionOf(run),
           ending.status(),
           actionOf(run));
+      return false;
     } catch (RuntimeException e) {
       log.error(
           "run {}: reporting {} to Port failed ({}); the run may stay IN_PROGRESS in Port: set its"
@@ -85,6 +92,7 @@ final class RunReporter {
           e.toString(),
           run.runId(),
           ending.status());
+      return false;
     }
   }
 

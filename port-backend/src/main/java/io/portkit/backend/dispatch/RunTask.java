@@ -44,20 +44,25 @@ final class RunTask implements Runnable {
     } finally {
       run.exit();
     }
-    if (error instanceof InputBindingException invalid) {
-      // The person who ran the action made the mistake: one line, no stack trace.
-      log.warn("run {}: {}: reporting FAILURE", run.runId(), invalid.getMessage());
-    } else if (error != null && !(error instanceof EndingException)) {
-      log.warn("run {}: handler threw", run.runId(), error);
-    }
-    if (run.claim()) {
+    if (!run.claim()) {
+      // The timeout or the shutdown settled the run and interrupted this handler, which usually
+      // ends in an InterruptedException: the designed path, already logged as one line there.
+      log.debug(
+          "run {}: handler ended after the run was settled ({})",
+          run.runId(),
+          error == null ? "returned" : error.toString());
+    } else {
+      if (error instanceof InputBindingException invalid) {
+        // The person who ran the action made the mistake: one line, no stack trace.
+        log.warn("run {}: {}: reporting FAILURE", run.runId(), invalid.getMessage());
+      } else if (error != null && !(error instanceof EndingException)) {
+        log.warn("run {}: handler threw", run.runId(), error);
+      }
       try {
         reporter.report(run, ending(error));
       } finally {
         done.accept(run);
       }
-    } else {
-      log.debug("run {}: handler ended after the run was settled", run.runId());
     }
     if (error instanceof VirtualMachineError fatal) {
       throw fatal;

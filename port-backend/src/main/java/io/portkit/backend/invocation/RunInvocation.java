@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +49,8 @@ public final class RunInvocation {
   private final @Nullable SecretDecryptor secrets;
   private final List<String> encryptedProperties;
   private final @Nullable AutomationEvent event;
-  private final Object lock = new Object();
+  // A lock, not a monitor: the load is an HTTP call, made on a virtual thread on Java 21+.
+  private final ReentrantLock lock = new ReentrantLock();
   private volatile JsonNode details;
 
   RunInvocation(Parsed p, RequestHeaders headers, JsonNode raw, RunDetailsLoader loader) {
@@ -273,13 +275,16 @@ public final class RunInvocation {
           "run details need the Port API: this invocation has no RunDetailsLoader; use"
               + " withDetailsLoader(...) or receive it from the dispatcher");
     }
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (details == null) {
         details =
             Objects.requireNonNull(
                 loader.load(runId), "RunDetailsLoader returned null for run " + runId);
       }
       return details;
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a verified webhook body into a {@link RunInvocation}, whatever the action's {@code
@@ -26,7 +27,8 @@ import java.util.Set;
  * <p>Recognises three shapes (see {@link BodyFormat}): the legacy envelope, portkit's recommended
  * template ({@code io.portkit.client.catalog.InvocationMethod.recommendedBody()}), and a minimal
  * body carrying only the run id. The run id is taken from the first of {@link #RUN_ID_PLACES} that
- * holds one. Decimals parse as exact {@code BigDecimal}s.
+ * holds one. Decimals parse as exact {@code BigDecimal}s. A body with the same key twice in one
+ * object is refused (ADR 0135): two parsers could read it as two different runs.
  *
  * <p>Immutable and thread-safe; share one instance.
  */
@@ -50,7 +52,10 @@ public final class RunInvocationParser {
 
   private final ObjectMapper mapper;
 
-  /** Creates a parser with exact decimals and a nesting bound of {@link #MAX_DEPTH}. */
+  /**
+   * Creates a parser with exact decimals, a nesting bound of {@link #MAX_DEPTH} and no duplicate
+   * keys.
+   */
   public RunInvocationParser() {
     JsonFactory factory =
         JsonFactory.builder()
@@ -62,6 +67,11 @@ public final class RunInvocationParser {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            // {"runId":"r_a","runId":"r_b"} is r_b to Jackson and r_a to other parsers (a proxy,
+            // an audit log): refuse it rather than pick one. Checked as the tree is built (the
+            // map's put returns the value it replaced), which costs nothing, unlike the
+            // streaming parser's STRICT_DUPLICATE_DETECTION and its set of names per object.
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
   }
 
@@ -101,6 +111,16 @@ public final class RunInvocationParser {
       var at = e.getLocation();
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String duplicate = duplicateKeyOf(e);
+      if (duplicate != null) {
+        throw new PayloadException(
+            "body has the key "
+                + duplicate
+                + " twice in one object"
+                + where
+                + ": a run must be unambiguous, so send each key once (check the action's"
+                + " invocationMethod.body template)");
+      }
       throw new PayloadException(
           "body is not valid JSON"
               + where
@@ -254,6 +274,34 @@ public final class RunInvocationParser {
 
   private static ObjectNode objectOrEmpty(JsonNode node) {
     return node.isObject() ? (ObjectNode) node : JsonNodeFactory.instance.objectNode();
+  }
+
+  /**
+   * Returns the key of a duplicate-key error, quoted, shortened and printable (for example {@code
+   * 'runId'}), or null when {@code e} is another error. For transports that parse with their own
+   * mapper and {@code STRICT_DUPLICATE_DETECTION}.
+   */
+  public static @Nullable String duplicateKeyOf(JsonProcessingException e) {
+    // Jackson says `Duplicate field 'name' for `ObjectNode`...` when it builds a tree, and
+    // `Duplicate Object property "name"` from a streaming parser's strict detection.
+    String message = e.getOriginalMessage();
+    if (message == null || !message.startsWith("Duplicate")) {
+      return null;
+    }
+    int open = indexOfQuote(message, 0);
+    int close = open < 0 ? -1 : indexOfQuote(message, open + 1);
+    String key = close < 0 ? "?" : message.substring(open + 1, close);
+    String shown = key.length() <= 60 ? key : key.substring(0, 60) + "...";
+    return "'" + shown.replaceAll("[^\\x20-\\x7E]", "?") + "'";
+  }
+
+  private static int indexOfQuote(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) == '"' || s.charAt(i) == '\'') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String shorten(String s) {

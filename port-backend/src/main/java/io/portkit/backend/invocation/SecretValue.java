@@ -14,6 +14,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.security.auth.Destroyable;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,8 @@ public final class SecretValue implements Destroyable {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private final @Nullable String input;
-  private final char[] chars;
+  private final char[] chars; // wiped under lock
+  private final ReentrantLock lock = new ReentrantLock();
   private volatile boolean destroyed;
 
   private SecretValue(@Nullable String input, char[] chars) {
@@ -140,9 +142,12 @@ public final class SecretValue implements Destroyable {
   /** Wipes the characters; every reveal afterwards throws. Idempotent. */
   @Override
   public void destroy() {
-    synchronized (chars) {
+    lock.lock();
+    try {
       Arrays.fill(chars, '\0');
       destroyed = true;
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -9,13 +9,13 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * matters: file systems block writes to a file while it is being forced.) Rewrites go to a
  * temporary file that atomically replaces the old one. After a failed write the file refuses all
  * further use, since lines of other callers may be lost. Thread-safe: one thread at a time holds
- * the {@code forcing} turn (guarded by {@code forceLock}); {@code this} guards the queue and
- * channel and is never held while waiting for the turn.
+ * the {@code forcing} turn (guarded by {@code turn}); {@code state} guards the queue and channel
+ * and is never held while waiting for the turn. Both are {@code java.util.concurrent} locks, not
+ * monitors: callers wait here on virtual threads (Java 21 to 23 pin a carrier thread for a monitor
+ * held across a wait or a write).
  */
 final class JournalFile implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JournalFile.class);
@@ -39,20 +41,25 @@ final class JournalFile implements AutoCloseable {
   private final Path dir;
   private final Path file;
   private final boolean fsync;
+  private final JournalChannels channels;
   private final FileChannel lockChannel;
   private final FileLock lock;
-  private final Object forceLock = new Object();
+  private final ReentrantLock state = new ReentrantLock(); // the queue, channel and sizes
+  private final ReentrantLock turn = new ReentrantLock(); // who writes and forces next
+  private final Condition turnFree = turn.newCondition();
   private final AtomicLong forces = new AtomicLong();
-  private FileChannel channel; // guarded by this
-  private final ByteArrayOutputStream queued = new ByteArrayOutputStream(); // guarded by this
-  private IOException broken; // guarded by this
-  private long appended; // guarded by this: sequence number of the last line appended
-  private long size; // guarded by this
-  private long forced; // guarded by forceLock
-  private boolean forcing; // guarded by forceLock: a thread is writing and forcing
+  private FileChannel channel; // guarded by state
+  private final ByteArrayOutputStream queued = new ByteArrayOutputStream(); // guarded by state
+  private IOException broken; // guarded by state
+  private long appended; // guarded by state: sequence number of the last line appended
+  private long size; // guarded by state
+  private long forced; // guarded by turn
+  private boolean forcing; // guarded by turn: a thread is writing and forcing
 
-  private JournalFile(Path dir, boolean fsync, FileChannel lockChannel, FileLock lock) {
+  private JournalFile(
+      Path dir, boolean fsync, JournalChannels channels, FileChannel lockChannel, FileLock lock) {
     this.dir = dir;
+    this.channels = channels;
     this.file = dir.resolve(FILE_NAME);
     this.fsync = fsync;
     this.lockChannel = lockChannel;
@@ -60,7 +67,7 @@ final class JournalFile implements AutoCloseable {
   }
 
   /** Creates the directory if needed and takes the journal's lock file. */
-  static JournalFile open(Path dir, boolean fsync) {
+  static JournalFile open(Path dir, boolean fsync, JournalChannels channels) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -75,13 +82,13 @@ final class JournalFile implements AutoCloseable {
     FileChannel lockChannel = null;
     try {
       lockChannel =
-          FileChannel.open(
+          channels.open(
               dir.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = lockChannel.tryLock();
       if (lock == null) {
         throw new OverlappingFileLockException();
       }
-      return new JournalFile(dir, fsync, lockChannel, lock);
+      return new JournalFile(dir, fsync, channels, lockChannel, lock);
     } catch (OverlappingFileLockException e) {
       closeQuietly(lockChannel);
       throw new JournalException(
@@ -97,48 +104,22 @@ final class JournalFile implements AutoCloseable {
     }
   }
 
-  /** Reads every intact record, oldest first; torn or corrupt lines are skipped and counted. */
-  List<JournalRecord> readAll(ObjectMapper mapper) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new JournalException("cannot read the journal " + file + " (" + e + ")", e);
-    }
-    List<JournalRecord> records = new ArrayList<>();
-    int bad = 0;
-    int start = 0;
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        var record = JournalRecord.decode(bytes, start, i, mapper);
-        if (record.isPresent()) {
-          records.add(record.get());
-        } else {
-          bad++;
-        }
-        start = i + 1;
-      }
-    }
-    if (start < bytes.length) {
-      log.info(
-          "journal {}: ignoring a torn last line ({} bytes) left by a crash",
-          file,
-          bytes.length - start);
-    }
-    if (bad > 0) {
-      log.warn("journal {}: skipped {} corrupt line(s)", file, bad);
-    }
-    return records;
+  /** Reads every whole record, oldest first, and reports what it skipped. */
+  JournalReader.Result readAll(ObjectMapper mapper) {
+    return JournalReader.read(file, mapper);
   }
 
   /** Queues {@code line} (not yet written) and returns its sequence number for {@link #sync}. */
-  synchronized long append(byte[] line) {
-    checkUsable();
-    queued.write(line, 0, line.length);
-    size += line.length;
-    return ++appended;
+  long append(byte[] line) {
+    state.lock();
+    try {
+      checkUsable();
+      queued.write(line, 0, line.length);
+      size += line.length;
+      return ++appended;
+    } finally {
+      state.unlock();
+    }
   }
 
   /**
@@ -159,34 +140,30 @@ final class JournalFile implements AutoCloseable {
 
   /** Waits until {@code seq} is forced (false) or this thread is the one to force (true). */
   private boolean lead(long seq) {
-    boolean interrupted = false;
+    turn.lock();
     try {
-      synchronized (forceLock) {
-        while (forced < seq) {
-          if (!forcing) {
-            forcing = true;
-            return true;
-          }
-          try {
-            forceLock.wait();
-          } catch (InterruptedException e) {
-            interrupted = true; // the line must still reach the disk before we answer
-          }
+      while (forced < seq) {
+        if (!forcing) {
+          forcing = true;
+          return true;
         }
-        return false;
+        // Uninterruptibly: the line must reach the disk before we answer (the flag is kept).
+        turnFree.awaitUninterruptibly();
       }
+      return false;
     } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      turn.unlock();
     }
   }
 
   private void release(long target) {
-    synchronized (forceLock) {
+    turn.lock();
+    try {
       forced = Math.max(forced, target);
       forcing = false;
-      forceLock.notifyAll();
+      turnFree.signalAll();
+    } finally {
+      turn.unlock();
     }
   }
 
@@ -195,7 +172,8 @@ final class JournalFile implements AutoCloseable {
     long target;
     FileChannel ch;
     byte[] batch;
-    synchronized (this) {
+    state.lock();
+    try {
       checkUsable();
       target = appended;
       batch = queued.toByteArray();
@@ -206,6 +184,8 @@ final class JournalFile implements AutoCloseable {
         throw fail(e, "open");
       }
       ch = channel;
+    } finally {
+      state.unlock();
     }
     try {
       ByteBuffer buf = ByteBuffer.wrap(batch);
@@ -217,8 +197,11 @@ final class JournalFile implements AutoCloseable {
         forces.incrementAndGet();
       }
     } catch (IOException e) {
-      synchronized (this) {
+      state.lock();
+      try {
         throw fail(e, "write or force");
+      } finally {
+        state.unlock();
       }
     }
     return target;
@@ -252,10 +235,11 @@ final class JournalFile implements AutoCloseable {
     lead(Long.MAX_VALUE); // waits for a force in progress, then keeps others out
     long target = 0;
     try {
-      synchronized (this) {
+      state.lock();
+      try {
         Path tmp = dir.resolve(FILE_NAME + ".tmp");
         try (FileChannel out =
-            FileChannel.open(
+            channels.open(
                 tmp,
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE,
@@ -281,6 +265,8 @@ final class JournalFile implements AutoCloseable {
           throw new JournalException(
               "cannot compact the journal " + file + " (" + e + "): check free disk space", e);
         }
+      } finally {
+        state.unlock();
       }
     } finally {
       release(target);
@@ -288,8 +274,13 @@ final class JournalFile implements AutoCloseable {
   }
 
   /** Returns the file's size in bytes. */
-  synchronized long size() {
-    return size;
+  long size() {
+    state.lock();
+    try {
+      return size;
+    } finally {
+      state.unlock();
+    }
   }
 
   /** Returns how many times the file was forced to disk by {@link #sync}. */
@@ -310,8 +301,11 @@ final class JournalFile implements AutoCloseable {
     } finally {
       lead(Long.MAX_VALUE);
       try {
-        synchronized (this) {
+        state.lock();
+        try {
           closeChannels();
+        } finally {
+          state.unlock();
         }
       } finally {
         release(0);
@@ -319,8 +313,13 @@ final class JournalFile implements AutoCloseable {
     }
   }
 
-  private synchronized long appended() {
-    return broken == null ? appended : 0;
+  private long appended() {
+    state.lock();
+    try {
+      return broken == null ? appended : 0;
+    } finally {
+      state.unlock();
+    }
   }
 
   private void closeChannels() {
@@ -337,7 +336,7 @@ final class JournalFile implements AutoCloseable {
   private void ensureOpen() throws IOException {
     if (channel == null) {
       channel =
-          FileChannel.open(
+          channels.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       size = channel.size();
     }
@@ -356,7 +355,7 @@ final class JournalFile implements AutoCloseable {
     if (!fsync) {
       return;
     }
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+    try (FileChannel d = channels.open(dir, StandardOpenOption.READ)) {
       d.force(true);
     } catch (IOException e) {
       log.debug(

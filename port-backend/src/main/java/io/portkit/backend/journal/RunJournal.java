@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,21 +45,24 @@ public final class RunJournal implements AutoCloseable {
   private final ObjectMapper mapper = new ObjectMapper();
   private final long compactAt;
   private final int rememberFinished;
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, JournalEntry> unfinished = new LinkedHashMap<>(); // guarded by lock
   private final LinkedHashMap<String, String> finished = new LinkedHashMap<>(); // guarded by lock
   private final Map<String, HandedOffRun> handedOff = new LinkedHashMap<>(); // guarded by lock
+  private final List<String> skippedAtOpen;
   private long compactedSize; // guarded by lock
   private boolean closed; // guarded by lock
 
   RunJournal(Builder b) {
     this.compactAt = b.compactAt;
     this.rememberFinished = b.rememberFinished;
-    this.file = JournalFile.open(b.dir, b.fsync);
+    this.file = JournalFile.open(b.dir, b.fsync, b.channels);
     try {
-      for (JournalRecord r : file.readAll(mapper)) {
+      JournalReader.Result read = file.readAll(mapper);
+      for (JournalRecord r : read.records()) {
         apply(r);
       }
+      this.skippedAtOpen = read.skipped();
       compact();
     } catch (RuntimeException e) {
       file.close();
@@ -97,7 +101,8 @@ public final class RunJournal implements AutoCloseable {
   public boolean accept(JournalEntry entry) {
     Objects.requireNonNull(entry, "entry == null");
     long seq;
-    synchronized (lock) {
+    lock.lock();
+    try {
       ensureOpen();
       if (unfinished.containsKey(entry.runId())
           || handedOff.containsKey(entry.runId())
@@ -106,6 +111,8 @@ public final class RunJournal implements AutoCloseable {
       }
       seq = file.append(JournalRecord.accepted(entry).encode(mapper));
       unfinished.put(entry.runId(), entry);
+    } finally {
+      lock.unlock();
     }
     file.sync(seq);
     return true;
@@ -136,7 +143,8 @@ public final class RunJournal implements AutoCloseable {
   public void handOff(HandedOffRun run) {
     Objects.requireNonNull(run, "run == null");
     long seq;
-    synchronized (lock) {
+    lock.lock();
+    try {
       ensureOpen();
       if (!unfinished.containsKey(run.runId())) {
         throw new IllegalStateException(
@@ -148,14 +156,19 @@ public final class RunJournal implements AutoCloseable {
       JournalRecord record = JournalRecord.handedOff(run);
       seq = file.append(record.encode(mapper));
       apply(record);
+    } finally {
+      lock.unlock();
     }
     file.sync(seq);
   }
 
   /** Returns the runs handed off and not finished, oldest first (a snapshot). */
   public List<HandedOffRun> handedOff() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return List.copyOf(handedOff.values());
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -176,18 +189,33 @@ public final class RunJournal implements AutoCloseable {
    */
   public boolean contains(String runId) {
     Objects.requireNonNull(runId, "runId == null");
-    synchronized (lock) {
+    lock.lock();
+    try {
       return unfinished.containsKey(runId)
           || handedOff.containsKey(runId)
           || finished.containsKey(runId);
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Returns the runs accepted and not finished, oldest first (a snapshot). */
   public List<JournalEntry> unfinished() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return List.copyOf(unfinished.values());
+    } finally {
+      lock.unlock();
     }
+  }
+
+  /**
+   * Returns what opening had to skip: one description per damaged line (a line cut short by a
+   * crash, a corrupt record), with its line number, byte range and, when still readable, the run it
+   * named. Each was also logged. Empty when the file was whole.
+   */
+  public List<String> skippedAtOpen() {
+    return skippedAtOpen;
   }
 
   /** Returns the journal file's path. */
@@ -208,12 +236,15 @@ public final class RunJournal implements AutoCloseable {
   /** Closes the file and releases the directory's lock; later writes throw. Idempotent. */
   @Override
   public void close() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (closed) {
         return;
       }
       closed = true;
       file.close();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -224,7 +255,8 @@ public final class RunJournal implements AutoCloseable {
 
   private void append(JournalRecord record) {
     long seq;
-    synchronized (lock) {
+    lock.lock();
+    try {
       ensureOpen();
       boolean handOffEnds =
           record.kind() == JournalRecord.Kind.FINISHED && handedOff.containsKey(record.runId());
@@ -236,6 +268,8 @@ public final class RunJournal implements AutoCloseable {
       if (file.size() > Math.max(compactAt, 2 * compactedSize)) {
         compact(); // leaves everything appended so far forced, so the sync below is free
       }
+    } finally {
+      lock.unlock();
     }
     file.sync(seq);
   }
@@ -308,6 +342,7 @@ public final class RunJournal implements AutoCloseable {
 
     final Path dir;
     boolean fsync = true;
+    JournalChannels channels = JournalChannels.DEFAULT;
     long compactAt = DEFAULT_COMPACT_AT;
     int rememberFinished = DEFAULT_REMEMBER_FINISHED;
 
@@ -322,6 +357,12 @@ public final class RunJournal implements AutoCloseable {
      */
     public Builder fsync(boolean fsync) {
       this.fsync = fsync;
+      return this;
+    }
+
+    /** Opens the journal's files through {@code channels}: fault tests only. */
+    Builder channels(JournalChannels channels) {
+      this.channels = Objects.requireNonNull(channels, "channels == null");
       return this;
     }
 

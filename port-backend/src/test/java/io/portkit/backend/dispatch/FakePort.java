@@ -3,6 +3,7 @@ package io.portkit.backend.dispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.PortApiException;
 import io.portkit.client.PortTransportException;
 import io.portkit.client.entity.EntitiesApi;
 import io.portkit.client.entity.Entity;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /** An in-memory stand-in for Port's run routes: records every write, can refuse them. */
 final class FakePort implements RunsApi, EntitiesApi {
@@ -28,6 +30,19 @@ final class FakePort implements RunsApi, EntitiesApi {
   private final Map<String, CompletableFuture<RunUpdate>> finals = new ConcurrentHashMap<>();
   private final Map<String, String> actions = new ConcurrentHashMap<>();
   volatile boolean down;
+  volatile boolean unknownRuns; // GET of a run it was not told about answers 404
+  private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+
+  /** A slow Port: the final-status PATCH of one run waits until {@link #release} opens. */
+  static final class Hold {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+  }
+
+  /** Makes the final-status PATCH of {@code runId} wait until the returned hold is released. */
+  Hold holdFinal(String runId) {
+    return holds.computeIfAbsent(runId, id -> new Hold());
+  }
 
   /** Returns the contexts the dispatcher should create, reporting here. */
   RunContextFactory contexts() {
@@ -58,6 +73,10 @@ final class FakePort implements RunsApi, EntitiesApi {
   public ActionRun get(String runId) {
     calls.add("GET " + runId);
     String action = actions.get(runId);
+    if (action == null && unknownRuns && !down) {
+      throw new PortApiException(
+          404, "GET", "/v1/actions/runs/" + runId, "not_found", "run not found", null, null);
+    }
     if (action == null || down) {
       throw new PortTransportException("Port unreachable in this test", true, null);
     }
@@ -71,6 +90,17 @@ final class FakePort implements RunsApi, EntitiesApi {
     calls.add("PATCH " + runId + " " + update);
     if (down) {
       throw new PortTransportException("Port unreachable in this test", true, null);
+    }
+    Hold hold = update.status() == null ? null : holds.get(runId);
+    if (hold != null) {
+      hold.entered.countDown();
+      try {
+        hold.release.await();
+      } catch (InterruptedException e) {
+        // As the real client: an interrupted call is a transport failure, flag kept.
+        Thread.currentThread().interrupt();
+        throw new PortTransportException("interrupted calling Port API PATCH", false, e);
+      }
     }
     if (update.status() != null) {
       finalUpdate(runId).complete(update);

@@ -4,6 +4,7 @@ import static io.portkit.backend.dispatch.RunDispatcherTest.invocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portkit.backend.journal.FaultyDisk;
 import io.portkit.backend.journal.JournalEntry;
 import io.portkit.backend.journal.RunJournal;
 import java.nio.file.Path;
@@ -52,6 +53,37 @@ class RunDispatcherJournalTest {
     manual.runAll();
     assertThat(journal.unfinished()).isEmpty();
     assertThat(journal.contains("r_1")).isTrue();
+    d.shutdown(Duration.ZERO);
+  }
+
+  @Test
+  void dispatch_journalDiskFull_refusedRetryableAndNothingRunsOrIsReported() {
+    FaultyDisk disk = new FaultyDisk();
+    RunJournal journal = FaultyDisk.open(dir, disk);
+    java.util.concurrent.atomic.AtomicInteger runs =
+        new java.util.concurrent.atomic.AtomicInteger();
+    RunDispatcher d =
+        builder(journal).handle("deploy", (run, ctx) -> runs.incrementAndGet()).build();
+    disk.fill(10);
+
+    DispatchOutcome first = d.dispatch(invocation("r_1", "deploy"));
+    DispatchOutcome second = d.dispatch(invocation("r_2", "deploy"));
+    manual.runAll();
+
+    // Retryable, so the webhook answer is 503 and Kafka re-reads the message: never accepted
+    // without a record that survives a crash.
+    assertThat(first).isInstanceOf(DispatchOutcome.Rejected.class);
+    DispatchOutcome.Rejected rejected = (DispatchOutcome.Rejected) first;
+    assertThat(rejected.reason()).isEqualTo(DispatchOutcome.Reason.JOURNAL_UNAVAILABLE);
+    assertThat(rejected.reason().isRetryable()).isTrue();
+    assertThat(rejected.message())
+        .startsWith("run r_1 was not started: the backend cannot record it in its run journal")
+        .contains("No space left on device")
+        .endsWith("fix the journal's disk and run the action again");
+    assertThat(((DispatchOutcome.Rejected) second).reason())
+        .isEqualTo(DispatchOutcome.Reason.JOURNAL_UNAVAILABLE);
+    assertThat(runs).hasValue(0);
+    assertThat(port.calls).isEmpty();
     d.shutdown(Duration.ZERO);
   }
 

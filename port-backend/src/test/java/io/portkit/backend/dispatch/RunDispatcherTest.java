@@ -184,6 +184,30 @@ class RunDispatcherTest {
   }
 
   @Test
+  void dispatch_minimalBodyForRunPortDoesNotKnow_refusedAsNotRetryable() {
+    port.unknownRuns = true;
+    AtomicInteger runs = new AtomicInteger();
+    RunDispatcher d =
+        builder()
+            .detailsLoader(id -> port.get(id).raw())
+            .handle("deploy", (run, ctx) -> runs.incrementAndGet())
+            .build();
+
+    DispatchOutcome outcome = d.dispatch(invocation("r_ghost", null));
+    manual.runAll();
+
+    assertThat(outcome).isInstanceOf(DispatchOutcome.Rejected.class);
+    DispatchOutcome.Rejected rejected = (DispatchOutcome.Rejected) outcome;
+    assertThat(rejected.reason()).isEqualTo(DispatchOutcome.Reason.UNKNOWN_RUN);
+    assertThat(rejected.reason().isRetryable()).isFalse();
+    assertThat(rejected.message())
+        .startsWith(
+            "run r_ghost is not known to Port (GET /v1/actions/runs/r_ghost found nothing)");
+    assertThat(runs).hasValue(0);
+    assertThat(port.calls).filteredOn(c -> c.startsWith("PATCH")).isEmpty();
+  }
+
+  @Test
   void dispatch_sameRunTwice_secondIsDuplicateAndNotExecuted() {
     AtomicInteger runs = new AtomicInteger();
     RunDispatcher d = builder().handle("deploy", (run, ctx) -> runs.incrementAndGet()).build();

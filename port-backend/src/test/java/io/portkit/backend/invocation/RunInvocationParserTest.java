@@ -62,6 +62,38 @@ class RunInvocationParserTest {
   }
 
   @Test
+  void parse_duplicateRunIdKey_refusedNamingTheKey() {
+    // Jackson alone reads this as r_b; another parser (a proxy, an audit log) may read r_a.
+    String body = "{\"port_context\":{\"runId\":\"r_a\",\"runId\":\"r_b\"}}";
+
+    assertThatThrownBy(() -> parser.parse(RequestHeaders.empty(), body.getBytes(UTF_8)))
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("key 'runId' twice")
+        .hasMessageContaining("line 1, column")
+        .hasMessageNotContaining("r_b");
+  }
+
+  @Test
+  void parse_duplicateKeyDeepInInputs_refused() {
+    String body =
+        "{\"port_context\":{\"runId\":\"r_1\",\"action\":\"deploy\"},"
+            + "\"inputs\":{\"env\":\"dev\",\"replicas\":1,\"env\":\"prod\"}}";
+
+    assertThatThrownBy(() -> parser.parse(RequestHeaders.empty(), body.getBytes(UTF_8)))
+        .isInstanceOf(PayloadException.class)
+        .hasMessageContaining("key 'env' twice");
+  }
+
+  @Test
+  void parse_sameKeyInSiblingObjects_accepted() {
+    String body =
+        "{\"port_context\":{\"runId\":\"r_1\",\"action\":\"a\"},"
+            + "\"inputs\":{\"x\":{\"id\":1},\"y\":{\"id\":2}}}";
+
+    assertThat(parser.parse(RequestHeaders.empty(), body.getBytes(UTF_8)).runId()).isEqualTo("r_1");
+  }
+
+  @Test
   void parse_recommendedWithoutEntity_entityEmpty() {
     String body =
         "{\"port_context\":{\"runId\":\"r_1\",\"action\":\"create\",\"entity\":null},"

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public final class CachingTokenSource implements TokenSource {
   private final Duration refreshMargin;
   private final Duration expiryMargin;
   private final Duration minRefreshInterval;
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private volatile AccessToken current;
   private CompletableFuture<AccessToken> inFlight; // guarded by lock
   private Instant lastFetch = Instant.MIN; // guarded by lock
@@ -97,12 +98,15 @@ public final class CachingTokenSource implements TokenSource {
 
   private AccessToken refreshWhileStale(AccessToken token, Instant now) {
     CompletableFuture<AccessToken> mine;
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (inFlight != null || fetchedRecently(now)) {
         return token;
       }
       mine = new CompletableFuture<>();
       inFlight = mine;
+    } finally {
+      lock.unlock();
     }
     runFetch(mine);
     try {
@@ -115,8 +119,11 @@ public final class CachingTokenSource implements TokenSource {
   }
 
   private boolean fetchedRecently(Instant now) {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return lastFetch.plus(minRefreshInterval).isAfter(now);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -128,7 +135,8 @@ public final class CachingTokenSource implements TokenSource {
   private @Nullable AccessToken fetchShared(@Nullable AccessToken seen) {
     CompletableFuture<AccessToken> future;
     boolean mine = false;
-    synchronized (lock) {
+    lock.lock();
+    try {
       AccessToken latest = current;
       if (inFlight == null && latest != null && latest != seen) {
         // A fetch finished between this caller's look at the token and now: use its token
@@ -140,6 +148,8 @@ public final class CachingTokenSource implements TokenSource {
         mine = true;
       }
       future = inFlight;
+    } finally {
+      lock.unlock();
     }
     if (mine) {
       runFetch(future);
@@ -157,9 +167,12 @@ public final class CachingTokenSource implements TokenSource {
     } catch (RuntimeException e) {
       failure = e;
     } finally {
-      synchronized (lock) {
+      lock.lock();
+      try {
         inFlight = null;
         lastFetch = clock.instant();
+      } finally {
+        lock.unlock();
       }
     }
     if (failure != null) {

@@ -1,5 +1,6 @@
 package io.portkit.client.run;
 
+import io.portkit.client.PortTransportException;
 import io.portkit.client.entity.EntitiesApi;
 import io.portkit.client.entity.Entity;
 import io.portkit.client.entity.EntityWriteOptions;
@@ -8,14 +9,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** The {@link RunContext} backed by {@link RunsApi} and {@link EntitiesApi}. Thread-safe. */
+/**
+ * The {@link RunContext} backed by {@link RunsApi} and {@link EntitiesApi}. Thread-safe: one Port
+ * call at a time per run, under a {@link ReentrantLock} rather than a monitor, because handlers run
+ * on virtual threads and a monitor held across an HTTP call pins the carrier thread on Java 21 to
+ * 23 (a few slow calls then stall every other run). Waiting for the lock is interruptible, so a
+ * dispatcher bounding a report by interrupting it is not held up by another call of the run.
+ */
 final class ApiRunContext implements RunContext {
   private final String runId;
   private final Mode mode;
   private final RunsApi runs;
   private final EntitiesApi entities;
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private final List<String> links = new ArrayList<>(); // guarded by lock
   private String lastLabel; // guarded by lock
   private volatile RunOutcome outcome;
@@ -44,64 +52,83 @@ final class ApiRunContext implements RunContext {
   @Override
   public void log(String message) {
     Objects.requireNonNull(message, "message == null");
-    synchronized (lock) {
+    lock();
+    try {
       ensureOpen("log");
       runs.addLog(runId, RunLog.of(message));
+    } finally {
+      lock.unlock();
     }
   }
 
   @Override
   public void statusLabel(String label) {
     Objects.requireNonNull(label, "label == null");
-    synchronized (lock) {
+    lock();
+    try {
       ensureOpen("set the status label");
       runs.update(runId, RunUpdate.builder().statusLabel(label).build());
       lastLabel = label;
+    } finally {
+      lock.unlock();
     }
   }
 
   @Override
   public void addLink(String url) {
     Objects.requireNonNull(url, "url == null");
-    synchronized (lock) {
+    lock();
+    try {
       ensureOpen("add a link");
       List<String> next = new ArrayList<>(links);
       next.add(url);
       // Port's PATCH replaces the whole link array, so every earlier link is resent.
       runs.update(runId, RunUpdate.builder().links(next).build());
       links.add(url);
+    } finally {
+      lock.unlock();
     }
   }
 
   @Override
   public List<String> links() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       return List.copyOf(links);
+    } finally {
+      lock.unlock();
     }
   }
 
   @Override
   public void summary(String summary) {
     Objects.requireNonNull(summary, "summary == null");
-    synchronized (lock) {
+    lock();
+    try {
       ensureOpen("set the summary");
       runs.update(runId, RunUpdate.builder().summary(summary).build());
+    } finally {
+      lock.unlock();
     }
   }
 
   @Override
   public void externalRunId(String externalRunId) {
     Objects.requireNonNull(externalRunId, "externalRunId == null");
-    synchronized (lock) {
+    lock();
+    try {
       ensureOpen("set the external run id");
       runs.update(runId, RunUpdate.builder().externalRunId(externalRunId).build());
+    } finally {
+      lock.unlock();
     }
   }
 
   @Override
   public void update(RunUpdate update) {
     Objects.requireNonNull(update, "update == null");
-    synchronized (lock) {
+    lock();
+    try {
       ensureOpen(update.status() == null ? "update" : "set the final status again");
       if (update.status() == null) {
         send(update);
@@ -124,6 +151,8 @@ final class ApiRunContext implements RunContext {
       }
       String label = update.statusLabel() != null ? update.statusLabel() : lastLabel;
       outcome = new RunOutcome(update.status(), update.summary(), label);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -148,10 +177,13 @@ final class ApiRunContext implements RunContext {
     Objects.requireNonNull(blueprint, "blueprint == null");
     Objects.requireNonNull(entity, "entity == null");
     Objects.requireNonNull(options, "options == null");
-    synchronized (lock) {
+    lock();
+    try {
       ensureOpen(
           "write entity " + (entity.identifier() == null ? "(new, unnamed)" : entity.identifier()));
       return entities.upsert(blueprint, entity, options.withRunId(runId));
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -159,9 +191,12 @@ final class ApiRunContext implements RunContext {
   public void deleteEntity(String blueprint, String identifier) {
     Objects.requireNonNull(blueprint, "blueprint == null");
     Objects.requireNonNull(identifier, "identifier == null");
-    synchronized (lock) {
+    lock();
+    try {
       ensureOpen("delete entity " + identifier);
       entities.delete(blueprint, identifier, runId, false);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -226,6 +261,17 @@ final class ApiRunContext implements RunContext {
   @Override
   public Optional<HandOff> handedOff() {
     return Optional.ofNullable(handOff.get());
+  }
+
+  /** Takes the run's lock, interruptibly: an interrupted wait is a transport failure. */
+  private void lock() {
+    try {
+      lock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PortTransportException(
+          "interrupted waiting for run " + runId + "'s previous call to Port", false, e);
+    }
   }
 
   private void ensureOpen(String attempted) {

@@ -92,7 +92,8 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
       }
     } catch (WakeupException e) {
       // stop() woke the consumer: the normal way out.
-    } catch (KafkaException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // Kafka itself failed (brokers, credentials, ACLs): messages cannot end the loop, see below.
       failure = e;
       log.error(
           "consuming {} stopped: {}: check the brokers, credentials and ACLs", topic, e.toString());
@@ -115,7 +116,7 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
           break;
         }
         String where = tp + "@" + r.offset();
-        if (handler.handle(where, r.value()) == Decision.RETRY) {
+        if (handle(where, r.value()) == Decision.RETRY) {
           consumer.seek(tp, r.offset());
           consumer.pause(List.of(tp));
           pausedUntil.put(tp, clock.instant().plus(retryBackoff));
@@ -125,6 +126,24 @@ public final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
       }
     }
     commitProcessed();
+  }
+
+  /**
+   * Handles one message; one whose handling throws (a bug, or input nobody foresaw) would throw
+   * again every time it is read and stop the partition for good, so it is logged once and its
+   * offset moves on. Nothing was started for it: the dispatcher accepts a run only by returning.
+   */
+  private Decision handle(String where, byte[] value) {
+    try {
+      return handler.handle(where, value);
+    } catch (RuntimeException e) {
+      log.error(
+          "message {} could not be handled ({}): skipped, its offset moves on and no run was"
+              + " started for it",
+          where,
+          e.toString());
+      return Decision.COMMIT;
+    }
   }
 
   private void resumeDue() {

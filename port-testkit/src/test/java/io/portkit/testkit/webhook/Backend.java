@@ -61,6 +61,7 @@ final class Backend implements AutoCloseable {
         WebhookReceiver.builder()
             .verifier(verifier)
             .dispatcher(dispatcher)
+            .manualRoute(true)
             .port(0)
             .stopGrace(Duration.ZERO) // every answer was read before close()
             .start();

@@ -4,9 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portkit.backend.dispatch.DispatchOutcome;
+import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.invocation.RunInvocation;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.invocation.Signer;
+import io.portkit.client.PortApiException;
+import io.portkit.client.PortTransportException;
 import io.portkit.testsupport.RawHttp;
 import io.portkit.webhook.http.WebhookEndpoint;
 import java.net.URI;
@@ -35,6 +39,7 @@ class PortWebhookServletTest {
 
   private final List<RunInvocation> received = new CopyOnWriteArrayList<>();
   private volatile DispatchOutcome answer = DispatchOutcome.accepted();
+  private volatile InvocationDispatcher delegate; // when set, answers instead of `answer`
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private Server jetty;
@@ -53,9 +58,11 @@ class PortWebhookServletTest {
             .dispatcher(
                 run -> {
                   received.add(run);
-                  return answer;
+                  InvocationDispatcher real = delegate;
+                  return real != null ? real.dispatch(run) : answer;
                 })
             .maxBodyBytes(1024)
+            .manualRoute(true)
             .build();
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
@@ -130,6 +137,66 @@ class PortWebhookServletTest {
 
     assertThat(r.statusCode()).isEqualTo(202);
     assertThat(r.body()).contains("\"status\":\"manual\"");
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void post_signedMinimalBodyForRunPortDoesNotKnow_404NamingTheRunNot503() throws Exception {
+    try (RunDispatcher dispatcher =
+        RunDispatcher.builder()
+            .contexts(
+                (id, mode) -> {
+                  throw new AssertionError("nothing may be reported for an unknown run");
+                })
+            .detailsLoader(
+                id -> {
+                  throw new PortApiException(
+                      404, "GET", "/v1/actions/runs/" + id, "not_found", "not found", null, null);
+                })
+            .handle("deploy", (run, ctx) -> {})
+            .build()) {
+      delegate = dispatcher;
+
+      HttpResponse<String> r =
+          send(signedPost("/port", "{\"port_context\":{\"runId\":\"r_gone\"}}"));
+
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.body())
+          .contains("\"error\":\"unknown_run\"")
+          .contains("run r_gone is not known to Port");
+    }
+  }
+
+  @Test
+  void post_signedMinimalBodyWhilePortUnreachable_503RoutingFailed() throws Exception {
+    try (RunDispatcher dispatcher =
+        RunDispatcher.builder()
+            .contexts(
+                (id, mode) -> {
+                  throw new AssertionError("a refused run has no context");
+                })
+            .detailsLoader(
+                id -> {
+                  throw new PortTransportException("connection refused", true, null);
+                })
+            .handle("deploy", (run, ctx) -> {})
+            .build()) {
+      delegate = dispatcher;
+
+      HttpResponse<String> r = send(signedPost("/port", "{\"port_context\":{\"runId\":\"r_1\"}}"));
+
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).contains("\"error\":\"routing_failed\"").contains("run r_1");
+    }
+  }
+
+  @Test
+  void post_duplicateKey_400() throws Exception {
+    HttpResponse<String> r =
+        send(signedPost("/port", "{\"port_context\":{\"runId\":\"r_a\",\"runId\":\"r_b\"}}"));
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("key 'runId' twice");
     assertThat(received).isEmpty();
   }
 

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST base}: verify, parse, hand the run to the {@link InvocationDispatcher}, answer
  *       with its {@link DispatchOutcome};
- *   <li>{@code POST base/manual}: verify, parse and acknowledge (202) without dispatching, and log
- *       the run id so a person can run it by hand;
+ *   <li>{@code POST base/manual}, only when {@link Builder#manualRoute(boolean) manualRoute(true)}
+ *       was set: verify, parse and acknowledge (202) without dispatching, and log the run id so a
+ *       person can run it by hand (nothing ends such a run: off by default, ADR 0136);
  *   <li>{@code GET /healthz}: 200 {@code {"ok":true}};
  *   <li>{@code POST <path>} of each {@link Builder#callback hand-off callback}: another system's
  *       signed completion of a handed-off run, verified with the callback's own secret.
@@ -41,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * not JSON. Errors are {@code {"ok":false,"error":"<code>","message":"<what to do>"}}. An exception
  * from the dispatcher is our bug: logged and answered 500 with a generic message.
  *
- * <p>Logs one INFO line per delivery: run id, action, outcome, milliseconds; never a secret, a
- * signature or a body. Immutable and thread-safe.
+ * <p>Logs one INFO line per delivery, and only one: run id, action, outcome, milliseconds; never a
+ * secret, a signature or a body. Immutable and thread-safe.
  */
 public final class WebhookEndpoint {
   /** Default largest accepted body, in bytes (1 MiB, as Port's own API limit). */
@@ -54,7 +55,7 @@ public final class WebhookEndpoint {
   private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
 
   private final String basePath;
-  private final String manualPath;
+  private final String manualPath; // null: the manual route is off
   private final SignatureVerifier verifier;
   private final InvocationDispatcher dispatcher;
   private final RunInvocationParser parser;
@@ -63,7 +64,8 @@ public final class WebhookEndpoint {
 
   private WebhookEndpoint(Builder b) {
     this.basePath = b.basePath;
-    this.manualPath = b.basePath.equals("/") ? "/manual" : b.basePath + "/manual";
+    this.manualPath =
+        !b.manualRoute ? null : b.basePath.equals("/") ? "/manual" : b.basePath + "/manual";
     this.verifier = b.verifier;
     this.dispatcher = b.dispatcher;
     this.parser = b.parser;
@@ -91,6 +93,11 @@ public final class WebhookEndpoint {
     return maxBodyBytes;
   }
 
+  /** Returns whether {@code POST base/manual} acknowledges runs without running them. */
+  public boolean manualRoute() {
+    return manualPath != null;
+  }
+
   /**
    * Handles one request. Reads at most {@code maxBodyBytes + 1} bytes of its body; never throws for
    * bad input.
@@ -113,7 +120,9 @@ public final class WebhookEndpoint {
     boolean manual = path.equals(manualPath);
     if (!manual && !path.equals(basePath)) {
       return Responses.error(
-          404, "not_found", "no route " + path + ": Port deliveries go to POST " + basePath);
+          404,
+          "not_found",
+          "no route " + shorten(path) + ": Port deliveries go to POST " + basePath);
     }
     if (!method.equals("POST")) {
       return methodNotAllowed("POST", method, path);
@@ -180,10 +189,9 @@ public final class WebhookEndpoint {
       return Delivery.rejected(Responses.error(400, "bad_request", e.getMessage()), "bad_request");
     }
     if (manual) {
-      log.info(
-          "manual mode: run {} acknowledged and not dispatched; run it by hand",
-          invocation.runId());
-      return new Delivery(Responses.ok(202, invocation.runId(), "manual"), invocation, "manual");
+      // The delivery's one log line says it: "webhook manual run=r_… outcome=manual:not-run".
+      return new Delivery(
+          Responses.ok(202, invocation.runId(), "manual"), invocation, "manual:not-run");
     }
     return dispatch(invocation);
   }
@@ -254,6 +262,7 @@ public final class WebhookEndpoint {
     private RunInvocationParser parser = new RunInvocationParser();
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private final Map<String, CallbackRoute> callbacks = new LinkedHashMap<>();
+    private boolean manualRoute;
 
     private Builder() {}
 
@@ -275,6 +284,16 @@ public final class WebhookEndpoint {
         throw new IllegalArgumentException("callback path " + normalized + " is taken");
       }
       callbacks.put(normalized, new CallbackRoute(callback, handOffs));
+      return this;
+    }
+
+    /**
+     * Turns on {@code POST base/manual}: verify and acknowledge 202 without running anything, for a
+     * person to finish the run by hand. Default off, since a run acknowledged there stays
+     * IN_PROGRESS in Port until someone ends it; when off the path answers 404.
+     */
+    public Builder manualRoute(boolean enabled) {
+      this.manualRoute = enabled;
       return this;
     }
 

@@ -1,5 +1,8 @@
 package io.portkit.webhook.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Settings of the JDK's {@code com.sun.net.httpserver} that a webhook receiver (or the emulator)
  * needs, applied as system properties unless the application set them. The JDK reads them once,
@@ -17,9 +20,28 @@ package io.portkit.webhook.internal;
  *       without an answer is a run Port marks failed. With 400 concurrent senders on Java 25, 1 to
  *       18 of 2,000 deliveries were lost that way at 200, none at 1,024. Idle connections still
  *       close after the JDK's idle interval (30 s).
+ *   <li>{@code sun.net.httpserver.maxReqTime=10} (seconds; the JDK's default is forever): from the
+ *       first byte of a request to the last byte of its body. Each request holds a thread of the
+ *       server while it arrives, so without a bound a client that sends a few header bytes now and
+ *       then holds one as long as it likes, and a few dozen such connections starved the Java 17
+ *       pool (issue #12). Past the bound the JDK closes the connection; a connection that sends
+ *       nothing at all is closed after the same time. Port sends a webhook in one go.
+ *   <li>{@code sun.net.httpserver.maxRspTime=60} (seconds; default forever): from the end of the
+ *       body to the end of the answer, so a client that does not read its answer cannot hold a
+ *       thread either. It includes the handler's time for a synchronized action, so it stays above
+ *       the dispatcher's {@code syncTimeout} (25 s).
+ *   <li>{@code sun.net.httpserver.maxReqHeaders=100} and {@code maxReqHeaderSize=32768} (the JDK's
+ *       are 200 and 380 KiB): a request line plus headers beyond these is refused and its
+ *       connection closed. Port's webhooks carry about a dozen headers, 2 KB in all; a proxy adds a
+ *       few. The JDK keeps a request's headers as characters while it reads them, so this also
+ *       bounds what slow connections can make it hold: 2,048 of them at most 128 MiB.
+ *   <li>{@code jdk.httpserver.maxConnections=2048} (default unlimited): connections open at once,
+ *       beyond which new ones are closed on accept, so that a flood of connections cannot use up
+ *       the process's file descriptors (the journal, the calls to Port) before the bounds above
+ *       reap them.
  * </ul>
  *
- * <p>Not API: may change in any release.
+ * <p>ADR 0155 has the reasons for each value. Not API: may change in any release.
  */
 public final class JdkHttpServerDefaults {
   /** The property that turns TCP_NODELAY on for the JDK server's sockets. */
@@ -28,15 +50,63 @@ public final class JdkHttpServerDefaults {
   /** The property bounding how many idle keep-alive connections the JDK server keeps. */
   public static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
 
+  /** The property bounding, in seconds, the time to receive a request line, headers and body. */
+  public static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
+
+  /** The property bounding, in seconds, the time from a request's end to its answer's end. */
+  public static final String MAX_RSP_TIME = "sun.net.httpserver.maxRspTime";
+
+  /** The property bounding how many headers a request may have. */
+  public static final String MAX_REQ_HEADERS = "sun.net.httpserver.maxReqHeaders";
+
+  /** The property bounding the bytes of a request line plus headers. */
+  public static final String MAX_REQ_HEADER_SIZE = "sun.net.httpserver.maxReqHeaderSize";
+
+  /** The property bounding the connections open at once. */
+  public static final String MAX_CONNECTIONS = "jdk.httpserver.maxConnections";
+
   /** The idle connection bound portkit sets when the application did not. */
   public static final int DEFAULT_MAX_IDLE_CONNECTIONS = 1024;
+
+  /** The request time bound, in seconds, portkit sets when the application did not. */
+  public static final int DEFAULT_MAX_REQ_TIME_SECONDS = 10;
+
+  /** The response time bound, in seconds, portkit sets when the application did not. */
+  public static final int DEFAULT_MAX_RSP_TIME_SECONDS = 60;
+
+  /** The header count bound portkit sets when the application did not. */
+  public static final int DEFAULT_MAX_REQ_HEADERS = 100;
+
+  /** The header size bound, in bytes, portkit sets when the application did not. */
+  public static final int DEFAULT_MAX_REQ_HEADER_SIZE = 32 * 1024;
+
+  /** The connection bound portkit sets when the application did not. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 2048;
+
+  private static final Map<String, String> DEFAULTS = defaults();
 
   private JdkHttpServerDefaults() {}
 
   /** Sets each property this class knows to portkit's value unless it is already set. */
   public static synchronized void apply() {
-    setIfAbsent(NODELAY, "true");
-    setIfAbsent(MAX_IDLE_CONNECTIONS, Integer.toString(DEFAULT_MAX_IDLE_CONNECTIONS));
+    DEFAULTS.forEach(JdkHttpServerDefaults::setIfAbsent);
+  }
+
+  /** Returns each property this class sets and portkit's value for it, in a fixed order. */
+  public static Map<String, String> values() {
+    return DEFAULTS;
+  }
+
+  private static Map<String, String> defaults() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put(NODELAY, "true");
+    d.put(MAX_IDLE_CONNECTIONS, Integer.toString(DEFAULT_MAX_IDLE_CONNECTIONS));
+    d.put(MAX_REQ_TIME, Integer.toString(DEFAULT_MAX_REQ_TIME_SECONDS));
+    d.put(MAX_RSP_TIME, Integer.toString(DEFAULT_MAX_RSP_TIME_SECONDS));
+    d.put(MAX_REQ_HEADERS, Integer.toString(DEFAULT_MAX_REQ_HEADERS));
+    d.put(MAX_REQ_HEADER_SIZE, Integer.toString(DEFAULT_MAX_REQ_HEADER_SIZE));
+    d.put(MAX_CONNECTIONS, Integer.toString(DEFAULT_MAX_CONNECTIONS));
+    return java.util.Collections.unmodifiableMap(d);
   }
 
   private static void setIfAbsent(String name, String value) {

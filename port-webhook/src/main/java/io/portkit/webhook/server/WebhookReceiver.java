@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.portkit.backend.PortBackend;
 import io.portkit.backend.callback.HandOffCallback;
 import io.portkit.backend.dispatch.InvocationDispatcher;
-import io.portkit.backend.internal.VirtualThreads;
 import io.portkit.backend.invocation.RequestHeaders;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.webhook.http.WebhookEndpoint;
@@ -19,13 +18,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Binds to 127.0.0.1 by default (expose it through a tunnel or reverse proxy). Reads each body
  * with the endpoint's limit enforced while reading, with or without {@code Content-Length}.
- * Thread-safe; {@link #close()} is idempotent and waits at most the stop grace period.
+ * Thread-safe; {@link #close()} is idempotent, returns as soon as no exchange is in flight and
+ * waits at most the stop grace period for those that are.
  */
 public final class WebhookReceiver implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookReceiver.class);
@@ -56,11 +56,21 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Default time {@link #close()} lets in-flight exchanges finish. */
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(2);
 
+  /** The answer to an exchange that arrives while the receiver is closing. */
+  private static final WebhookResponse SHUTTING_DOWN =
+      new WebhookResponse(
+          503,
+          Map.of("Content-Type", "application/json; charset=utf-8", "Connection", "close"),
+          ("{\"ok\":false,\"error\":\"shutting_down\",\"message\":\"the receiver is shutting"
+                  + " down: deliver the run again later\"}")
+              .getBytes(StandardCharsets.UTF_8));
+
   private final HttpServer server;
   private final WebhookEndpoint endpoint;
   private final ExecutorService ownedExecutor;
   private final Duration stopGrace;
   private final AtomicInteger state = new AtomicInteger(); // 0 new, 1 started, 2 closed
+  private final ExchangeGate gate = new ExchangeGate();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final boolean installHook;
   private final @Nullable AutoCloseable backend;
@@ -86,25 +96,14 @@ public final class WebhookReceiver implements AutoCloseable {
 
   /**
    * The receiver's own executor: a fixed pool when {@link Builder#threads(int)} was set; else
-   * virtual threads on Java 21+, because a synchronized action holds its exchange until the handler
-   * answers and a small pool would then stall every other delivery; else a fixed pool of max(2,
-   * processors) threads.
+   * virtual threads on Java 21+ (a synchronized action holds its exchange until the handler
+   * answers, and a slow client holds one while its request arrives); else a pool of max(2,
+   * processors) threads that grows on demand to 256 (see {@link ReceiverExecutors}).
    */
   private static ExecutorService ownedExecutor(Builder b) {
-    if (!b.threadsSet) {
-      ExecutorService virtual = VirtualThreads.newPerTaskExecutor();
-      if (virtual != null) {
-        return virtual;
-      }
-    }
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        b.threads,
-        r -> {
-          Thread t = new Thread(r, "portkit-webhook-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    return b.threadsSet
+        ? ReceiverExecutors.fixed(b.threads)
+        : ReceiverExecutors.defaultExecutor(b.threads);
   }
 
   /** Returns a builder; a backend, an endpoint, or a verifier and a dispatcher, are required. */
@@ -170,7 +169,9 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   /**
-   * Stops accepting, lets in-flight exchanges finish within the grace period, then stops. When the
+   * Stops taking exchanges (one that arrives now is answered 503 {@code shutting_down}), lets those
+   * in flight finish within the grace period, then stops the server: at once when none is in flight
+   * (not after the whole grace period, as {@code HttpServer.stop} does on Java 17). When the
    * endpoint's dispatcher is {@link AutoCloseable} (a {@link PortBackend} and a {@code
    * RunDispatcher} are), it is closed next, after intake has stopped, so every run it accepted is
    * finished or reported FAILURE rather than left IN_PROGRESS. A dispatcher failing to close is
@@ -192,7 +193,15 @@ public final class WebhookReceiver implements AutoCloseable {
 
   private void stop(int previous) {
     if (previous == 1) {
-      server.stop((int) Math.max(0, stopGrace.toSeconds()));
+      if (!gate.closeAndAwait(stopGrace)) {
+        log.warn(
+            "{} exchange(s) still in flight after the stop grace of {} ms: closing their"
+                + " connections",
+            gate.inFlight(),
+            stopGrace.toMillis());
+      }
+      // Whatever waiting was due is done: stop(0) closes the listener and the connections now.
+      server.stop(0);
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
@@ -225,20 +234,30 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   private void exchange(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      WebhookRequest request = toRequest(exchange);
-      WebhookResponse response = endpoint.handle(request);
-      byte[] body = response.body();
-      response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-      boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-      exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
-      if (!head && body.length > 0) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
+    if (!gate.enter()) {
+      try (exchange) {
+        write(exchange, SHUTTING_DOWN);
       }
+      return;
+    }
+    try (exchange) {
+      write(exchange, endpoint.handle(toRequest(exchange)));
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    } finally {
+      gate.leave();
+    }
+  }
+
+  private static void write(HttpExchange exchange, WebhookResponse response) throws IOException {
+    byte[] body = response.body();
+    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
     }
   }
 
@@ -345,6 +364,16 @@ public final class WebhookReceiver implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Turns on {@code POST base/manual} on the endpoint this builder creates (acknowledge without
+     * running; see {@link WebhookEndpoint.Builder#manualRoute(boolean)}); default off.
+     */
+    public Builder manualRoute(boolean enabled) {
+      endpointBuilder.manualRoute(enabled);
+      endpointParts = true;
+      return this;
+    }
+
     /** Sets the body limit of the endpoint this builder creates; default 1 MiB. */
     public Builder maxBodyBytes(int maxBodyBytes) {
       endpointBuilder.maxBodyBytes(maxBodyBytes);
@@ -368,9 +397,11 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /**
-     * Sets the executor that runs exchanges; the caller owns and shuts it down. Default, owned by
-     * the receiver: virtual threads on Java 21+ (a synchronized action holds its exchange until its
-     * handler answers), else a fixed pool of {@link #threads(int)} daemon threads.
+     * Sets the executor that runs exchanges; the caller owns and shuts it down. The JDK server
+     * reads each request on this executor's thread, so a slow client holds one for up to {@code
+     * sun.net.httpserver.maxReqTime} (10 s by default): give it room. Default, owned by the
+     * receiver: virtual threads on Java 21+, else a pool of max(2, processors) daemon threads that
+     * grows on demand to 256.
      */
     public Builder executor(java.util.concurrent.Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor == null");
@@ -379,9 +410,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /**
      * Makes the receiver run exchanges on a fixed pool of {@code threads} platform threads, also on
-     * Java 21+. Without it: virtual threads on 21+, max(2, processors) threads on 17 to 20. Size it
-     * above the number of synchronized runs you expect at once: each holds a thread until its
-     * handler answers.
+     * Java 21+. Without it: virtual threads on 21+, on 17 to 20 a pool of max(2, processors)
+     * threads that grows on demand to 256. Size it above the synchronized runs you expect at once
+     * (each holds a thread until its handler answers) plus the slow connections you must survive
+     * (each holds one while its request arrives, up to {@code sun.net.httpserver.maxReqTime}).
      */
     public Builder threads(int threads) {
       if (threads < 1) {
@@ -393,7 +425,8 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /**
-     * Sets how long {@link WebhookReceiver#close()} waits for in-flight exchanges (whole seconds).
+     * Sets how long {@link WebhookReceiver#close()} waits for in-flight exchanges; default 2 s. It
+     * returns as soon as none is left, so an idle receiver closes at once.
      */
     public Builder stopGrace(Duration stopGrace) {
       Objects.requireNonNull(stopGrace, "stopGrace == null");
@@ -413,8 +446,8 @@ public final class WebhookReceiver implements AutoCloseable {
     public WebhookReceiver build() {
       if (endpoint != null && endpointParts) {
         throw new IllegalStateException(
-            "both endpoint(...) and endpoint parts (verifier, dispatcher, basePath, maxBodyBytes)"
-                + " were set: configure the parts on the WebhookEndpoint instead");
+            "both endpoint(...) and endpoint parts (verifier, dispatcher, basePath, maxBodyBytes,"
+                + " manualRoute) were set: configure the parts on the WebhookEndpoint instead");
       }
       if (!callbacks.isEmpty() && backend == null) {
         throw new IllegalStateException(

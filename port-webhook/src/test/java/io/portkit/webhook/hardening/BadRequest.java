@@ -30,6 +30,14 @@ record BadRequest(String name, byte[] wire, int status, String error, String mes
     return of(name, wire, 400, "bad_request", "no run id in the webhook");
   }
 
+  /** A request the JDK server refuses by closing the connection, before portkit sees it. */
+  static BadRequest closed(String name, Wire wire) {
+    return of(name, wire, CLOSED, "", "");
+  }
+
+  /** The expected status of {@link #closed}: no answer, the connection closed. */
+  static final int CLOSED = -1;
+
   static BadRequest unauthorized(String name, Wire wire, String messageStart) {
     return of(name, wire, 401, "unauthorized", messageStart);
   }

@@ -56,6 +56,66 @@ class WebhookEndpointTest {
   }
 
   @Test
+  void handle_manualByDefault_404AndNothingAcknowledged() {
+    WebhookResponse r = post("/manual", BODY);
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.bodyText()).contains("\"error\":\"not_found\"").contains("no route /manual");
+    assertThat(endpoint.manualRoute()).isFalse();
+    assertThat(dispatcher.received()).isEmpty();
+  }
+
+  @Test
+  void handle_manualWhenTurnedOn_202WithoutDispatch() {
+    WebhookEndpoint manual =
+        WebhookEndpoint.builder()
+            .verifier(
+                SignatureVerifier.builder()
+                    .addSecret("s3cr3t")
+                    .clock(Clock.fixed(Instant.ofEpochSecond(TS), ZoneOffset.UTC))
+                    .build())
+            .dispatcher(dispatcher)
+            .manualRoute(true)
+            .build();
+    RequestHeaders headers =
+        RequestHeaders.of(
+            "x-port-timestamp",
+            "" + TS,
+            "x-port-signature",
+            Signer.withSecret("s3cr3t").sign(TS, BODY));
+
+    WebhookResponse r =
+        manual.handle(WebhookRequest.of("POST", "/manual", headers, BODY.getBytes(UTF_8)));
+
+    assertThat(r.status()).isEqualTo(202);
+    assertThat(r.bodyText()).isEqualTo("{\"ok\":true,\"runId\":\"r_1\",\"status\":\"manual\"}");
+    assertThat(dispatcher.received()).isEmpty();
+  }
+
+  @Test
+  void handle_bodyWithDuplicateKey_400NotDispatched() {
+    WebhookResponse r = post("/", "{\"port_context\":{\"runId\":\"r_a\",\"runId\":\"r_b\"}}");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.bodyText()).contains("\"error\":\"bad_request\"").contains("key 'runId' twice");
+    assertThat(dispatcher.received()).isEmpty();
+  }
+
+  @Test
+  void handle_journalUnavailable_503NamingTheRun() {
+    dispatcher.answer(
+        i ->
+            DispatchOutcome.rejected(
+                DispatchOutcome.Reason.JOURNAL_UNAVAILABLE,
+                "run r_1 was not started: the backend cannot record it in its run journal"));
+
+    WebhookResponse r = post("/", BODY);
+
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.bodyText()).contains("\"error\":\"journal_unavailable\"").contains("run r_1");
+  }
+
+  @Test
   void handle_duplicate_200() {
     dispatcher.answer(i -> DispatchOutcome.duplicate());
 

@@ -37,6 +37,7 @@ public final class KeepAliveBurstChild {
         WebhookReceiver.builder()
             .verifier(SignatureVerifier.builder().addSecret(SECRET).build())
             .dispatcher(run -> DispatchOutcome.accepted())
+            .manualRoute(true)
             .port(0)
             .stopGrace(java.time.Duration.ZERO)
             .start()) {

@@ -47,6 +47,7 @@ class WebhookReceiverTest {
                     .build())
             .dispatcher(dispatcher)
             .maxBodyBytes(1024)
+            .manualRoute(true)
             .build();
     receiver =
         WebhookReceiver.builder().endpoint(endpoint).port(0).stopGrace(Duration.ZERO).start();
