@@ -1,7 +1,5 @@
 package io.portkit.spring.boot;
 
-import io.portkit.backend.PortBackend;
-import io.portkit.backend.dispatch.IntakeRejection;
 import io.portkit.webhook.http.WebhookEndpoint;
 import io.portkit.webhook.servlet.PortWebhookServlet;
 import jakarta.servlet.ServletException;
@@ -13,26 +11,19 @@ import org.springframework.web.HttpRequestHandler;
 /**
  * The webhook route as a Spring MVC handler, so it is served by the application's own server behind
  * its {@code DispatcherServlet} (and reached by MockMvc): it hands the raw request to the same
- * {@link PortWebhookServlet} logic, then counts body rejections (400, 413, 415) for the backend's
- * listeners. Thread-safe.
+ * {@link PortWebhookServlet} logic. Thread-safe.
  */
 final class PortWebhookRequestHandler implements HttpRequestHandler {
   private final Bridge servlet;
-  private final PortBackend backend;
 
-  PortWebhookRequestHandler(PortBackend backend, WebhookEndpoint endpoint) {
+  PortWebhookRequestHandler(WebhookEndpoint endpoint) {
     this.servlet = new Bridge(endpoint);
-    this.backend = backend;
   }
 
   @Override
   public void handleRequest(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    servlet.handle(request, response);
-    int status = response.getStatus();
-    if (status == 400 || status == 413 || status == 415) {
-      backend.listener().intakeRejected(IntakeRejection.BODY);
-    }
+    servlet.handle(request, response); // the endpoint counts body rejections itself
   }
 
   /** Exposes the servlet's request handling without a servlet container registration. */

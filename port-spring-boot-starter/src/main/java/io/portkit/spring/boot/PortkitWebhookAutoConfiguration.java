@@ -43,6 +43,7 @@ public class PortkitWebhookAutoConfiguration {
         WebhookEndpoint.builder()
             .verifier(backend.verifier())
             .dispatcher(backend)
+            .listener(backend.listener())
             .basePath(basePath(env, properties.webhook().path()))
             .maxBodyBytes((int) properties.webhook().maxBodySize().toBytes());
     callbacks
@@ -54,11 +55,10 @@ public class PortkitWebhookAutoConfiguration {
   @Bean(HANDLER_MAPPING_BEAN_NAME)
   @ConditionalOnMissingBean(name = HANDLER_MAPPING_BEAN_NAME)
   SimpleUrlHandlerMapping portkitWebhookHandlerMapping(
-      PortBackend backend,
       WebhookEndpoint endpoint,
       PortkitProperties properties,
       ObjectProvider<PortCallback> callbacks) {
-    PortWebhookRequestHandler handler = new PortWebhookRequestHandler(backend, endpoint);
+    PortWebhookRequestHandler handler = new PortWebhookRequestHandler(endpoint);
     String path = properties.webhook().path();
     String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     Map<String, Object> urls = new LinkedHashMap<>();

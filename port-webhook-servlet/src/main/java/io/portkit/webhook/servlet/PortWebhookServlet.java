@@ -57,6 +57,7 @@ public class PortWebhookServlet extends HttpServlet {
         WebhookEndpoint.builder()
             .verifier(Objects.requireNonNull(backend, "backend == null").verifier())
             .dispatcher(backend)
+            .listener(backend.listener())
             .basePath(basePath)
             .build());
   }

@@ -3,7 +3,9 @@ package io.portkit.webhook.http;
 import io.portkit.backend.callback.HandOffCallback;
 import io.portkit.backend.dispatch.DispatchOutcome;
 import io.portkit.backend.dispatch.HandOffs;
+import io.portkit.backend.dispatch.IntakeRejection;
 import io.portkit.backend.dispatch.InvocationDispatcher;
+import io.portkit.backend.dispatch.RunListener;
 import io.portkit.backend.invocation.PayloadException;
 import io.portkit.backend.invocation.RequestHeaders;
 import io.portkit.backend.invocation.RunInvocation;
@@ -61,6 +63,7 @@ public final class WebhookEndpoint {
   private final RunInvocationParser parser;
   private final int maxBodyBytes;
   private final Map<String, CallbackRoute> callbacks;
+  private final RunListener listener;
 
   private WebhookEndpoint(Builder b) {
     this.basePath = b.basePath;
@@ -71,6 +74,7 @@ public final class WebhookEndpoint {
     this.parser = b.parser;
     this.maxBodyBytes = b.maxBodyBytes;
     this.callbacks = Map.copyOf(b.callbacks);
+    this.listener = b.listener;
   }
 
   /** Returns the dispatcher that verified, parsed runs are handed to. */
@@ -129,6 +133,9 @@ public final class WebhookEndpoint {
     }
     long start = System.nanoTime();
     Delivery delivery = deliver(request, manual);
+    if (delivery.bodyRejected()) {
+      countBodyRejection();
+    }
     long millis = (System.nanoTime() - start) / 1_000_000;
     log.info(
         "webhook {} run={} action={} outcome={} status={} in {} ms",
@@ -218,6 +225,14 @@ public final class WebhookEndpoint {
         OutcomeMapper.label(outcome));
   }
 
+  private void countBodyRejection() {
+    try {
+      listener.intakeRejected(IntakeRejection.BODY);
+    } catch (RuntimeException e) {
+      log.warn("run listener failed on a body rejection (ignored): {}", e.toString());
+    }
+  }
+
   private static WebhookResponse methodNotAllowed(String allow, String method, String path) {
     return Responses.error(
         405,
@@ -252,6 +267,12 @@ public final class WebhookEndpoint {
     static Delivery rejected(WebhookResponse response, String outcome) {
       return new Delivery(response, "-", "-", outcome);
     }
+
+    /** Whether the body was refused before verification counted it (400, 413, 415). */
+    boolean bodyRejected() {
+      int status = response.status();
+      return runId.equals("-") && (status == 400 || status == 413 || status == 415);
+    }
   }
 
   /** Configures a {@link WebhookEndpoint}. Not thread-safe. */
@@ -263,6 +284,7 @@ public final class WebhookEndpoint {
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private final Map<String, CallbackRoute> callbacks = new LinkedHashMap<>();
     private boolean manualRoute;
+    private RunListener listener = RunListener.NONE;
 
     private Builder() {}
 
@@ -322,6 +344,16 @@ public final class WebhookEndpoint {
     /** Sets the body parser; default a new {@link RunInvocationParser}. */
     public Builder parser(RunInvocationParser parser) {
       this.parser = Objects.requireNonNull(parser, "parser == null");
+      return this;
+    }
+
+    /**
+     * Sets the listener told of each delivery refused for its body ({@link IntakeRejection#BODY}:
+     * 400, 413, 415); default none. {@code WebhookReceiver.Builder.backend(...)} and {@code
+     * PortWebhookServlet(backend, path)} set the backend's, so the metrics count them.
+     */
+    public Builder listener(RunListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;
     }
 

@@ -318,7 +318,7 @@ public final class WebhookReceiver implements AutoCloseable {
      */
     public Builder backend(PortBackend backend) {
       this.backend = Objects.requireNonNull(backend, "backend == null");
-      endpointBuilder.verifier(backend.verifier()).dispatcher(backend);
+      endpointBuilder.verifier(backend.verifier()).dispatcher(backend).listener(backend.listener());
       endpointParts = true;
       return this;
     }

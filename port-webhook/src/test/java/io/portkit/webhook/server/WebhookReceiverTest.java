@@ -310,6 +310,42 @@ class WebhookReceiverTest {
   }
 
   @Test
+  void serve_backend_bodyRejections_reachTheBackendsListeners() throws Exception {
+    java.util.List<io.portkit.backend.dispatch.IntakeRejection> heard =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.portkit.backend.PortBackend backend =
+        io.portkit.backend.PortBackend.builder()
+            .credentials(new io.portkit.client.auth.ClientCredentials("id", SECRET))
+            .apiUrl(URI.create("http://127.0.0.1:9"))
+            .handle("deploy", (run, ctx) -> {})
+            .listener(
+                new io.portkit.backend.dispatch.RunListener() {
+                  @Override
+                  public void intakeRejected(io.portkit.backend.dispatch.IntakeRejection r) {
+                    heard.add(r);
+                  }
+                })
+            .build();
+    try (WebhookReceiver served = WebhookReceiver.serve(backend, 0)) {
+      URI url = URI.create("http://127.0.0.1:" + served.port() + "/");
+      HttpResponse<String> xml =
+          send(
+              HttpRequest.newBuilder(url)
+                  .header("Content-Type", "text/xml")
+                  .POST(HttpRequest.BodyPublishers.ofString("<run/>")));
+      HttpResponse<String> unsigned =
+          send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+      assertThat(xml.statusCode()).isEqualTo(415);
+      assertThat(unsigned.statusCode()).isEqualTo(401);
+      assertThat(heard)
+          .containsExactly(
+              io.portkit.backend.dispatch.IntakeRejection.BODY,
+              io.portkit.backend.dispatch.IntakeRejection.SIGNATURE);
+    }
+  }
+
+  @Test
   void serve_backend_startsOnLoopback_awaitShutdownReturnsOnClose_closesTheBackend()
       throws Exception {
     io.portkit.client.auth.ClientCredentials credentials =
