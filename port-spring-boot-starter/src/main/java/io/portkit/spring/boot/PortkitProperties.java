@@ -140,9 +140,14 @@ public record PortkitProperties(
    * @param path the path Port posts to, inside this application (after the context path); default
    *     {@code /portkit/webhook}, which no controller of yours is likely to use
    * @param maxBodySize the largest accepted body; default 1MB (Port's own limit)
+   * @param manualRoute whether {@code path/manual} verifies and acknowledges runs without running
+   *     them, for a person to finish by hand; default false (such a run stays IN_PROGRESS in Port
+   *     until someone ends it, so a production service should not take runs there)
    */
   public record Webhook(
-      @DefaultValue("/portkit/webhook") String path, @DefaultValue("1MB") DataSize maxBodySize) {
+      @DefaultValue("/portkit/webhook") String path,
+      @DefaultValue("1MB") DataSize maxBodySize,
+      @DefaultValue("false") boolean manualRoute) {
     /** Validates the values. */
     public Webhook {
       if (!path.startsWith("/") || path.equals("/") || path.contains("*")) {

@@ -18,10 +18,10 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
- * Serves Port's webhooks at {@code portkit.webhook.path} (and {@code path/manual}) in the
- * application's own servlet server, through Spring MVC: no second port, no second health endpoint;
- * and each {@link PortCallback} bean's hand-off callback on its path. Ordered before the
- * application's controllers, so the path is portkit's.
+ * Serves Port's webhooks at {@code portkit.webhook.path} (and {@code path/manual} when {@code
+ * portkit.webhook.manual-route=true}) in the application's own servlet server, through Spring MVC:
+ * no second port, no second health endpoint; and each {@link PortCallback} bean's hand-off callback
+ * on its path. Ordered before the application's controllers, so the path is portkit's.
  */
 @AutoConfiguration(after = PortkitAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,7 +45,8 @@ public class PortkitWebhookAutoConfiguration {
             .dispatcher(backend)
             .listener(backend.listener())
             .basePath(basePath(env, properties.webhook().path()))
-            .maxBodyBytes((int) properties.webhook().maxBodySize().toBytes());
+            .maxBodyBytes((int) properties.webhook().maxBodySize().toBytes())
+            .manualRoute(properties.webhook().manualRoute());
     callbacks
         .orderedStream()
         .forEach(c -> endpoint.callback(basePath(env, c.path()), c.callback(), backend.handOffs()));
@@ -64,7 +65,9 @@ public class PortkitWebhookAutoConfiguration {
     Map<String, Object> urls = new LinkedHashMap<>();
     urls.put(base, handler);
     urls.put(base + "/", handler);
-    urls.put(base + "/manual", handler);
+    if (properties.webhook().manualRoute()) {
+      urls.put(base + "/manual", handler);
+    }
     callbacks.orderedStream().forEach(c -> urls.put(c.path(), handler)); // hand-off callbacks
     SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(urls);
     mapping.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -108,6 +108,14 @@ class MockMvcWebhookTest {
         .andExpect(status().isUnauthorized());
     mvc.perform(post("/portkit/webhook").contentType(MediaType.TEXT_PLAIN).content("x"))
         .andExpect(status().isUnsupportedMediaType());
+    mvc.perform(
+            post("/portkit/webhook/manual")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("x-port-timestamp", Long.toString(now))
+                .header(
+                    "x-port-signature", Signer.withSecret(EMULATOR.clientSecret()).sign(now, body))
+                .content(body))
+        .andExpect(status().isNotFound()); // off unless portkit.webhook.manual-route=true
     EmulatedRun run = EMULATOR.run(runId).orElseThrow();
     assertThat(run.status())
         .isEqualTo(RunStatus.IN_PROGRESS); // a synchronized answer; no status PATCH
