@@ -91,7 +91,10 @@ public final class PortClient {
             : "token-source " + System.identityHashCode(b.tokenSource);
     this.gate =
         new RateGate(
-            OrganizationBudget.shared(b.baseUri.toString(), identity), b.rateLimitPolicy, b.clock);
+            OrganizationBudget.shared(b.baseUri.toString(), identity),
+            b.rateLimitPolicy,
+            b.clock,
+            b.sleeper);
     RetryingSender sender =
         new RetryingSender(
             http,

@@ -1,5 +1,6 @@
 package io.portkit.client.internal;
 
+import io.portkit.client.Sleeper;
 import io.portkit.client.ratelimit.CallPriority;
 import io.portkit.client.ratelimit.RateLimitBucket;
 import io.portkit.client.ratelimit.RateLimitPolicy;
@@ -11,18 +12,18 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One of an organization's rate-limit budgets as this process sees it: the last {@code
  * x-ratelimit-*} headers, minus the calls sent since, and the gate every call passes before it is
- * sent. Waiting uses a {@link ReentrantLock} condition, so it is interruptible and never pins a
- * virtual thread. Thread-safe.
+ * sent. State is guarded by a {@link ReentrantLock} that is never held while waiting, and waits go
+ * through the client's {@link Sleeper}, so they are interruptible and never pin a virtual thread.
+ * Thread-safe.
  */
 public final class RateBudget {
-  /** The longest single wait on the condition, so that a test clock moved by hand is seen. */
-  private static final long MAX_AWAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  /** The shortest wait, so that a window ending now (by the clock's rounding) cannot spin. */
+  private static final long MIN_WAIT_MILLIS = 10;
 
   /** Answers whose resets are this close are taken as the same window (delta resets drift). */
   private static final long SAME_WINDOW_MILLIS = 1_000;
@@ -31,7 +32,6 @@ public final class RateBudget {
 
   private final RateLimitBucket bucket;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
   private final int[] waiting = new int[PRIORITIES.length];
   private final LongAdder[] delayed = new LongAdder[PRIORITIES.length];
   private final AtomicLong rateLimited = new AtomicLong();
@@ -59,60 +59,68 @@ public final class RateBudget {
 
   /**
    * Lets a call of {@code priority} go, first waiting while the budget is at or under its reserve
-   * plus one request for each waiting call of a higher priority. Waits at most until the window
-   * resets or {@code allowance} passes (on {@code clock} and in real time), then lets the call go
-   * anyway: Port has the last word, and a 429 is handled by the caller.
+   * plus one request for each waiting call of a higher priority. Waits through {@code sleeper}
+   * until the window resets (on {@code clock}, or in real time for a clock that stands still),
+   * checks again, and after {@code allowance} lets the call go anyway: Port has the last word, and
+   * a 429 is handled by the caller. The lock is never held while sleeping.
    *
    * @return how long the call was held back, {@link Duration#ZERO} when it went at once
    * @throws InterruptedException if the thread is interrupted while waiting
    */
   public Duration admit(
-      CallPriority priority, RateLimitPolicy policy, Clock clock, Duration allowance)
+      CallPriority priority,
+      RateLimitPolicy policy,
+      Clock clock,
+      Sleeper sleeper,
+      Duration allowance)
       throws InterruptedException {
-    long startNanos = System.nanoTime();
-    long startMillis = clock.millis();
-    long allowanceNanos = allowance.toNanos();
-    lock.lockInterruptibly();
+    Duration slept = Duration.ZERO;
     boolean registered = false;
     try {
       while (true) {
-        long now = clock.millis();
-        rollWindow(now);
-        if (!policy.gate() || !known() || priority == CallPriority.AUTHENTICATION) {
-          take();
-          return waited(registered, startNanos);
+        Duration wait;
+        lock.lockInterruptibly();
+        try {
+          long now = clock.millis();
+          rollWindow(now);
+          if (!policy.gate() || !known() || priority == CallPriority.AUTHENTICATION) {
+            take();
+            return slept;
+          }
+          if (remaining > policy.reserveFor(priority, limit) + waitersAbove(priority)) {
+            remaining--;
+            return slept;
+          }
+          Duration left = allowance.minus(slept);
+          if (left.isNegative() || left.isZero()) {
+            take();
+            return slept;
+          }
+          if (!registered) {
+            registered = true;
+            waiting[priority.ordinal()]++;
+            delayed[priority.ordinal()].increment();
+          }
+          // The clock decides how long; the real-time reset only ends a window for a clock that
+          // stands still (rollWindow), which a sleep of the clock's length then always covers.
+          long untilReset = resetAtMillis - now;
+          wait = Duration.ofMillis(Math.max(MIN_WAIT_MILLIS, untilReset));
+          wait = wait.compareTo(left) > 0 ? left : wait;
+        } finally {
+          lock.unlock();
         }
-        long threshold = policy.reserveFor(priority, limit) + waitersAbove(priority);
-        if (remaining > threshold) {
-          remaining--;
-          return waited(registered, startNanos);
-        }
-        long left =
-            Math.min(
-                allowanceNanos - (System.nanoTime() - startNanos),
-                TimeUnit.MILLISECONDS.toNanos(startMillis + allowance.toMillis() - now));
-        if (left <= 0) {
-          take();
-          return waited(registered, startNanos);
-        }
-        if (!registered) {
-          registered = true;
-          waiting[priority.ordinal()]++;
-          delayed[priority.ordinal()].increment();
-        }
-        long untilReset =
-            Math.min(
-                TimeUnit.MILLISECONDS.toNanos(Math.max(1, resetAtMillis - now)),
-                Math.max(1, resetNanos - System.nanoTime()));
-        changed.awaitNanos(Math.min(Math.min(left, untilReset), MAX_AWAIT_NANOS));
+        sleeper.sleep(wait);
+        slept = slept.plus(wait);
       }
     } finally {
       if (registered) {
-        waiting[priority.ordinal()]--;
-        // A lower priority may have been leaving room for this call.
-        changed.signalAll();
+        lock.lock();
+        try {
+          waiting[priority.ordinal()]--;
+        } finally {
+          lock.unlock();
+        }
       }
-      lock.unlock();
     }
   }
 
@@ -147,7 +155,6 @@ public final class RateBudget {
           remaining = headerRemaining.getAsLong();
           setReset(reset, now.toEpochMilli());
           headerPeriod.ifPresent(p -> periodMillis = p * 1000);
-          changed.signalAll();
         }
       }
       if (tooMany) {
@@ -259,7 +266,6 @@ public final class RateBudget {
     } else {
       resetAtMillis = Long.MIN_VALUE; // unknown until the next answer
     }
-    changed.signalAll();
   }
 
   private void setReset(long atMillis, long nowMillis) {

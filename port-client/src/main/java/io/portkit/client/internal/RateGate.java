@@ -1,5 +1,6 @@
 package io.portkit.client.internal;
 
+import io.portkit.client.Sleeper;
 import io.portkit.client.ratelimit.CallPriority;
 import io.portkit.client.ratelimit.RateLimitBucket;
 import io.portkit.client.ratelimit.RateLimitPolicy;
@@ -21,12 +22,15 @@ public final class RateGate {
   private final OrganizationBudget organization;
   private final RateLimitPolicy policy;
   private final Clock clock;
+  private final Sleeper sleeper;
 
-  /** Creates a gate over {@code organization}'s budgets. */
-  public RateGate(OrganizationBudget organization, RateLimitPolicy policy, Clock clock) {
+  /** Creates a gate over {@code organization}'s budgets, waiting through {@code sleeper}. */
+  public RateGate(
+      OrganizationBudget organization, RateLimitPolicy policy, Clock clock, Sleeper sleeper) {
     this.organization = Objects.requireNonNull(organization, "organization == null");
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
   }
 
   /**
@@ -51,7 +55,7 @@ public final class RateGate {
   public Admission admit(ApiCall call, Duration allowance) throws InterruptedException {
     CallPriority priority = CallClassifier.priority(call);
     RateBudget budget = organization.bucket(CallClassifier.bucket(call));
-    Duration waited = budget.admit(priority, policy, clock, allowance);
+    Duration waited = budget.admit(priority, policy, clock, sleeper, allowance);
     String announce = null;
     if (!waited.isZero() && policy.announceDelays()) {
       Optional<String> run = CallClassifier.runId(call);

@@ -71,7 +71,7 @@ public final class RetryingSender {
         sleeper,
         policy,
         random,
-        new RateGate(OrganizationBudget.unshared(), RateLimitPolicy.DEFAULT, clock));
+        new RateGate(OrganizationBudget.unshared(), RateLimitPolicy.DEFAULT, clock, sleeper));
   }
 
   /** Creates a sender drawing on {@code gate}'s budget; all arguments are required. */
