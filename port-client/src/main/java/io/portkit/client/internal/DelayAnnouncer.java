@@ -53,8 +53,10 @@ final class DelayAnnouncer {
         log.debug("rate-limit notice for run {} answered {}", runId, response.status());
       }
     } catch (IOException e) {
+      gate.abandon(notice);
       log.debug("rate-limit notice for run {} failed: {}", runId, e.toString());
     } catch (InterruptedException e) {
+      gate.abandon(notice);
       Thread.currentThread().interrupt();
       throw new PortTransportException(
           "interrupted telling run " + runId + " that the rate limit delayed it", false, e);

@@ -43,6 +43,9 @@ public final class RateBudget {
   // The same reset in System.nanoTime, so that a window also ends for a clock that stands still
   // (a fixed clock, or a test clock nobody moves).
   private long resetNanos;
+  // Calls admitted and not yet answered: at a window's end some are still on their way and may be
+  // counted by Port in the next window.
+  private long inFlight;
 
   /** Creates an empty budget: every call goes until the first answer says otherwise. */
   public RateBudget(RateLimitBucket bucket) {
@@ -89,6 +92,7 @@ public final class RateBudget {
           }
           if (remaining > policy.reserveFor(priority, limit) + waitersAbove(priority)) {
             remaining--;
+            inFlight++;
             return slept;
           }
           Duration left = allowance.minus(slept);
@@ -143,6 +147,7 @@ public final class RateBudget {
         headerLimit.isPresent() && headerRemaining.isPresent() && untilReset.isPresent();
     lock.lock();
     try {
+      inFlight = Math.max(0, inFlight - 1);
       if (headers) {
         long reset = now.toEpochMilli() + untilReset.get().toMillis();
         boolean sameWindow =
@@ -238,9 +243,20 @@ public final class RateBudget {
   public void take() {
     lock.lock();
     try {
+      inFlight++;
       if (remaining > 0) {
         remaining--;
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Forgets a call admitted that got no answer (a connection failure). */
+  public void abandon() {
+    lock.lock();
+    try {
+      inFlight = Math.max(0, inFlight - 1);
     } finally {
       lock.unlock();
     }
@@ -259,7 +275,8 @@ public final class RateBudget {
     if (now < resetAtMillis && System.nanoTime() - resetNanos < 0) {
       return;
     }
-    remaining = limit;
+    // Calls still in flight may land in the new window: keep room for them.
+    remaining = Math.max(0, limit - inFlight);
     if (periodMillis > 0) {
       long behind = Math.max(0, now - resetAtMillis) / periodMillis + 1;
       setReset(resetAtMillis + behind * periodMillis, now);

@@ -71,6 +71,11 @@ public final class RateGate {
     organization.bucket(CallClassifier.bucket(call)).take();
   }
 
+  /** Forgets an admitted {@code call} that got no answer. */
+  public void abandon(ApiCall call) {
+    organization.bucket(CallClassifier.bucket(call)).abandon();
+  }
+
   /** Feeds the headers of {@code response} to {@code call}'s budget. */
   public void observe(ApiCall call, RawResponse response, Instant now, Optional<Duration> delay) {
     organization.bucket(CallClassifier.bucket(call)).observe(response, now, delay);

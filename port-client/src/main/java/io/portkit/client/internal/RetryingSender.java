@@ -119,6 +119,7 @@ public final class RetryingSender {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         response = new RawResponse(r.statusCode(), r.headers(), r.body());
       } catch (IOException e) {
+        gate.abandon(current);
         boolean mayRetry = call.replay() == ApiCall.Replay.IDEMPOTENT || notSent(e);
         Optional<Duration> wait = mayRetry ? nextWait(attempt, start, null) : Optional.empty();
         if (wait.isEmpty()) {
@@ -135,6 +136,7 @@ public final class RetryingSender {
         attempt++;
         continue;
       } catch (InterruptedException e) {
+        gate.abandon(current);
         Thread.currentThread().interrupt();
         throw new PortTransportException(
             "interrupted calling Port API " + call.method() + " " + call.path(), false, e);

@@ -62,6 +62,7 @@ class RateBudgetTest {
     observe(answer(200, 100, 5, inSeconds(30)));
 
     assertThat(admit(CallPriority.FINAL_STATUS)).isZero();
+    observe(answer(200, 100, 4, inSeconds(30))); // the final status's answer
     assertThat(admit(CallPriority.LOG)).isEqualTo(Duration.ofSeconds(30));
 
     assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
@@ -81,6 +82,17 @@ class RateBudgetTest {
     assertThat(admit(CallPriority.ENTITY_WRITE)).isZero(); // 5 > 2; now 4
     assertThat(sleeper.sleeps()).isEmpty();
     assertThat(admit(CallPriority.READ)).isEqualTo(Duration.ofSeconds(30)); // 4 <= 5
+  }
+
+  @Test
+  void windowEnds_callsStillInFlight_keepTheirRoomInTheNextWindow() throws InterruptedException {
+    observe(answer(200, 100, 50, inSeconds(30)));
+    admit(CallPriority.LOG);
+    admit(CallPriority.LOG); // two calls sent, no answer yet
+
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(budget.remaining(clock)).hasValue(98);
   }
 
   @Test
