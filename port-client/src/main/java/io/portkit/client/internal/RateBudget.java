@@ -113,7 +113,7 @@ public final class RateBudget {
         } finally {
           lock.unlock();
         }
-        sleeper.sleep(wait);
+        sleeper.sleepForBudget(wait);
         slept = slept.plus(wait);
       }
     } finally {
@@ -162,15 +162,14 @@ public final class RateBudget {
           headerPeriod.ifPresent(p -> periodMillis = p * 1000);
         }
       }
-      if (tooMany) {
+      if (tooMany && !headers) {
+        // No window to go by: hold calls back for the asked wait, then let them probe. With the
+        // headers, they say what is left (0 when the budget is spent) and when it resets, exactly
+        // where Retry-After is rounded up to whole seconds.
+        long until = now.toEpochMilli() + serverDelay.orElse(Duration.ofSeconds(1)).toMillis();
+        limit = Math.max(limit, 1);
         remaining = 0;
-        if (!headers) {
-          // No window to go by: hold calls back for the asked wait, then let them probe. With the
-          // headers, their reset is exact where Retry-After is rounded up to whole seconds.
-          long until = now.toEpochMilli() + serverDelay.orElse(Duration.ofSeconds(1)).toMillis();
-          limit = Math.max(limit, 1);
-          setReset(Math.max(resetAtMillis, until), now.toEpochMilli());
-        }
+        setReset(Math.max(resetAtMillis, until), now.toEpochMilli());
       }
     } finally {
       lock.unlock();

@@ -111,9 +111,15 @@ public final class RetryingSender {
     Duration rateLimitWait = Duration.ZERO;
     int rateLimitedAnswers = 0;
     ApiCall current = call;
+    ApiCall built = null;
+    HttpRequest request = null;
     for (int attempt = 1; ; ) {
       current = admit(current, authorization, rateLimitWait);
-      HttpRequest request = requests.build(current, authorization);
+      if (current != built) {
+        // A retry sends the very same request object (metrics count retries by it).
+        request = requests.build(current, authorization);
+        built = current;
+      }
       RawResponse response;
       try {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
