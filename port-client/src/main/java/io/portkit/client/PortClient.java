@@ -85,16 +85,11 @@ public final class PortClient {
             : HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
     ObjectMapper mapper = PortJson.newMapper();
     // One budget per organization in the process: same base URI, same credentials (ADR 0225).
-    String identity =
+    OrganizationBudget organization =
         b.credentials != null
-            ? "client-id " + b.credentials.clientId()
-            : "token-source " + System.identityHashCode(b.tokenSource);
-    this.gate =
-        new RateGate(
-            OrganizationBudget.shared(b.baseUri.toString(), identity),
-            b.rateLimitPolicy,
-            b.clock,
-            b.sleeper);
+            ? OrganizationBudget.shared(b.baseUri.toString(), b.credentials.clientId())
+            : OrganizationBudget.sharedBy(b.tokenSource);
+    this.gate = new RateGate(organization, b.rateLimitPolicy, b.clock, b.sleeper);
     RetryingSender sender =
         new RetryingSender(
             http,

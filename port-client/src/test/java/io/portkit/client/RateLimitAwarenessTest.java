@@ -3,7 +3,9 @@ package io.portkit.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portkit.client.auth.AccessToken;
 import io.portkit.client.auth.ClientCredentials;
+import io.portkit.client.auth.TokenSource;
 import io.portkit.client.ratelimit.CallPriority;
 import io.portkit.client.ratelimit.RateLimitPolicy;
 import io.portkit.client.run.FinalStatus;
@@ -152,5 +154,41 @@ class RateLimitAwarenessTest {
     assertThat(otherOrg.rateLimit().remaining()).isEmpty();
     assertThat(Collections.singletonList(client.rateLimit().toString()))
         .noneMatch(s -> s.contains("super-secret-value"));
+  }
+
+  @Test
+  void clientsWithATokenSource_shareTheBudgetOfThatTokenSource() {
+    TokenSource tokens = fixedToken();
+    PortClient first =
+        PortClient.builder().baseUri(server.baseUri()).tokenSource(tokens).clock(clock).build();
+    PortClient second =
+        PortClient.builder().baseUri(server.baseUri()).tokenSource(tokens).clock(clock).build();
+    PortClient other =
+        PortClient.builder()
+            .baseUri(server.baseUri())
+            .tokenSource(fixedToken())
+            .clock(clock)
+            .build();
+    server.enqueue("GET", RUN_PATH, withBudget(Reply.json(200, RUN), 7, 30));
+
+    first.runs().get("r_1");
+
+    assertThat(second.rateLimit().remaining()).hasValue(7);
+    assertThat(other.rateLimit().remaining()).isEmpty();
+  }
+
+  private TokenSource fixedToken() {
+    AccessToken token = AccessToken.of("t", "Bearer", 10_800L, clock.instant());
+    return new TokenSource() {
+      @Override
+      public AccessToken token() {
+        return token;
+      }
+
+      @Override
+      public AccessToken refreshAfterRejection(AccessToken rejected) {
+        return token;
+      }
+    };
   }
 }
