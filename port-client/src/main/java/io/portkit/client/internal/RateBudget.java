@@ -131,7 +131,8 @@ public final class RateBudget {
   /**
    * Reads the {@code x-ratelimit-*} headers of an answer. A later window replaces what is known; an
    * answer from the current window can only lower the estimate (calls are in flight); an answer
-   * from an earlier window is ignored. A 429 also marks the window spent until {@code serverDelay}.
+   * from an earlier window is ignored. A 429 without the headers marks the budget spent for {@code
+   * serverDelay}.
    */
   public void observe(RawResponse response, Instant now, Optional<Duration> serverDelay) {
     OptionalLong headerLimit = number(response.header("x-ratelimit-limit"));
