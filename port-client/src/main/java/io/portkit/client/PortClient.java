@@ -10,10 +10,15 @@ import io.portkit.client.internal.HttpCatalogApi;
 import io.portkit.client.internal.HttpEntitiesApi;
 import io.portkit.client.internal.HttpRunsApi;
 import io.portkit.client.internal.HttpWorkflowNodeRunsApi;
+import io.portkit.client.internal.OrganizationBudget;
 import io.portkit.client.internal.PortApi;
 import io.portkit.client.internal.PortJson;
 import io.portkit.client.internal.PortkitVersion;
+import io.portkit.client.internal.RateGate;
 import io.portkit.client.internal.RetryingSender;
+import io.portkit.client.ratelimit.RateLimitBucket;
+import io.portkit.client.ratelimit.RateLimitPolicy;
+import io.portkit.client.ratelimit.RateLimitStatus;
 import io.portkit.client.run.RunContext;
 import io.portkit.client.run.RunsApi;
 import io.portkit.client.workflow.NodeRunContext;
@@ -44,6 +49,12 @@ import java.util.Random;
  * PortAuthenticationException} when Port refuses the credentials, {@link PortTransportException}
  * when Port cannot be reached. Retried: 408, 429, 502, 503, 504 and connection failures, as the
  * {@link RetryPolicy} allows; starting a run is not retried once the request may have reached Port.
+ *
+ * <p>Port's rate limit is per organization: every client of the process with the same base URI and
+ * client id shares one budget ({@link #rateLimit()}), read from the headers of every answer. When
+ * it runs low, calls wait for the next window in order of {@link
+ * io.portkit.client.ratelimit.CallPriority} (final statuses first, logs last), and a 429 is waited
+ * out as {@link RateLimitPolicy} allows.
  */
 public final class PortClient {
   /** Port's API in the EU region (the default). */
@@ -64,6 +75,7 @@ public final class PortClient {
   private final CatalogApi catalog;
   private final WorkflowNodeRunsApi nodeRuns;
   private final TokenSource tokens;
+  private final RateGate gate;
 
   private PortClient(Builder b) {
     this.config = b.copy();
@@ -72,6 +84,12 @@ public final class PortClient {
             ? b.httpClient
             : HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
     ObjectMapper mapper = PortJson.newMapper();
+    // One budget per organization in the process: same base URI, same credentials (ADR 0225).
+    OrganizationBudget organization =
+        b.credentials != null
+            ? OrganizationBudget.shared(b.baseUri.toString(), b.credentials.clientId())
+            : OrganizationBudget.sharedBy(b.tokenSource);
+    this.gate = new RateGate(organization, b.rateLimitPolicy, b.clock, b.sleeper);
     RetryingSender sender =
         new RetryingSender(
             http,
@@ -82,7 +100,8 @@ public final class PortClient {
             b.clock,
             b.sleeper,
             b.retryPolicy,
-            b.random);
+            b.random,
+            gate);
     TokenSource tokens =
         b.tokenSource != null
             ? b.tokenSource
@@ -132,6 +151,19 @@ public final class PortClient {
   /** Returns the base URI requests go to. */
   public URI baseUri() {
     return config.baseUri;
+  }
+
+  /**
+   * Returns the budget of Port's rate limit that action runs, workflow node runs and the catalog
+   * draw on, as this process sees it; shared by every client with the same base URI and client id.
+   */
+  public RateLimitStatus rateLimit() {
+    return rateLimit(RateLimitBucket.GENERAL);
+  }
+
+  /** Returns the rate-limit budget {@code bucket}; see {@link #rateLimit()}. */
+  public RateLimitStatus rateLimit(RateLimitBucket bucket) {
+    return gate.status(Objects.requireNonNull(bucket, "bucket == null"));
   }
 
   /** Returns the action-run routes. */
@@ -197,6 +229,7 @@ public final class PortClient {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Random random = new Random();
+    private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.DEFAULT;
 
     private Builder() {}
 
@@ -266,6 +299,15 @@ public final class PortClient {
       return this;
     }
 
+    /**
+     * Sets how the rate-limit budget is spent: the reserve kept for final statuses, the longest a
+     * call waits for the budget or out a 429; default {@link RateLimitPolicy#DEFAULT}.
+     */
+    public Builder rateLimitPolicy(RateLimitPolicy rateLimitPolicy) {
+      this.rateLimitPolicy = Objects.requireNonNull(rateLimitPolicy, "rateLimitPolicy == null");
+      return this;
+    }
+
     /** Sets the source of backoff jitter; default a new {@link Random}. */
     public Builder random(Random random) {
       this.random = Objects.requireNonNull(random, "random == null");
@@ -298,6 +340,7 @@ public final class PortClient {
       b.sleeper = sleeper;
       b.retryPolicy = retryPolicy;
       b.random = random;
+      b.rateLimitPolicy = rateLimitPolicy;
       return b;
     }
 

@@ -1,6 +1,7 @@
 package io.portkit.micrometer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -12,11 +13,15 @@ import io.portkit.backend.dispatch.IntakeRejection;
 import io.portkit.backend.dispatch.RunListener;
 import io.portkit.client.PortClient;
 import io.portkit.client.Sleeper;
+import io.portkit.client.ratelimit.CallPriority;
+import io.portkit.client.ratelimit.RateLimitBucket;
 import io.portkit.micrometer.internal.MeteredHttpClient;
 import io.portkit.micrometer.internal.MeteredSleeper;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Micrometer meters for a portkit backend, with or without Spring. One instance per backend:
@@ -49,7 +54,12 @@ import java.util.Objects;
  *   <li>{@code portkit.port.api.retry.waits} (timer): time waited before a retry, tagged {@code
  *       reason} ({@code rate_limit} after a 429, else {@code backoff});
  *   <li>{@code portkit.port.token.fetches} (timer): token requests, tagged {@code outcome} ({@code
- *       success}, {@code refused}, {@code error}).
+ *       success}, {@code refused}, {@code error});
+ *   <li>{@code portkit.port.api.rate.limit.holds} (timer): time a call waited for the rate-limit
+ *       budget before it was sent;
+ *   <li>{@code portkit.port.ratelimit.remaining}, {@code .limit} (gauges), {@code .rejections} and
+ *       {@code .held} (counters): the organization's budget, tagged {@code bucket} (see {@link
+ *       #bind(PortClient)}).
  * </ul>
  *
  * <p>No tag holds a run id, an input or a secret. Thread-safe.
@@ -102,9 +112,13 @@ public final class PortkitMetrics implements RunListener {
     return new MeteredSleeper(Objects.requireNonNull(sleeper, "sleeper == null"), registry, common);
   }
 
-  /** Registers the gauges of runs in flight and capacity for {@code backend}. */
+  /**
+   * Registers the gauges of runs in flight and capacity for {@code backend}, and the rate-limit
+   * meters of its client ({@link #bind(PortClient)}).
+   */
   public void bind(PortBackend backend) {
     Objects.requireNonNull(backend, "backend == null");
+    bind(backend.client());
     Gauge.builder("portkit.runs.active", backend, PortBackend::inFlight)
         .description("Runs executing or being reported")
         .tags(common)
@@ -113,6 +127,53 @@ public final class PortkitMetrics implements RunListener {
         .description("Most runs in flight at once (maxInFlight)")
         .tags(common)
         .register(registry);
+  }
+
+  /**
+   * Registers the rate-limit meters of {@code client}'s organization budget, tagged {@code bucket}
+   * ({@code general}, {@code entities}, {@code unauthenticated}): {@code
+   * portkit.port.ratelimit.remaining} and {@code portkit.port.ratelimit.limit} (gauges, NaN until
+   * Port's first answer), {@code portkit.port.ratelimit.rejections} (429s seen) and {@code
+   * portkit.port.ratelimit.held} (calls held back by the gate, also tagged {@code priority}).
+   */
+  public void bind(PortClient client) {
+    Objects.requireNonNull(client, "client == null");
+    for (RateLimitBucket bucket : RateLimitBucket.values()) {
+      // The client is the meters' state: Micrometer holds it weakly, and the application holds it.
+      Tags tags = common.and("bucket", bucket.name().toLowerCase(Locale.ROOT));
+      Gauge.builder(
+              "portkit.port.ratelimit.remaining",
+              client,
+              c -> orNaN(c.rateLimit(bucket).remaining()))
+          .description("Requests left in the current rate-limit window, as the client estimates")
+          .tags(tags)
+          .register(registry);
+      Gauge.builder("portkit.port.ratelimit.limit", client, c -> orNaN(c.rateLimit(bucket).limit()))
+          .description("Requests allowed per rate-limit window (x-ratelimit-limit)")
+          .tags(tags)
+          .register(registry);
+      FunctionCounter.builder(
+              "portkit.port.ratelimit.rejections",
+              client,
+              c -> c.rateLimit(bucket).rateLimitedAnswers())
+          .description("429 answers from Port")
+          .tags(tags)
+          .register(registry);
+      for (CallPriority priority : CallPriority.values()) {
+        FunctionCounter.builder(
+                "portkit.port.ratelimit.held",
+                client,
+                c -> c.rateLimit(bucket).delayedCalls(priority))
+            .description("Calls held back before sending because the rate-limit budget was low")
+            .tags(tags)
+            .tag("priority", priority.name().toLowerCase(Locale.ROOT))
+            .register(registry);
+      }
+    }
+  }
+
+  private static double orNaN(OptionalLong value) {
+    return value.isPresent() ? value.getAsLong() : Double.NaN;
   }
 
   @Override

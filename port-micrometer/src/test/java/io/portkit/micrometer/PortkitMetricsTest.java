@@ -104,6 +104,31 @@ class PortkitMetricsTest {
     assertThat(registry.get("portkit.port.token.fetches").tag("outcome", "success").timer().count())
         .isEqualTo(1);
     assertThat(registry.get("portkit.runs.active").gauge().value()).isZero();
+    // The emulator's default budget is 1,000,000 per minute; the 429 was an injected fault.
+    assertThat(
+            registry.get("portkit.port.ratelimit.limit").tag("bucket", "general").gauge().value())
+        .isEqualTo(1_000_000);
+    assertThat(
+            registry
+                .get("portkit.port.ratelimit.remaining")
+                .tag("bucket", "general")
+                .gauge()
+                .value())
+        .isBetween(999_000.0, 1_000_000.0);
+    assertThat(
+            registry
+                .get("portkit.port.ratelimit.rejections")
+                .tag("bucket", "general")
+                .functionCounter()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("portkit.port.ratelimit.held")
+                .tags("bucket", "general", "priority", "final_status")
+                .functionCounter()
+                .count())
+        .isZero();
     assertThat(registry.get("portkit.runs.capacity").gauge().value()).isEqualTo(64);
     String allTags =
         registry.getMeters().stream()

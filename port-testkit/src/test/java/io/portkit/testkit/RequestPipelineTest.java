@@ -41,7 +41,8 @@ class RequestPipelineTest {
     try (PortEmulator limited =
         PortEmulator.builder().clock(clock).rateLimit(2, Duration.ofMinutes(1)).start()) {
       Http limitedHttp = new Http(limited);
-      String token = limitedHttp.token();
+      String token = limitedHttp.token(); // the unauthenticated budget: not counted below
+      limitedHttp.send("GET", "/v1/actions/runs", null, token);
       limitedHttp.send("GET", "/v1/actions/runs", null, token);
       HttpResponse<String> refused = limitedHttp.send("GET", "/v1/actions/runs", null, token);
 
@@ -51,6 +52,29 @@ class RequestPipelineTest {
       clock.advance(Duration.ofSeconds(30));
       assertThat(limitedHttp.send("GET", "/v1/actions/runs", null, token).statusCode())
           .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void rateLimit_budgetsAreSeparate_tokenEntitiesAndOthersEachHaveTheLimit() {
+    try (PortEmulator limited =
+        PortEmulator.builder().clock(clock).rateLimit(1, Duration.ofMinutes(1)).start()) {
+      Http limitedHttp = new Http(limited);
+      String token = limitedHttp.token();
+      HttpResponse<String> entities =
+          limitedHttp.send("GET", "/v1/blueprints/service/entities", null, token);
+      HttpResponse<String> runs = limitedHttp.send("GET", "/v1/actions/runs", null, token);
+      HttpResponse<String> secondRuns = limitedHttp.send("GET", "/v1/actions/runs", null, token);
+      HttpResponse<String> secondEntities =
+          limitedHttp.send("GET", "/v1/blueprints/service/entities", null, token);
+
+      assertThat(entities.statusCode()).isNotEqualTo(429);
+      assertThat(runs.statusCode()).isEqualTo(200);
+      assertThat(runs.headers().firstValue("x-ratelimit-remaining")).hasValue("0");
+      assertThat(secondRuns.statusCode()).isEqualTo(429);
+      assertThat(secondEntities.statusCode()).isEqualTo(429);
+      // The token route has its own budget of one, spent by the first token request.
+      assertThat(limitedHttp.tokenResponse().statusCode()).isEqualTo(429);
     }
   }
 

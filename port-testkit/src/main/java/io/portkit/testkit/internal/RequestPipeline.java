@@ -59,7 +59,7 @@ public final class RequestPipeline implements HttpHandler {
       delay(fault);
     }
     String traceId = core.ids().traceId();
-    RateLimiter.Decision limit = core.rateLimiter().acquire(!admin);
+    RateLimiter.Decision limit = core.rateLimiter().acquire(path, !admin);
     Map<String, String> headers = new LinkedHashMap<>(limit.headers());
     headers.put("X-Trace-Id", traceId);
     int status;

@@ -4,6 +4,7 @@ import io.portkit.client.PortClient;
 import io.portkit.client.Sleeper;
 import io.portkit.client.catalog.Action;
 import io.portkit.client.catalog.InvocationMethod;
+import io.portkit.client.ratelimit.RateLimitPolicy;
 import io.portkit.testkit.FakeClock;
 import io.portkit.testkit.PortEmulator;
 import io.portkit.testkit.RecordedRequest;
@@ -28,6 +29,10 @@ final class ClientFixture implements AutoCloseable {
   }
 
   ClientFixture(PortEmulator.Builder builder) {
+    this(builder, RateLimitPolicy.DEFAULT);
+  }
+
+  ClientFixture(PortEmulator.Builder builder, RateLimitPolicy rateLimitPolicy) {
     // The tests drive runs through the client; a webhook to the fixture URL would race them.
     port = builder.clock(clock).start();
     // Waits are recorded and move the shared fake clock, so rate windows and tokens age without
@@ -43,6 +48,7 @@ final class ClientFixture implements AutoCloseable {
             .credentials(port.credentials())
             .clock(clock)
             .sleeper(sleeper)
+            .rateLimitPolicy(rateLimitPolicy)
             .build();
     port.defineBlueprint(
         "{\"identifier\":\"service\",\"title\":\"Service\","

@@ -2,6 +2,8 @@ package io.portkit.testkit.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.client.ratelimit.CallPriority;
+import io.portkit.client.ratelimit.RateLimitPolicy;
 import io.portkit.client.run.ActionRun;
 import io.portkit.client.run.RunUpdate;
 import io.portkit.testkit.Fault;
@@ -88,7 +90,7 @@ class ClientTokenAndRetryE2eTest {
   }
 
   @Test
-  void retry_rateLimited429_honoursRetryAfterFromEmulator() {
+  void rateLimit_budgetSpent_gateHoldsTheNextCallUntilTheWindowResets_no429() {
     fx.close();
     fx =
         new ClientFixture(
@@ -97,7 +99,8 @@ class ClientTokenAndRetryE2eTest {
                 .deliverWebhooks(false)
                 .rateLimit(2, Duration.ofSeconds(10)));
     String id = fx.newRun("deploy");
-    fx.client.runs().get(id); // token + GET fill the window
+    fx.client.runs().get(id);
+    fx.client.runs().get(id); // the window's two requests; the token has its own budget
 
     ActionRun afterWait = fx.client.runs().get(id);
 
@@ -107,7 +110,35 @@ class ClientTokenAndRetryE2eTest {
         .satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10)));
     assertThat(fx.requests("GET", "/v1/actions/runs/" + id))
         .extracting(r -> r.status())
-        .containsExactly(200, 429, 200);
+        .containsExactly(200, 200, 200);
+    assertThat(fx.client.rateLimit().delayedCalls(CallPriority.READ)).isEqualTo(1);
+    assertThat(fx.client.rateLimit().rateLimitedAnswers()).isZero();
+  }
+
+  @Test
+  void retry_rateLimited429_withoutGate_honoursRetryAfterFromEmulator() {
+    fx.close();
+    fx =
+        new ClientFixture(
+            PortEmulator.builder()
+                .seed(22)
+                .deliverWebhooks(false)
+                .rateLimit(2, Duration.ofSeconds(10)),
+            RateLimitPolicy.NO_GATE);
+    String id = fx.newRun("deploy");
+    fx.client.runs().get(id);
+    fx.client.runs().get(id);
+
+    ActionRun afterWait = fx.client.runs().get(id);
+
+    assertThat(afterWait.id()).isEqualTo(id);
+    assertThat(fx.slept)
+        .singleElement()
+        .satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10)));
+    assertThat(fx.requests("GET", "/v1/actions/runs/" + id))
+        .extracting(r -> r.status())
+        .containsExactly(200, 200, 429, 200);
+    assertThat(fx.client.rateLimit().rateLimitedAnswers()).isEqualTo(1);
   }
 
   @Test
