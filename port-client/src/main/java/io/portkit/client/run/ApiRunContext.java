@@ -120,16 +120,12 @@ final class ApiRunContext implements RunContext {
           RunUpdate last = writes.withHeld(update);
           if (mode == Mode.SYNCHRONIZED) {
             // Port rejects a status PATCH for synchronized actions; send the rest, record it.
-            RunUpdate rest =
+            writes.sendCarryingHeld(
                 new RunUpdate(
-                    null, last.statusLabel(), last.links(), last.summary(), last.externalRunId());
-            if (!rest.isEmpty()) {
-              writes.send(rest);
-            }
+                    null, last.statusLabel(), last.links(), last.summary(), last.externalRunId()));
           } else {
-            writes.send(last);
+            writes.sendCarryingHeld(last);
           }
-          writes.heldWereSent();
           String label = last.statusLabel() != null ? last.statusLabel() : writes.lastLabel();
           outcome = new RunOutcome(update.status(), last.summary(), label);
         });

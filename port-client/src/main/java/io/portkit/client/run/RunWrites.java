@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one run's writes to Port, holding label, link, summary and external-id writes in {@link
  * PendingWrites} for up to the {@link WriteCoalescing} delay so they go with the next write (ADR
- * 0220). A refusal of a held write that no call was waiting for is kept and thrown by the run's
- * next call (ADR 0221). Not thread-safe on its own: every method but the timer's runs under the
- * run's lock, which {@link ApiRunContext} holds; the timer takes that lock itself.
+ * 0220). Held fields that Port refuses for good are dropped and reported as a {@link
+ * DeferredWriteException}, thrown by the run's next call when no call was waiting (ADR 0221). Not
+ * thread-safe on its own: every method but the timer's runs under the run's lock, which {@link
+ * ApiRunContext} holds; the timer takes that lock itself.
  */
 final class RunWrites {
   private static final Logger log = LoggerFactory.getLogger(RunWrites.class);
@@ -51,21 +52,26 @@ final class RunWrites {
 
   /** Sends a log line, with the held label on it when only a label is held. */
   void log(String message) {
-    if (pending.onlyLabel()) {
-      // Port's log route sets the label too: the label shows with the line that follows it.
-      String label = pending.statusLabel();
-      runs.addLog(runId, new RunLog(message, null, label));
-      lastLabel = label;
-      pending.clear();
-    } else {
+    if (!pending.onlyLabel()) {
       sendPending(); // links and the rest reach Port before the line that follows them
       runs.addLog(runId, RunLog.of(message));
+      return;
     }
+    // Port's log route sets the label too: the label shows with the line that follows it.
+    String label = pending.statusLabel();
+    try {
+      runs.addLog(runId, new RunLog(message, null, label));
+    } catch (PortException e) {
+      if (!e.isRetryable()) {
+        pending.clear(); // refused for good with the line: it must not block later writes
+      }
+      throw e;
+    }
+    lastLabel = label;
+    pending.clear();
   }
 
-  /**
-   * Holds the status-less {@code update} for the next write, or sends it when coalescing is off.
-   */
+  /** Holds the status-less {@code update} for the next write; sends it when coalescing is off. */
   void hold(RunUpdate update) {
     Duration delay = coalescing.maxDelay();
     if (delay.isZero()) {
@@ -82,21 +88,15 @@ final class RunWrites {
     }
   }
 
-  /** Sends {@code update} now in one PATCH with every held field it does not set; returns it. */
-  RunUpdate sendWithHeld(RunUpdate update) {
-    RunUpdate all = pending.under(update);
-    if (!all.isEmpty()) {
-      send(all);
-    }
-    pending.clear();
-    return all;
+  /** Sends {@code update} now in one PATCH with every held field it does not set. */
+  void sendWithHeld(RunUpdate update) {
+    sendCarryingHeld(pending.under(update));
   }
 
   /** Sends what is held, if anything. */
   void sendPending() {
     if (!pending.isEmpty()) {
-      send(pending.toUpdate());
-      pending.clear();
+      sendCarryingHeld(pending.toUpdate());
     }
   }
 
@@ -105,8 +105,30 @@ final class RunWrites {
     return pending.under(last);
   }
 
-  /** Forgets what is held: {@link #withHeld} put it in a write that was sent. */
-  void heldWereSent() {
+  /**
+   * Sends {@code update}, which carries every held field, and forgets them. A refusal for good (not
+   * retryable) drops them too, so they cannot block the writes after it, and is thrown as a {@link
+   * DeferredWriteException} naming them; a transient failure keeps them (ADR 0221).
+   */
+  void sendCarryingHeld(RunUpdate update) {
+    if (pending.isEmpty()) {
+      if (!update.isEmpty()) {
+        send(update);
+      }
+      return;
+    }
+    String fields = pending.fieldNames();
+    try {
+      send(update);
+    } catch (RunSynchronizedException e) {
+      throw e; // about the status, not the held fields: the caller explains it
+    } catch (PortException e) {
+      if (e.isRetryable()) {
+        throw e;
+      }
+      pending.clear();
+      throw new DeferredWriteException(runId, fields, e);
+    }
     pending.clear();
   }
 
@@ -121,8 +143,7 @@ final class RunWrites {
     return lastLabel;
   }
 
-  /** Sends {@code update} and records what Port now has. */
-  void send(RunUpdate update) {
+  private void send(RunUpdate update) {
     runs.update(runId, update);
     if (update.links() != null) {
       links.clear();
@@ -148,31 +169,30 @@ final class RunWrites {
       String fields = pending.fieldNames();
       try {
         sendPending();
+      } catch (DeferredWriteException e) {
+        refuse(e); // refused for good, and dropped
       } catch (PortException e) {
-        if (e.isRetryable()) {
-          log.warn(
-              "run {}: sending the held {} failed ({}); kept, to go with the run's next write",
-              runId,
-              fields,
-              e.toString());
-        } else {
-          refuse(fields, e);
-        }
+        log.warn(
+            "run {}: sending the held {} failed ({}); kept, to go with the run's next write",
+            runId,
+            fields,
+            e.toString());
       } catch (RuntimeException e) {
-        refuse(fields, new PortException(e.toString(), false, e));
+        pending.clear();
+        refuse(
+            new DeferredWriteException(runId, fields, new PortException(e.toString(), false, e)));
       }
     } finally {
       lock.unlock();
     }
   }
 
-  private void refuse(String fields, PortException e) {
-    pending.clear(); // resending cannot succeed, and must not block the final status
-    refused = new DeferredWriteException(runId, fields, e);
+  private void refuse(DeferredWriteException e) {
+    refused = e;
     log.warn(
         "run {}: Port refused the held {} ({}); the run's next call throws it",
         runId,
-        fields,
-        e.toString());
+        e.fields(),
+        String.valueOf(e.getCause()));
   }
 }
