@@ -28,7 +28,7 @@ public final class WriteCoalescing {
     this.scheduler = scheduler;
   }
 
-  /** Returns the setting that sends every write as it is made, as portkit did before 0.x. */
+  /** Returns the setting that sends every write as it is made: nothing is held. */
   public static WriteCoalescing off() {
     return OFF;
   }
