@@ -4,9 +4,9 @@ import io.portkit.client.run.FlushScheduler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link FlushScheduler} of one {@link io.portkit.client.PortClient}: one daemon timer thread
- * that only hands due flushes over, and daemon sender threads that make the Port calls, so one slow
- * call does not delay the flushes of other runs. Idle threads end after a few seconds, so a client
- * that is never closed keeps no thread alive. {@link #close()} lets the flushes already scheduled
- * run (they are due within the coalescing delay) and refuses new ones. Thread-safe.
+ * that only hands due flushes over, and up to 8 daemon sender threads that make the Port calls, so
+ * one slow call does not delay the flushes of other runs, and a burst of runs does not start a
+ * thread each (a flush that waits in the queue is sent by its run's next write anyway). Idle
+ * threads end after a few seconds, so a client that is never closed keeps no thread alive. {@link
+ * #close()} lets the flushes already scheduled run (they are due within the coalescing delay) and
+ * refuses new ones. Thread-safe.
  */
 public final class DaemonFlushScheduler implements FlushScheduler, AutoCloseable {
   private static final long IDLE_SECONDS = 5;
+  private static final int SENDERS = 8;
 
   private final ScheduledThreadPoolExecutor timer;
   private final ExecutorService senders;
@@ -31,14 +34,16 @@ public final class DaemonFlushScheduler implements FlushScheduler, AutoCloseable
     timer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
     timer.allowCoreThreadTimeOut(true);
     timer.setRemoveOnCancelPolicy(true);
-    senders =
+    ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
+            SENDERS,
+            SENDERS,
             IDLE_SECONDS,
             TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
+            new LinkedBlockingQueue<>(),
             daemon("portkit-flush-"));
+    pool.allowCoreThreadTimeOut(true);
+    senders = pool;
   }
 
   @Override
