@@ -7,6 +7,7 @@ import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.Fault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,11 +84,36 @@ class DispatchCoalescingEndToEndTest {
       b.deliver(Backend.body(id, "deploy"));
 
       EmulatedRun run = b.port.awaitRun(id, RunStatus.SUCCESS, WAIT);
+      b.dispatcher.close(); // its final call returned: the emulator journaled it before answering
       assertThat(run.links())
           .containsExactly("https://ci.example.com/build/1", "https://ci.example.com/logs/1");
       assertThat(b.port.requests())
           .filteredOn(r -> !r.method().equals("GET") && r.path().contains(id))
           .hasSize(2); // the line, then one PATCH with the status and both links
+    }
+  }
+
+  @Test
+  void asyncRun_timesOutWithALinkHeld_theTimeoutsFailureCarriesIt() {
+    CountDownLatch never = new CountDownLatch(1);
+    try (Backend b =
+        new Backend(
+            c -> c.writeCoalescing(Duration.ofMinutes(1)).flushScheduler((delay, flush) -> {}),
+            d ->
+                d.runTimeout(Duration.ofMillis(200))
+                    .handle(
+                        "deploy",
+                        (run, ctx) -> {
+                          ctx.addLink("https://ci.example.com/build/9");
+                          never.await(); // until the timeout interrupts it
+                        }))) {
+      String id = b.createRun("deploy");
+
+      b.deliver(Backend.body(id, "deploy"));
+
+      EmulatedRun run = b.port.awaitRun(id, RunStatus.FAILURE, WAIT);
+      assertThat(run.statusLabel()).isEqualTo("timed out");
+      assertThat(run.links()).containsExactly("https://ci.example.com/build/9");
     }
   }
 }
