@@ -6,6 +6,7 @@ import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.auth.TokenSource;
 import io.portkit.client.catalog.CatalogApi;
 import io.portkit.client.entity.EntitiesApi;
+import io.portkit.client.internal.DaemonFlushScheduler;
 import io.portkit.client.internal.HttpCatalogApi;
 import io.portkit.client.internal.HttpEntitiesApi;
 import io.portkit.client.internal.HttpRunsApi;
@@ -19,8 +20,10 @@ import io.portkit.client.internal.RetryingSender;
 import io.portkit.client.ratelimit.RateLimitBucket;
 import io.portkit.client.ratelimit.RateLimitPolicy;
 import io.portkit.client.ratelimit.RateLimitStatus;
+import io.portkit.client.run.FlushScheduler;
 import io.portkit.client.run.RunContext;
 import io.portkit.client.run.RunsApi;
+import io.portkit.client.run.WriteCoalescing;
 import io.portkit.client.workflow.NodeRunContext;
 import io.portkit.client.workflow.WorkflowNodeRunsApi;
 import java.net.URI;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client for Port's REST API: action runs, entities, blueprints and actions, with token caching,
@@ -55,8 +59,13 @@ import java.util.Random;
  * it runs low, calls wait for the next window in order of {@link
  * io.portkit.client.ratelimit.CallPriority} (final statuses first, logs last), and a 429 is waited
  * out as {@link RateLimitPolicy} allows.
+ *
+ * <p>Run contexts hold label, link and summary writes up to {@link
+ * Builder#DEFAULT_WRITE_COALESCING} to merge them with the writes that follow ({@link
+ * WriteCoalescing}; {@link Builder#writeCoalescing} sets or turns it off). {@link #close()} stops
+ * the client's flush timer; a client that is never closed keeps no thread alive once idle.
  */
-public final class PortClient {
+public final class PortClient implements AutoCloseable {
   /** Port's API in the EU region (the default). */
   public static final URI EU_API = URI.create("https://api.port.io");
 
@@ -76,9 +85,19 @@ public final class PortClient {
   private final WorkflowNodeRunsApi nodeRuns;
   private final TokenSource tokens;
   private final RateGate gate;
+  private final WriteCoalescing coalescing;
+  private final @Nullable DaemonFlushScheduler ownScheduler;
 
   private PortClient(Builder b) {
     this.config = b.copy();
+    this.ownScheduler = b.flushScheduler == null ? new DaemonFlushScheduler() : null;
+    Duration delay = b.writeCoalescing;
+    // The delay is read per batch: the seam for a delay that follows the rate-limit budget.
+    this.coalescing =
+        delay.isZero()
+            ? WriteCoalescing.off()
+            : WriteCoalescing.of(
+                () -> delay, b.flushScheduler != null ? b.flushScheduler : ownScheduler);
     HttpClient http =
         b.httpClient != null
             ? b.httpClient
@@ -201,12 +220,24 @@ public final class PortClient {
     if (runId.startsWith("wfnr_")) {
       return nodeRunContext(runId, mode);
     }
-    return RunContext.of(runId, mode, runs, entities);
+    return RunContext.of(runId, mode, runs, entities, coalescing);
   }
 
   /** Returns a reporter for the workflow node run {@code nodeRunId} in {@code mode}. */
   public NodeRunContext nodeRunContext(String nodeRunId, RunContext.Mode mode) {
     return NodeRunContext.of(nodeRunId, mode, nodeRuns, entities);
+  }
+
+  /**
+   * Stops the client's flush timer: writes already held are still sent when due (within the
+   * coalescing delay), later ones are sent at once. Does not wait, and leaves a {@link
+   * Builder#flushScheduler} given to the builder alone. The client's API calls keep working.
+   */
+  @Override
+  public void close() {
+    if (ownScheduler != null) {
+      ownScheduler.close();
+    }
   }
 
   @Override
@@ -219,6 +250,9 @@ public final class PortClient {
    * everything else has a default.
    */
   public static final class Builder {
+    /** How long a run context may hold a write to merge it with the next: 250 ms. */
+    public static final Duration DEFAULT_WRITE_COALESCING = Duration.ofMillis(250);
+
     private URI baseUri = EU_API;
     private ClientCredentials credentials;
     private TokenSource tokenSource;
@@ -230,6 +264,8 @@ public final class PortClient {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Random random = new Random();
     private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.DEFAULT;
+    private Duration writeCoalescing = DEFAULT_WRITE_COALESCING;
+    private FlushScheduler flushScheduler;
 
     private Builder() {}
 
@@ -315,6 +351,34 @@ public final class PortClient {
     }
 
     /**
+     * Sets how long a {@link RunContext} may hold a status label, link, summary or external-id
+     * write to merge it with the writes that follow (ADR 0220); default {@link
+     * #DEFAULT_WRITE_COALESCING}. {@link Duration#ZERO} turns coalescing off: every write is sent
+     * as it is made. A longer delay merges more when a handler's steps are far apart, and shows a
+     * label set before a long step that much later.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder writeCoalescing(Duration maxDelay) {
+      Objects.requireNonNull(maxDelay, "maxDelay == null");
+      if (maxDelay.isNegative()) {
+        throw new IllegalArgumentException(
+            "writeCoalescing must be zero (off) or positive, such as 250 ms: " + maxDelay);
+      }
+      this.writeCoalescing = maxDelay;
+      return this;
+    }
+
+    /**
+     * Runs the deferred flushes of held writes on {@code scheduler} instead of the client's own
+     * daemon timer, for example a scheduler a test fires by hand. The client does not close it.
+     */
+    public Builder flushScheduler(FlushScheduler scheduler) {
+      this.flushScheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    /**
      * Returns the client.
      *
      * @throws IllegalStateException if neither credentials nor a token source were given
@@ -341,6 +405,8 @@ public final class PortClient {
       b.retryPolicy = retryPolicy;
       b.random = random;
       b.rateLimitPolicy = rateLimitPolicy;
+      b.writeCoalescing = writeCoalescing;
+      b.flushScheduler = flushScheduler;
       return b;
     }
 

@@ -4,6 +4,7 @@ import io.portkit.client.PortClient;
 import io.portkit.client.RetryPolicy;
 import io.portkit.client.auth.ClientCredentials;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -90,7 +91,37 @@ public final class ApiOptions {
   /** Returns a client for the configured API and credentials. */
   public PortClient client(Settings settings) {
     ClientCredentials credentials = credentials(settings);
-    return PortClient.builder().baseUri(baseUri(settings)).credentials(credentials).build();
+    return PortClient.builder()
+        .baseUri(baseUri(settings))
+        .credentials(credentials)
+        .writeCoalescing(writeCoalescing(settings))
+        .build();
+  }
+
+  /**
+   * Returns {@value Settings#WRITE_COALESCING_MS} as a delay, default 250 ms.
+   *
+   * @throws BadSettingException if it is not a whole number of 0 or more
+   */
+  static Duration writeCoalescing(Settings settings) {
+    String value = settings.get(Settings.WRITE_COALESCING_MS).orElse(null);
+    if (value == null) {
+      return PortClient.Builder.DEFAULT_WRITE_COALESCING;
+    }
+    long millis;
+    try {
+      millis = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      millis = -1;
+    }
+    if (millis < 0) {
+      throw new BadSettingException(
+          Settings.WRITE_COALESCING_MS
+              + " must be a whole number of milliseconds, 0 (send every write at once) or more,"
+              + " got "
+              + value);
+    }
+    return Duration.ofMillis(millis);
   }
 
   /**

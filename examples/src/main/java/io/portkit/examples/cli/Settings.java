@@ -40,6 +40,12 @@ public final class Settings {
   /** {@code eu} (default) or {@code us}; used when {@link #API_URL} is not set. */
   public static final String REGION = "PORT_REGION";
 
+  /**
+   * How long a run's label, link or summary write may be held to merge it with the next, in
+   * milliseconds; default 250, {@code 0} sends every write at once.
+   */
+  public static final String WRITE_COALESCING_MS = "PORTKIT_WRITE_COALESCING_MS";
+
   /** The ngrok authtoken; setting it makes {@code serve} default to {@code --tunnel ngrok}. */
   public static final String NGROK_AUTHTOKEN = NgrokOptions.AUTHTOKEN_VARIABLE;
 

@@ -9,7 +9,10 @@ import io.portkit.client.run.RunUpdate;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@link RunContext} that prints each event to a {@link Timeline} after Port accepted it. */
+/**
+ * A {@link RunContext} that prints each event to a {@link Timeline} once the wrapped context took
+ * it (sent, or held a moment to be merged with the next write).
+ */
 final class TimelineContext implements RunContext {
   private final RunContext delegate;
   private final Timeline timeline;
@@ -121,6 +124,11 @@ final class TimelineContext implements RunContext {
         "handoff",
         handOff.externalRunId() + " to " + handOff.expectedFrom() + ", due " + handOff.deadline());
     timeline.ended(runId(), Timeline.HANDED_OFF);
+  }
+
+  @Override
+  public void flush() {
+    delegate.flush(); // held writes reach Port before a synchronized run's answer
   }
 
   @Override

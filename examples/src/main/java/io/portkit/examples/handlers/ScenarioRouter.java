@@ -54,7 +54,8 @@ public final class ScenarioRouter {
    * Runs the handler for the request's action. If it throws, the run is failed (when it is not
    * finished yet) with a summary naming the failure, and the exception is not rethrown.
    *
-   * @throws InterruptedException if the handler was interrupted; the run is left unfinished
+   * @throws InterruptedException if the handler was interrupted, in a pause or in a Port call; the
+   *     run is left unfinished
    */
   public void handle(RunInvocation request, RunContext run) throws InterruptedException {
     requireNonNull(request, "request == null");
@@ -62,6 +63,14 @@ public final class ScenarioRouter {
     try {
       handlerFor(request.actionIdentifier().orElse("")).handle(request, run);
     } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // A Port call cut short by the dispatcher's interrupt (timeout, shutdown): the designed
+        // path, which the dispatcher reports itself; not a handler failure to log with its trace.
+        InterruptedException interrupted =
+            new InterruptedException("run " + request.runId() + " interrupted during a Port call");
+        interrupted.initCause(e);
+        throw interrupted;
+      }
       log.error(
           "handler for run {} (action {}) failed",
           request.runId(),

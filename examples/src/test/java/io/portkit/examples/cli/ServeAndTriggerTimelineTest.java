@@ -105,7 +105,9 @@ class ServeAndTriggerTimelineTest {
     String runId = trigger.out.await("Created run (r_\\w{16})", WAIT);
     assertThat(trigger.out.text())
         .contains("  [" + runId + "] log      Validating the request for ")
-        .contains("  [" + runId + "] label    Provisioning")
+        // The last label: a poll sees it with the final status. Earlier ones live a few
+        // milliseconds at --speed fast (each rides on its next log line), so a poll may miss them.
+        .contains("  [" + runId + "] label    Update ")
         .contains("  [" + runId + "] link     https://console.example.com/resources/")
         .contains("  [" + runId + "] SUCCESS  Provisioned ")
         .contains("  [" + runId + "] see      " + emulator.baseUri() + "/v1/actions/runs/" + runId);

@@ -1,8 +1,10 @@
 package io.portkit.examples.handlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portkit.backend.invocation.RunInvocation;
+import io.portkit.client.PortTransportException;
 import io.portkit.client.run.RunStatus;
 import io.portkit.examples.demo.DemoCatalog;
 import java.util.Map;
@@ -57,5 +59,24 @@ class ScenarioRouterTest {
 
     assertThat(port.run(request).status()).isEqualTo(RunStatus.SUCCESS);
     assertThat(port.run(request).summary()).isEqualTo("done");
+  }
+
+  @Test
+  void handle_portCallInterrupted_rethrowsTheInterruptAndLeavesTheRunToTheDispatcher()
+      throws Exception {
+    RunInvocation request = port.newRun(DemoCatalog.PROVISION_ENVIRONMENT, "{}");
+    ScenarioRouter router =
+        ScenarioRouter.all(
+            (r, run) -> {
+              Thread.currentThread().interrupt(); // as the dispatcher does at shutdown
+              run.log("cut short"); // the call fails: its thread is interrupted
+            });
+
+    assertThatThrownBy(() -> router.handle(request, port.context(request)))
+        .isInstanceOf(InterruptedException.class)
+        .hasMessage("run " + request.runId() + " interrupted during a Port call")
+        .hasCauseInstanceOf(PortTransportException.class);
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(port.run(request).status()).isEqualTo(RunStatus.IN_PROGRESS);
   }
 }

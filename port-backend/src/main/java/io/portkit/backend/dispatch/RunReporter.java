@@ -1,6 +1,7 @@
 package io.portkit.backend.dispatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portkit.client.run.DeferredWriteException;
 import io.portkit.client.run.FinalStatus;
 import io.portkit.client.run.HandOff;
 import io.portkit.client.run.RunAlreadyFinishedException;
@@ -37,6 +38,7 @@ final class RunReporter {
     if (ending.status() == FinalStatus.SUCCESS && handOffs != null && !run.route().sync()) {
       Optional<HandOff> handOff = run.context().handedOff();
       if (handOff.isPresent() && !run.context().isFinished()) {
+        flushQuietly(run); // writes made after the hand-off go out before HandOffs owns the run
         String refused = handOffs.take(run, handOff.get());
         if (refused == null) {
           run.markHandedOff(); // not ended: HandOffs ends it, and journals that
@@ -45,28 +47,30 @@ final class RunReporter {
         ending = Ending.handOffRefused(refused);
       }
     }
-    run.endedWith(ending);
     if (run.route().sync()) {
-      // Port sets a synchronized run's status from the answer; a status PATCH would be refused.
+      // Port sets a synchronized run's status from the answer, which ends the run: what the
+      // context still holds must reach Port first (ADR 0223).
+      ending = flushBeforeAnswer(run, ending);
+      run.endedWith(ending);
+      // A status PATCH would be refused.
       run.answer().complete(ending.toSyncAnswer(syncOutput(run.context(), ending)));
       return true;
     }
+    run.endedWith(ending);
     RunContext ctx = run.context();
     if (ctx.isFinished()) {
       return true;
     }
     try {
-      if (ending.status() == FinalStatus.SUCCESS) {
-        ctx.succeed(ending.summary());
-      } else {
-        RunUpdate.Builder update = RunUpdate.builder().status(FinalStatus.FAILURE);
-        if (ending.label() != null) {
-          update.statusLabel(ending.label());
-        }
-        if (ending.summary() != null) {
-          update.summary(ending.summary());
-        }
-        ctx.update(update.build());
+      try {
+        sendFinal(ctx, ending); // carries whatever the context still holds (ADR 0222)
+      } catch (DeferredWriteException e) {
+        // Thrown once: the handler's held write was refused after it returned. Without coalescing
+        // its call would have thrown and failed the run, so it fails it now.
+        ending = ending.status() == FinalStatus.SUCCESS ? Ending.handlerError(e) : ending;
+        log.warn("run {}: {}; reporting {}", run.runId(), e.getMessage(), ending.status());
+        run.endedWith(ending);
+        sendFinal(ctx, ending);
       }
       log.debug("run {} reported {}", run.runId(), ending.status());
       return true;
@@ -93,6 +97,52 @@ final class RunReporter {
           run.runId(),
           ending.status());
       return false;
+    }
+  }
+
+  private static void sendFinal(RunContext ctx, Ending ending) {
+    if (ending.status() == FinalStatus.SUCCESS) {
+      ctx.succeed(ending.summary());
+      return;
+    }
+    RunUpdate.Builder update = RunUpdate.builder().status(FinalStatus.FAILURE);
+    if (ending.label() != null) {
+      update.statusLabel(ending.label());
+    }
+    if (ending.summary() != null) {
+      update.summary(ending.summary());
+    }
+    ctx.update(update.build());
+  }
+
+  /**
+   * Sends what the context of a synchronized run still holds; a refused held write turns a success
+   * into the failure its call would have caused. The answer is given whatever happens here.
+   */
+  private static Ending flushBeforeAnswer(ActiveRun run, Ending ending) {
+    try {
+      run.context().flush();
+    } catch (DeferredWriteException e) {
+      Ending failed = ending.status() == FinalStatus.SUCCESS ? Ending.handlerError(e) : ending;
+      log.warn("run {}: {}; answering {}", run.runId(), e.getMessage(), failed.status());
+      return failed;
+    } catch (RuntimeException e) {
+      log.warn(
+          "run {}: the writes held for coalescing did not reach Port before the answer ({})",
+          run.runId(),
+          e.toString());
+    }
+    return ending;
+  }
+
+  private static void flushQuietly(ActiveRun run) {
+    try {
+      run.context().flush();
+    } catch (RuntimeException e) {
+      log.warn(
+          "run {}: the writes held for coalescing did not reach Port before the hand-off ({})",
+          run.runId(),
+          e.toString());
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link RunContext} backed by {@link RunsApi} and {@link EntitiesApi}. Thread-safe: one Port
@@ -17,26 +19,34 @@ import java.util.concurrent.locks.ReentrantLock;
  * on virtual threads and a monitor held across an HTTP call pins the carrier thread on Java 21 to
  * 23 (a few slow calls then stall every other run). Waiting for the lock is interruptible, so a
  * dispatcher bounding a report by interrupting it is not held up by another call of the run.
+ *
+ * <p>Label, link, summary and external-id writes may be held for coalescing; {@link RunWrites}
+ * sends them (ADR 0220, 0221).
  */
 final class ApiRunContext implements RunContext {
   private final String runId;
   private final Mode mode;
-  private final RunsApi runs;
   private final EntitiesApi entities;
   private final ReentrantLock lock = new ReentrantLock();
-  private final List<String> links = new ArrayList<>(); // guarded by lock
-  private String lastLabel; // guarded by lock
-  private volatile RunOutcome outcome;
+  private final RunWrites writes; // guarded by lock
+  private volatile @Nullable RunOutcome outcome;
   private final AtomicReference<HandOff> handOff = new AtomicReference<>();
 
-  ApiRunContext(String runId, Mode mode, RunsApi runs, EntitiesApi entities) {
+  ApiRunContext(
+      String runId, Mode mode, RunsApi runs, EntitiesApi entities, WriteCoalescing coalescing) {
     this.runId = Objects.requireNonNull(runId, "runId == null");
     if (runId.isBlank()) {
       throw new IllegalArgumentException("runId is blank");
     }
     this.mode = Objects.requireNonNull(mode, "mode == null");
-    this.runs = Objects.requireNonNull(runs, "runs == null");
     this.entities = Objects.requireNonNull(entities, "entities == null");
+    this.writes =
+        new RunWrites(
+            runId,
+            Objects.requireNonNull(runs, "runs == null"),
+            Objects.requireNonNull(coalescing, "coalescing == null"),
+            lock,
+            this::isFinished);
   }
 
   @Override
@@ -52,49 +62,33 @@ final class ApiRunContext implements RunContext {
   @Override
   public void log(String message) {
     Objects.requireNonNull(message, "message == null");
-    lock();
-    try {
-      ensureOpen("log");
-      runs.addLog(runId, RunLog.of(message));
-    } finally {
-      lock.unlock();
-    }
+    locked("log", () -> writes.log(message));
   }
 
   @Override
   public void statusLabel(String label) {
     Objects.requireNonNull(label, "label == null");
-    lock();
-    try {
-      ensureOpen("set the status label");
-      runs.update(runId, RunUpdate.builder().statusLabel(label).build());
-      lastLabel = label;
-    } finally {
-      lock.unlock();
-    }
+    hold("set the status label", RunUpdate.builder().statusLabel(label).build());
   }
 
   @Override
   public void addLink(String url) {
     Objects.requireNonNull(url, "url == null");
-    lock();
-    try {
-      ensureOpen("add a link");
-      List<String> next = new ArrayList<>(links);
-      next.add(url);
-      // Port's PATCH replaces the whole link array, so every earlier link is resent.
-      runs.update(runId, RunUpdate.builder().links(next).build());
-      links.add(url);
-    } finally {
-      lock.unlock();
-    }
+    locked(
+        "add a link",
+        () -> {
+          // Port's PATCH replaces the whole link array, so every earlier link is resent.
+          List<String> next = new ArrayList<>(writes.currentLinks());
+          next.add(url);
+          writes.hold(RunUpdate.builder().links(next).build());
+        });
   }
 
   @Override
   public List<String> links() {
     lock.lock();
     try {
-      return List.copyOf(links);
+      return List.copyOf(writes.currentLinks());
     } finally {
       lock.unlock();
     }
@@ -103,68 +97,46 @@ final class ApiRunContext implements RunContext {
   @Override
   public void summary(String summary) {
     Objects.requireNonNull(summary, "summary == null");
-    lock();
-    try {
-      ensureOpen("set the summary");
-      runs.update(runId, RunUpdate.builder().summary(summary).build());
-    } finally {
-      lock.unlock();
-    }
+    hold("set the summary", RunUpdate.builder().summary(summary).build());
   }
 
   @Override
   public void externalRunId(String externalRunId) {
     Objects.requireNonNull(externalRunId, "externalRunId == null");
-    lock();
-    try {
-      ensureOpen("set the external run id");
-      runs.update(runId, RunUpdate.builder().externalRunId(externalRunId).build());
-    } finally {
-      lock.unlock();
-    }
+    hold("set the external run id", RunUpdate.builder().externalRunId(externalRunId).build());
   }
 
   @Override
   public void update(RunUpdate update) {
     Objects.requireNonNull(update, "update == null");
-    lock();
-    try {
-      ensureOpen(update.status() == null ? "update" : "set the final status again");
-      if (update.status() == null) {
-        send(update);
-        return;
-      }
-      if (mode == Mode.SYNCHRONIZED) {
-        // Port rejects a status PATCH for synchronized actions; send the rest, record the status.
-        RunUpdate withoutStatus =
-            new RunUpdate(
-                null,
-                update.statusLabel(),
-                update.links(),
-                update.summary(),
-                update.externalRunId());
-        if (!withoutStatus.isEmpty()) {
-          send(withoutStatus);
-        }
-      } else {
-        send(update);
-      }
-      String label = update.statusLabel() != null ? update.statusLabel() : lastLabel;
-      outcome = new RunOutcome(update.status(), update.summary(), label);
-    } finally {
-      lock.unlock();
+    if (update.status() == null) {
+      hold("update", update);
+      return;
     }
+    locked(
+        "set the final status again",
+        () -> {
+          // One PATCH carries the final status and everything still held (ADR 0222).
+          RunUpdate last = writes.withHeld(update);
+          if (mode == Mode.SYNCHRONIZED) {
+            // Port rejects a status PATCH for synchronized actions; send the rest, record it.
+            writes.sendCarryingHeld(
+                new RunUpdate(
+                    null, last.statusLabel(), last.links(), last.summary(), last.externalRunId()));
+          } else {
+            writes.sendCarryingHeld(last);
+          }
+          String label = last.statusLabel() != null ? last.statusLabel() : writes.lastLabel();
+          outcome = new RunOutcome(update.status(), last.summary(), label);
+        });
   }
 
-  private void send(RunUpdate update) {
-    runs.update(runId, update);
-    if (update.links() != null) {
-      links.clear();
-      links.addAll(update.links());
+  @Override
+  public void flush() {
+    if (outcome != null) {
+      return; // the final status carried everything held
     }
-    if (update.statusLabel() != null) {
-      lastLabel = update.statusLabel();
-    }
+    locked("flush", writes::sendPending);
   }
 
   @Override
@@ -177,27 +149,25 @@ final class ApiRunContext implements RunContext {
     Objects.requireNonNull(blueprint, "blueprint == null");
     Objects.requireNonNull(entity, "entity == null");
     Objects.requireNonNull(options, "options == null");
-    lock();
-    try {
-      ensureOpen(
-          "write entity " + (entity.identifier() == null ? "(new, unnamed)" : entity.identifier()));
-      return entities.upsert(blueprint, entity, options.withRunId(runId));
-    } finally {
-      lock.unlock();
-    }
+    String what = entity.identifier() == null ? "(new, unnamed)" : entity.identifier();
+    return lockedGet(
+        "write entity " + what,
+        () -> {
+          writes.sendPending(); // the run's page shows the writes before the entity, as made
+          return entities.upsert(blueprint, entity, options.withRunId(runId));
+        });
   }
 
   @Override
   public void deleteEntity(String blueprint, String identifier) {
     Objects.requireNonNull(blueprint, "blueprint == null");
     Objects.requireNonNull(identifier, "identifier == null");
-    lock();
-    try {
-      ensureOpen("delete entity " + identifier);
-      entities.delete(blueprint, identifier, runId, false);
-    } finally {
-      lock.unlock();
-    }
+    locked(
+        "delete entity " + identifier,
+        () -> {
+          writes.sendPending();
+          entities.delete(blueprint, identifier, runId, false);
+        });
   }
 
   @Override
@@ -246,12 +216,14 @@ final class ApiRunContext implements RunContext {
               + this.handOff.get().externalRunId()
               + ": a run is handed off once");
     }
+    RunUpdate update =
+        RunUpdate.builder()
+            .externalRunId(handOff.externalRunId())
+            .statusLabel("waiting for " + handOff.expectedFrom())
+            .build();
     try {
-      update(
-          RunUpdate.builder()
-              .externalRunId(handOff.externalRunId())
-              .statusLabel("waiting for " + handOff.expectedFrom())
-              .build());
+      // Sent now, with whatever is held: the other system may complete the run any moment.
+      locked("hand the run off", () -> writes.sendWithHeld(update));
     } catch (RuntimeException e) {
       this.handOff.set(null); // not recorded in Port: the handler may try again
       throw e;
@@ -263,8 +235,25 @@ final class ApiRunContext implements RunContext {
     return Optional.ofNullable(handOff.get());
   }
 
-  /** Takes the run's lock, interruptibly: an interrupted wait is a transport failure. */
-  private void lock() {
+  private void hold(String attempted, RunUpdate update) {
+    locked(attempted, () -> writes.hold(update));
+  }
+
+  private void locked(String attempted, Runnable write) {
+    lockedGet(
+        attempted,
+        () -> {
+          write.run();
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code write} under the run's lock (taken interruptibly: an interrupted wait is a
+   * transport failure), once the run is known open and an earlier refusal of a held write has been
+   * thrown, once.
+   */
+  private <T> T lockedGet(String attempted, Supplier<T> write) {
     try {
       lock.lockInterruptibly();
     } catch (InterruptedException e) {
@@ -272,12 +261,15 @@ final class ApiRunContext implements RunContext {
       throw new PortTransportException(
           "interrupted waiting for run " + runId + "'s previous call to Port", false, e);
     }
-  }
-
-  private void ensureOpen(String attempted) {
-    RunOutcome done = outcome;
-    if (done != null) {
-      throw new RunAlreadyFinishedException(runId, done.status(), attempted);
+    try {
+      RunOutcome done = outcome;
+      if (done != null) {
+        throw new RunAlreadyFinishedException(runId, done.status(), attempted);
+      }
+      writes.throwRefused();
+      return write.get();
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -28,9 +28,18 @@ import java.util.Optional;
  * writes still go through the API. In async mode a {@code run_synchronized_error} from Port becomes
  * a {@link RunSynchronizedException} explaining the difference.
  *
- * <p>Thread-safe: calls may come from several threads and are sent one at a time, in call order.
- * Every write may throw {@link io.portkit.client.PortException}; a failed write changes no local
- * state (a failed {@link #addLink} does not keep the link, a failed final can be retried).
+ * <p><b>Coalescing.</b> With {@link WriteCoalescing} on (the {@link io.portkit.client.PortClient}
+ * default), {@link #statusLabel}, {@link #addLink}, {@link #summary}, {@link #externalRunId} and a
+ * status-less {@link #update} may be held for a short delay and merged with the writes that follow:
+ * a label goes on the next log line, consecutive links become one PATCH, a summary goes with the
+ * final status. Port ends up showing the same logs, labels, links and summary in the same order, in
+ * fewer calls. A held write is sent by the delay at the latest, and before any log line, entity
+ * write, hand-off, final status or {@link #flush()}; if Port refuses it after its call returned,
+ * the next call throws a {@link DeferredWriteException} (ADR 0220, 0221).
+ *
+ * <p>Thread-safe: calls may come from several threads and reach Port in call order. Every write may
+ * throw {@link io.portkit.client.PortException}; a failed write changes no local state (a failed
+ * {@link #addLink} does not keep the link, a failed final can be retried).
  */
 public interface RunContext {
   /** How the run's final status reaches Port. */
@@ -48,7 +57,20 @@ public interface RunContext {
    * @param mode how the final status is reported
    */
   static RunContext of(String runId, Mode mode, RunsApi runs, EntitiesApi entities) {
-    return new ApiRunContext(runId, mode, runs, entities);
+    return of(runId, mode, runs, entities, WriteCoalescing.off());
+  }
+
+  /**
+   * Returns a context reporting on {@code runId} that holds writes back as {@code coalescing} says.
+   *
+   * @param runId the run id, for example {@code r_QOz6WoOB1Q2lmhZZ}
+   * @param mode how the final status is reported
+   * @param coalescing how long writes may be held to merge them; {@link WriteCoalescing#off()} to
+   *     send each at once
+   */
+  static RunContext of(
+      String runId, Mode mode, RunsApi runs, EntitiesApi entities, WriteCoalescing coalescing) {
+    return new ApiRunContext(runId, mode, runs, entities, coalescing);
   }
 
   /** Returns the run id. */
@@ -66,7 +88,9 @@ public interface RunContext {
   /** Adds a link and sends the whole list of links added so far. */
   void addLink(String url);
 
-  /** Returns the links added so far, in order; an unmodifiable snapshot. */
+  /**
+   * Returns the links added so far, in order, including any not sent yet; an unmodifiable snapshot.
+   */
   List<String> links();
 
   /** Sets the run's summary without ending it. */
@@ -80,6 +104,18 @@ public interface RunContext {
    * is the final status, with the same once-only rule as {@link #succeed}.
    */
   void update(RunUpdate update);
+
+  /**
+   * Sends now whatever this context holds back for coalescing (see {@link WriteCoalescing});
+   * nothing when it holds nothing. The dispatcher calls it before it answers a synchronized run,
+   * whose answer ends the run. The default does nothing: a context that wraps another must
+   * delegate.
+   *
+   * <p>After the final status there is nothing held, and this does nothing.
+   *
+   * @throws DeferredWriteException if Port refused an earlier held write (thrown once)
+   */
+  default void flush() {}
 
   /** Upserts an entity tied to this run ({@link EntityWriteOptions#UPSERT} plus {@code run_id}). */
   Entity upsertEntity(String blueprint, Entity entity);

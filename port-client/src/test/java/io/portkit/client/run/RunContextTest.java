@@ -13,6 +13,7 @@ import io.portkit.client.testing.FakePortServer.Reply;
 import io.portkit.client.testing.RecordingSleeper;
 import io.portkit.client.testing.TestClients;
 import io.portkit.testsupport.MutableClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Each write's own rules, with coalescing off so every write is one request; the merging of writes
+ * is pinned by {@code RunContextCoalescingTest} in port-testkit, on the emulator.
+ */
 class RunContextTest {
   private static final String RUN_PATH = "/v1/actions/runs/r_1";
   private static final String LOGS_PATH = RUN_PATH + "/logs";
@@ -33,7 +38,9 @@ class RunContextTest {
   private final FakePortServer server = FakePortServer.start();
   private final MutableClock clock = MutableClock.standard();
   private final PortClient client =
-      TestClients.builder(server, clock, new RecordingSleeper(clock)).build();
+      TestClients.builder(server, clock, new RecordingSleeper(clock))
+          .writeCoalescing(Duration.ZERO)
+          .build();
 
   @BeforeEach
   void script() {

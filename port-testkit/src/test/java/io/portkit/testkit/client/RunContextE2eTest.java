@@ -35,6 +35,7 @@ class RunContextE2eTest {
     run.addLink("https://ci/1");
     run.addLink("https://ci/2");
     run.addLink("https://ci/3");
+    run.flush(); // the three adds went out as one PATCH, held a moment for coalescing
 
     EmulatedRun state = fx.port.run(id).orElseThrow();
     assertThat(state.links()).containsExactly("https://ci/1", "https://ci/2", "https://ci/3");

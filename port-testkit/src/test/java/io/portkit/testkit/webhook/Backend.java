@@ -44,12 +44,22 @@ final class Backend implements AutoCloseable {
 
   /** Starts a backend whose dispatcher is configured by {@code handlers} on top of the client. */
   Backend(UnaryOperator<RunDispatcher.Builder> handlers) {
+    this(UnaryOperator.identity(), handlers);
+  }
+
+  /** Starts a backend whose client is configured by {@code clientSettings} too. */
+  Backend(
+      UnaryOperator<PortClient.Builder> clientSettings,
+      UnaryOperator<RunDispatcher.Builder> handlers) {
     port = PortEmulator.start();
     port.defineAction(action("deploy", false));
     port.defineAction(action("cleanup", false));
     port.defineAction(action("orphan", false));
     port.defineAction(action("validate", true));
-    client = PortClient.builder().baseUri(port.baseUri()).credentials(port.credentials()).build();
+    this.client =
+        clientSettings
+            .apply(PortClient.builder().baseUri(port.baseUri()).credentials(port.credentials()))
+            .build();
     verifier =
         SignatureVerifier.builder()
             .addSecret(port.clientSecret())
@@ -143,6 +153,7 @@ final class Backend implements AutoCloseable {
   public void close() {
     receiver.close();
     dispatcher.close();
+    client.close();
     port.close();
   }
 }
