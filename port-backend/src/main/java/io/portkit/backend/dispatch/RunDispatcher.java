@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +94,10 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final Duration shutdownGrace;
   private final InFlightRuns inFlight;
   private final int maxInFlight;
+  private final int maxQueued;
+  private final RunScheduler scheduler;
+  private final RunStarter starter;
+  private final WaitingLabels labels;
   private final RunListener listener;
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
   private final AtomicReference<Thread> hook = new AtomicReference<>();
@@ -104,8 +107,10 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.contexts = b.contexts;
     this.detailsLoader = b.detailsLoader;
     this.secrets = b.secrets == null ? SecretDecryptor.builder().build() : b.secrets;
-    this.inFlight = new InFlightRuns(b.maxInFlight);
+    // The scheduler bounds runs executing and waiting; this only tracks them, for the shutdown.
+    this.inFlight = new InFlightRuns(Integer.MAX_VALUE);
     this.maxInFlight = b.maxInFlight;
+    this.maxQueued = b.maxQueued != null ? b.maxQueued : Builder.defaultMaxQueued(b.journal);
     this.listener = RunListeners.of(b.listeners);
     this.runTimeout = b.runTimeout;
     this.syncTimeout = b.syncTimeout;
@@ -129,6 +134,11 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.reporter = new RunReporter(handOffs);
     this.reportThreads = HandlerExecutors.reports(b.maxInFlight);
     this.reports = new DeadlineReports(reporter, reportThreads, timers, b.reportTimeout);
+    this.labels = new WaitingLabels(b.queueLabels);
+    this.starter =
+        new RunStarter(
+            executor, durability, labels, reporter, reports, this::finished, inFlight::isClosed);
+    this.scheduler = new RunScheduler(maxInFlight, maxQueued, starter::launch);
   }
 
   /** Returns a builder; a client (or a context factory) and at least one handler are required. */
@@ -202,11 +212,23 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return Routes.refusal(runId, e);
     }
     RunContext.Mode mode = route.sync() ? RunContext.Mode.SYNCHRONIZED : RunContext.Mode.ASYNC;
-    ActiveRun active = new ActiveRun(run, route, contexts.create(runId, mode));
+    ActiveRun active = ActiveRun.of(run, route, contexts.create(runId, mode));
     DispatchOutcome refused = inFlight.admit(active);
+    RunScheduler.Admission admission = null;
     if (refused == null) {
-      refused = durability.accept(active); // on disk before the answer
+      admission = scheduler.reserve(active, !route.sync(), true);
+      refused = admission.refusal();
       if (refused != null) {
+        inFlight.leave(active);
+      }
+    }
+    if (refused == null) {
+      scheduleTimeout(active); // a queued run's wait counts against its timeout
+      // On disk before the answer, saying whether the handler starts now or the run waits.
+      refused = durability.accept(active, !admission.queued());
+      if (refused != null) {
+        active.cancelTimeout();
+        scheduler.cancel(active);
         inFlight.leave(active);
         if (refused instanceof DispatchOutcome.Duplicate) {
           return refused;
@@ -214,7 +236,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       }
     }
     if (refused == null) {
-      refused = start(active);
+      refused = admission.queued() ? enqueue(active, admission) : execute(active);
     }
     if (refused != null) {
       recent.forget(runId);
@@ -248,14 +270,27 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     return handOffs;
   }
 
-  /** Returns how many runs are executing or being reported now. */
+  /** Returns how many runs hold a handler slot now: executing, or being reported. */
   public int inFlight() {
-    return inFlight.size();
+    return scheduler.executing();
   }
 
   /** Returns the limit on runs in flight ({@link Builder#maxInFlight(int)}). */
   public int maxInFlight() {
     return maxInFlight;
+  }
+
+  /**
+   * Returns how many accepted runs wait now, for a handler slot or for an earlier run with their
+   * concurrency key.
+   */
+  public int queued() {
+    return scheduler.queued();
+  }
+
+  /** Returns the limit on runs waiting ({@link Builder#maxQueued(int)}). */
+  public int maxQueued() {
+    return maxQueued;
   }
 
   /** Returns whether {@link #close()} or {@link #shutdown(Duration)} was called. */
@@ -264,8 +299,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   }
 
   /**
-   * Waits until no run is in flight (each handler ended and its result was reported), at most
-   * {@code timeout}. Runs may start again right after; useful to drain in tests and before
+   * Waits until no run is in flight or queued (each handler ended and its result was reported), at
+   * most {@code timeout}. Runs may start again right after; useful to drain in tests and before
    * maintenance.
    *
    * @return true if no run was in flight when it returned, false on timeout or interruption (the
@@ -295,10 +330,19 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return false;
     }
     inFlight.close();
+    List<CompletableFuture<Boolean>> reported = new ArrayList<>();
+    List<ActiveRun> waiting = scheduler.close();
+    waiting.forEach(run -> settleWaitingAtShutdown(run, reported));
+    if (!waiting.isEmpty()) {
+      log.info(
+          durability.journal() != null
+              ? "{} queued run(s) never started stay in the journal for the next start"
+              : "{} queued run(s) never started end FAILURE (no journal keeps them)",
+          waiting.size());
+    }
     boolean clean = inFlight.awaitEmpty(grace);
     // Every run left is reported at once, each on its own thread and within the report deadline,
     // rather than one after another.
-    List<CompletableFuture<Boolean>> reported = new ArrayList<>();
     for (ActiveRun run : inFlight.snapshot()) {
       if (run.claim()) {
         run.interrupt();
@@ -309,6 +353,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     awaitReports(reported);
     inFlight.awaitEmpty(reports.deadline()); // reports that handlers' own threads had begun
     handOffs.close(durability.journal() != null);
+    labels.close();
     timers.shutdownNow();
     reportThreads.shutdownNow();
     if (ownedExecutor != null) {
@@ -365,45 +410,90 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
   }
 
+  /**
+   * Runs one the journal held (taken before the crash, so never refused): a queued one waits its
+   * turn again, in journal order, so runs with one concurrency key keep their order.
+   */
   private void startRecovered(ActiveRun run) {
     run.markRecovered();
     recent.remember(run.runId());
     inFlight.hold(run);
-    DispatchOutcome refused = start(run);
+    RunScheduler.Admission admission = scheduler.reserve(run, true, false);
+    if (admission.refusal() != null) {
+      log.error("run {} could not be recovered now: {}", run.runId(), admission.refusal());
+      inFlight.leave(run);
+      return;
+    }
+    scheduleTimeout(run);
+    DispatchOutcome refused = admission.queued() ? enqueue(run, admission) : execute(run);
     if (refused != null) {
       log.error("run {} could not be recovered now: {}", run.runId(), refused);
     }
   }
 
-  private @Nullable DispatchOutcome start(ActiveRun run) {
+  private void scheduleTimeout(ActiveRun run) {
     Duration timeout =
         run.route().timeout() != null
             ? run.route().timeout()
             : run.route().sync() ? syncTimeout : runTimeout;
-    try {
-      run.timeout(
-          timers.schedule(() -> expire(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS));
-      executor.execute(new RunTask(run, reporter, this::finished));
+    run.timeout(
+        timers.schedule(() -> expire(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  /** Starts a run holding a handler slot; null when started, else the refusal to answer. */
+  private @Nullable DispatchOutcome execute(ActiveRun run) {
+    if (starter.execute(run)) {
       return null;
-    } catch (RejectedExecutionException e) {
-      if (run.claim()) {
-        finished(run);
-      }
-      return inFlight.isClosed()
-          ? InFlightRuns.shuttingDown(run.runId())
-          : DispatchOutcome.saturated(
-              "the handler executor refused run " + run.runId() + ": run the action again later");
+    }
+    if (run.claim()) {
+      finished(run);
+    }
+    return inFlight.isClosed()
+        ? InFlightRuns.shuttingDown(run.runId())
+        : DispatchOutcome.saturated(
+            "the handler executor refused run " + run.runId() + ": run the action again later");
+  }
+
+  /** Queues a durably accepted run; it is answered as accepted (202) whatever happens next. */
+  private @Nullable DispatchOutcome enqueue(ActiveRun run, RunScheduler.Admission admission) {
+    run.markQueued();
+    if (admission.label() != null) {
+      labels.queued(run, admission.label()); // before the commit, which may start it at once
+    }
+    if (!scheduler.commit(run)) {
+      List<CompletableFuture<Boolean>> ignored = new ArrayList<>();
+      settleWaitingAtShutdown(run, ignored);
+    }
+    return null;
+  }
+
+  /**
+   * A run that waited and never started, at shutdown: with a journal it stays there, queued for the
+   * next start; without one it ends FAILURE "backend shut down" like a running one.
+   */
+  private void settleWaitingAtShutdown(ActiveRun run, List<CompletableFuture<Boolean>> reported) {
+    if (!run.claim()) {
+      return;
+    }
+    if (durability.journal() != null) {
+      run.cancelTimeout();
+      inFlight.leave(run); // not finished in the journal: the next start queues it again
+    } else {
+      reported.add(
+          reports.submit(run, Ending.shutdown(), "queued at shutdown", () -> finished(run)));
     }
   }
 
   /** On the timeout thread: claim, interrupt and hand the report over, never report here. */
   private void expire(ActiveRun run, Duration timeout) {
     if (run.claim()) {
+      String waitedFor = scheduler.withdraw(run);
       run.interrupt();
       reports.submit(
           run,
-          Ending.timeout(timeout),
-          "timed out after " + Ending.human(timeout),
+          waitedFor == null ? Ending.timeout(timeout) : Ending.waitedTooLong(timeout, waitedFor),
+          (waitedFor == null ? "timed out after " : "waited past its timeout of ")
+              + Ending.human(timeout),
           () -> finished(run));
     }
   }
@@ -415,6 +505,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     if (ended != null) {
       listener.runEnded(ended); // before leaving: awaitIdle() then implies the listeners heard it
     }
+    scheduler.settle(run); // frees its slot and key: the next queued run starts
     inFlight.leave(run);
   }
 
@@ -439,6 +530,12 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   public static final class Builder {
     /** Default limit on runs executing at once. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+
+    /** Default limit on runs waiting with a journal: a burst of thousands queues. */
+    public static final int DEFAULT_MAX_QUEUED_WITH_JOURNAL = 10_000;
+
+    /** Default limit on runs waiting without a journal: none, a crash would lose them silently. */
+    public static final int DEFAULT_MAX_QUEUED_WITHOUT_JOURNAL = 0;
 
     /** Default time an asynchronous run may take before it is failed. */
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(30);
@@ -474,6 +571,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     SecretDecryptor secrets;
     Executor executor;
     int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+    Integer maxQueued;
+    boolean queueLabels = true;
     Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
     Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
@@ -699,7 +798,45 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return this;
     }
 
-    /** Sets the limit on runs executing at once; beyond it deliveries get 503. Default 64. */
+    /**
+     * Sets the limit on runs accepted and waiting for a handler slot (or for an earlier run with
+     * their concurrency key): beyond {@code maxInFlight} executing, a run is queued, recorded in
+     * the journal as not started and answered 202, then started in arrival order as handlers end;
+     * only a full queue is answered 503 {@code saturated}. Synchronized runs are never queued.
+     * Default {@value #DEFAULT_MAX_QUEUED_WITH_JOURNAL} with a {@link #journal journal}, which
+     * keeps the queue across a crash; {@value #DEFAULT_MAX_QUEUED_WITHOUT_JOURNAL} without one,
+     * since a crash would leave every queued run IN_PROGRESS in Port, where a 503 fails it at once
+     * (see {@code docs/scaling.md}). About 2 KiB of heap per queued run plus its webhook body.
+     *
+     * @throws IllegalArgumentException if {@code maxQueued} is negative
+     */
+    public Builder maxQueued(int maxQueued) {
+      if (maxQueued < 0) {
+        throw new IllegalArgumentException("maxQueued must not be negative, got " + maxQueued);
+      }
+      this.maxQueued = maxQueued;
+      return this;
+    }
+
+    /**
+     * Sets whether a queued run shows why it waits: one status-label PATCH when it is queued
+     * ({@code "queued, 37 ahead"}, {@code "waiting for r_... (same concurrency key: K)"}) and one
+     * when it starts ({@code "started after waiting 12 s"}), none if it started before the first
+     * was sent. Default true; false spends no API calls on waiting runs.
+     */
+    public Builder queueLabels(boolean queueLabels) {
+      this.queueLabels = queueLabels;
+      return this;
+    }
+
+    static int defaultMaxQueued(@Nullable RunJournal journal) {
+      return journal != null ? DEFAULT_MAX_QUEUED_WITH_JOURNAL : DEFAULT_MAX_QUEUED_WITHOUT_JOURNAL;
+    }
+
+    /**
+     * Sets the limit on runs executing at once; beyond it runs queue ({@link #maxQueued}). Default
+     * 64.
+     */
     public Builder maxInFlight(int maxInFlight) {
       if (maxInFlight < 1) {
         throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
