@@ -915,7 +915,9 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
      * Builds the dispatcher and, with a {@link #journal(RunJournal)}, starts recovering the runs it
      * holds as unfinished (asynchronously: this does not wait for Port).
      *
-     * @throws IllegalStateException if no client or context factory, or no handler, was set
+     * @throws IllegalStateException if no client or context factory, or no handler, was set, or a
+     *     handler declares a concurrency key while no run may wait (no journal and no {@link
+     *     #maxQueued})
      */
     public RunDispatcher build() {
       if (contexts == null) {
@@ -927,9 +929,34 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
             "no handlers: call handle(actionId, handler), sync(actionId, handler) or"
                 + " defaultHandler(handler)");
       }
+      String keyed = keyedRoute();
+      if (keyed != null
+          && defaultMaxQueued(journal) == 0
+          && (maxQueued == null || maxQueued == 0)) {
+        throw new IllegalStateException(
+            "action "
+                + keyed
+                + " declares a concurrency key, so its runs may wait, but this dispatcher queues"
+                + " none (maxQueued=0, the default without a journal): call journal(...) (up to"
+                + " 10,000 runs wait) or maxQueued(n)");
+      }
       RunDispatcher dispatcher = new RunDispatcher(this);
       dispatcher.recover();
       return dispatcher;
+    }
+
+    private @Nullable String keyedRoute() {
+      List<Route> all = new ArrayList<>(routes.values());
+      all.addAll(nodeRoutes.values());
+      if (fallback != null) {
+        all.add(fallback);
+      }
+      for (Route r : all) {
+        if (r.options().concurrencyKey() != null) {
+          return r.action();
+        }
+      }
+      return null;
     }
 
     private static Duration positive(Duration d, String name) {

@@ -1,8 +1,12 @@
 package io.portkit.backend.dispatch;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class WaitingLabels implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WaitingLabels.class);
   private static final int THREADS = 2;
+  private static final Duration SENT_WAIT = Duration.ofSeconds(5);
 
   private final boolean enabled;
   private final ExecutorService senders;
@@ -52,18 +57,26 @@ final class WaitingLabels implements AutoCloseable {
     }
   }
 
-  /** Replaces the waiting label of {@code run}, which starts now, if it was shown. */
+  /**
+   * Replaces the waiting label of {@code run}, which starts now, if it was shown: on the starting
+   * thread, before the handler runs, so it never overwrites a label the handler sets.
+   */
   void started(ActiveRun run) {
     QueueLabel label = run.label();
     if (label == null || label.decide()) {
       return; // never shown: nothing to correct
     }
-    String text = RunQueueMessages.startedLabel(run);
     try {
-      label.sent().thenRunAsync(() -> send(run, text), senders);
-    } catch (RejectedExecutionException e) {
-      log.debug("run {}: started label not sent (shutting down)", run.runId());
+      label.sent().get(SENT_WAIT.toMillis(), TimeUnit.MILLISECONDS); // after the waiting label
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (ExecutionException | TimeoutException e) {
+      log.debug(
+          "run {}: its waiting label is still being sent; started label skipped", run.runId());
+      return;
     }
+    send(run, RunQueueMessages.startedLabel(run));
   }
 
   private static void send(ActiveRun run, String text) {
