@@ -3,6 +3,8 @@
 #   scripts/load/benchmarks.sh e2e        # runs/s trigger -> final status, noop handler
 #   scripts/load/benchmarks.sh memory     # 10,000 runs waiting, Java 25, -Xmx256m (virtual threads)
 #   scripts/load/benchmarks.sh memory17   # the Java 17 fallback: bounded pool of 64 (the default)
+#   scripts/load/benchmarks.sh burst      # 2,000 runs queued on a journal, then drained (Java 17)
+#   scripts/load/benchmarks.sh burst25    # the same on Java 25
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jdk25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -13,5 +15,7 @@ case "${1:-}" in
   e2e) java -cp "$jar" io.portkit.benchmarks.e2e.EndToEndBenchmark --runs 5000 --window 32 ;;
   memory) "$jdk25/bin/java" -Xmx256m -cp "$jar" io.portkit.benchmarks.memory.InFlightMemoryBenchmark --runs 10000 ;;
   memory17) "$jdk17/bin/java" -Xmx256m -cp "$jar" io.portkit.benchmarks.memory.InFlightMemoryBenchmark --runs 10000 --max-in-flight 64 ;;
-  *) echo "usage: $0 e2e|memory|memory17" >&2; exit 2 ;;
+  burst) "$jdk17/bin/java" -Xmx256m -cp "$jar" io.portkit.benchmarks.queue.BurstDrainBenchmark --runs 2000 ;;
+  burst25) "$jdk25/bin/java" -Xmx256m -cp "$jar" io.portkit.benchmarks.queue.BurstDrainBenchmark --runs 2000 ;;
+  *) echo "usage: $0 e2e|memory|memory17|burst|burst25" >&2; exit 2 ;;
 esac

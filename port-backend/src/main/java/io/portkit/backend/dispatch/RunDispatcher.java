@@ -49,11 +49,14 @@ import org.slf4j.LoggerFactory;
  * status is never PATCHed. An action without a handler is reported FAILURE ("no handler for action
  * X") and answered 404.
  *
- * <p>At most {@code maxInFlight} runs execute at once; beyond that deliveries are answered 503 and
- * nothing starts. A run id seen recently (bounded, time-limited memory) is answered 200 as a
- * duplicate and not executed again. {@link #close()} stops taking runs, lets those in flight finish
- * until {@code shutdownGrace}, then reports each unfinished one FAILURE with the label {@code
- * "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
+ * <p>At most {@code maxInFlight} runs execute at once; beyond that a run is accepted into a queue
+ * of at most {@code maxQueued} (10,000 with a journal, which records it as not started; none
+ * without one) and started in arrival order as handlers end; only a full queue is answered 503.
+ * Runs whose handler declares a {@link HandlerOptions#concurrencyKey concurrency key} run one at a
+ * time per key, in arrival order. A run id seen recently (bounded, time-limited memory) is answered
+ * 200 as a duplicate and not executed again. {@link #close()} stops taking runs, lets those in
+ * flight finish until {@code shutdownGrace}, then reports each unfinished one FAILURE with the
+ * label {@code "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
  *
  * <p>With a {@link Builder#journal journal}, each run is recorded on disk before it is
  * acknowledged, and {@link Builder#build()} ends (or, for {@link HandlerOptions#resumable()
