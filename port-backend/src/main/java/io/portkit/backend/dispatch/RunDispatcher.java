@@ -92,15 +92,13 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final DeadlineReports reports;
   private final Durability durability;
   private final JournalRecovery recovery;
-  private final Duration runTimeout;
-  private final Duration syncTimeout;
   private final Duration shutdownGrace;
   private final InFlightRuns inFlight;
   private final int maxInFlight;
   private final int maxQueued;
   private final RunScheduler scheduler;
-  private final RunStarter starter;
   private final WaitingLabels labels;
+  private final RunIntake intake;
   private final RunListener listener;
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
   private final AtomicReference<Thread> hook = new AtomicReference<>();
@@ -113,10 +111,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     // The scheduler bounds runs executing and waiting; this only tracks them, for the shutdown.
     this.inFlight = new InFlightRuns(Integer.MAX_VALUE);
     this.maxInFlight = b.maxInFlight;
-    this.maxQueued = b.maxQueued != null ? b.maxQueued : Builder.defaultMaxQueued(b.journal);
+    this.maxQueued = QueueBounds.maxQueued(b.maxQueued, b.journal);
     this.listener = RunListeners.of(b.listeners);
-    this.runTimeout = b.runTimeout;
-    this.syncTimeout = b.syncTimeout;
     this.shutdownGrace = b.shutdownGrace;
     this.recent = new RecentRuns(b.rememberRuns, b.rememberFor, b.clock);
     this.durability = new Durability(b.journal);
@@ -138,10 +134,21 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.reportThreads = HandlerExecutors.reports(b.maxInFlight);
     this.reports = new DeadlineReports(reporter, reportThreads, timers, b.reportTimeout);
     this.labels = new WaitingLabels(b.queueLabels);
-    this.starter =
+    RunStarter starter =
         new RunStarter(
             executor, durability, labels, reporter, reports, this::finished, inFlight::isClosed);
     this.scheduler = new RunScheduler(maxInFlight, maxQueued, starter::launch);
+    this.intake =
+        new RunIntake(
+            inFlight,
+            scheduler,
+            starter,
+            labels,
+            durability,
+            reports,
+            timers,
+            new RunIntake.Timeouts(b.runTimeout, b.syncTimeout),
+            this::finished);
   }
 
   /** Returns a builder; a client (or a context factory) and at least one handler are required. */
@@ -216,30 +223,9 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
     RunContext.Mode mode = route.sync() ? RunContext.Mode.SYNCHRONIZED : RunContext.Mode.ASYNC;
     ActiveRun active = ActiveRun.of(run, route, contexts.create(runId, mode));
-    DispatchOutcome refused = inFlight.admit(active);
-    RunScheduler.Admission admission = null;
-    if (refused == null) {
-      admission = scheduler.reserve(active, !route.sync(), true);
-      refused = admission.refusal();
-      if (refused != null) {
-        inFlight.leave(active);
-      }
-    }
-    if (refused == null) {
-      scheduleTimeout(active); // a queued run's wait counts against its timeout
-      // On disk before the answer, saying whether the handler starts now or the run waits.
-      refused = durability.accept(active, !admission.queued());
-      if (refused != null) {
-        active.cancelTimeout();
-        scheduler.cancel(active);
-        inFlight.leave(active);
-        if (refused instanceof DispatchOutcome.Duplicate) {
-          return refused;
-        }
-      }
-    }
-    if (refused == null) {
-      refused = admission.queued() ? enqueue(active, admission) : execute(active);
+    DispatchOutcome refused = intake.take(active);
+    if (refused instanceof DispatchOutcome.Duplicate) {
+      return refused; // recorded by an earlier delivery: stays remembered
     }
     if (refused != null) {
       recent.forget(runId);
@@ -333,16 +319,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return false;
     }
     inFlight.close();
-    List<CompletableFuture<Boolean>> reported = new ArrayList<>();
-    List<ActiveRun> waiting = scheduler.close();
-    waiting.forEach(run -> settleWaitingAtShutdown(run, reported));
-    if (!waiting.isEmpty()) {
-      log.info(
-          durability.journal() != null
-              ? "{} queued run(s) never started stay in the journal for the next start"
-              : "{} queued run(s) never started end FAILURE (no journal keeps them)",
-          waiting.size());
-    }
+    List<CompletableFuture<Boolean>> reported = new ArrayList<>(intake.closeQueue());
     boolean clean = inFlight.awaitEmpty(grace);
     // Every run left is reported at once, each on its own thread and within the report deadline,
     // rather than one after another.
@@ -413,92 +390,10 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     }
   }
 
-  /**
-   * Runs one the journal held (taken before the crash, so never refused): a queued one waits its
-   * turn again, in journal order, so runs with one concurrency key keep their order.
-   */
   private void startRecovered(ActiveRun run) {
     run.markRecovered();
     recent.remember(run.runId());
-    inFlight.hold(run);
-    RunScheduler.Admission admission = scheduler.reserve(run, true, false);
-    if (admission.refusal() != null) {
-      log.error("run {} could not be recovered now: {}", run.runId(), admission.refusal());
-      inFlight.leave(run);
-      return;
-    }
-    scheduleTimeout(run);
-    DispatchOutcome refused = admission.queued() ? enqueue(run, admission) : execute(run);
-    if (refused != null) {
-      log.error("run {} could not be recovered now: {}", run.runId(), refused);
-    }
-  }
-
-  private void scheduleTimeout(ActiveRun run) {
-    Duration timeout =
-        run.route().timeout() != null
-            ? run.route().timeout()
-            : run.route().sync() ? syncTimeout : runTimeout;
-    run.timeout(
-        timers.schedule(() -> expire(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS));
-  }
-
-  /** Starts a run holding a handler slot; null when started, else the refusal to answer. */
-  private @Nullable DispatchOutcome execute(ActiveRun run) {
-    if (starter.execute(run)) {
-      return null;
-    }
-    if (run.claim()) {
-      finished(run);
-    }
-    return inFlight.isClosed()
-        ? InFlightRuns.shuttingDown(run.runId())
-        : DispatchOutcome.saturated(
-            "the handler executor refused run " + run.runId() + ": run the action again later");
-  }
-
-  /** Queues a durably accepted run; it is answered as accepted (202) whatever happens next. */
-  private @Nullable DispatchOutcome enqueue(ActiveRun run, RunScheduler.Admission admission) {
-    run.markQueued();
-    if (admission.label() != null) {
-      labels.queued(run, admission.label()); // before the commit, which may start it at once
-    }
-    if (!scheduler.commit(run)) {
-      List<CompletableFuture<Boolean>> ignored = new ArrayList<>();
-      settleWaitingAtShutdown(run, ignored);
-    }
-    return null;
-  }
-
-  /**
-   * A run that waited and never started, at shutdown: with a journal it stays there, queued for the
-   * next start; without one it ends FAILURE "backend shut down" like a running one.
-   */
-  private void settleWaitingAtShutdown(ActiveRun run, List<CompletableFuture<Boolean>> reported) {
-    if (!run.claim()) {
-      return;
-    }
-    if (durability.journal() != null) {
-      run.cancelTimeout();
-      inFlight.leave(run); // not finished in the journal: the next start queues it again
-    } else {
-      reported.add(
-          reports.submit(run, Ending.shutdown(), "queued at shutdown", () -> finished(run)));
-    }
-  }
-
-  /** On the timeout thread: claim, interrupt and hand the report over, never report here. */
-  private void expire(ActiveRun run, Duration timeout) {
-    if (run.claim()) {
-      String waitedFor = scheduler.withdraw(run);
-      run.interrupt();
-      reports.submit(
-          run,
-          waitedFor == null ? Ending.timeout(timeout) : Ending.waitedTooLong(timeout, waitedFor),
-          (waitedFor == null ? "timed out after " : "waited past its timeout of ")
-              + Ending.human(timeout),
-          () -> finished(run));
-    }
+    intake.takeRecovered(run);
   }
 
   private void finished(ActiveRun run) {
@@ -832,10 +727,6 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return this;
     }
 
-    static int defaultMaxQueued(@Nullable RunJournal journal) {
-      return journal != null ? DEFAULT_MAX_QUEUED_WITH_JOURNAL : DEFAULT_MAX_QUEUED_WITHOUT_JOURNAL;
-    }
-
     /**
      * Sets the limit on runs executing at once; beyond it runs queue ({@link #maxQueued}). Default
      * 64.
@@ -932,34 +823,15 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
             "no handlers: call handle(actionId, handler), sync(actionId, handler) or"
                 + " defaultHandler(handler)");
       }
-      String keyed = keyedRoute();
-      if (keyed != null
-          && defaultMaxQueued(journal) == 0
-          && (maxQueued == null || maxQueued == 0)) {
-        throw new IllegalStateException(
-            "action "
-                + keyed
-                + " declares a concurrency key, so its runs may wait, but this dispatcher queues"
-                + " none (maxQueued=0, the default without a journal): call journal(...) (up to"
-                + " 10,000 runs wait) or maxQueued(n)");
-      }
-      RunDispatcher dispatcher = new RunDispatcher(this);
-      dispatcher.recover();
-      return dispatcher;
-    }
-
-    private @Nullable String keyedRoute() {
       List<Route> all = new ArrayList<>(routes.values());
       all.addAll(nodeRoutes.values());
       if (fallback != null) {
         all.add(fallback);
       }
-      for (Route r : all) {
-        if (r.options().concurrencyKey() != null) {
-          return r.action();
-        }
-      }
-      return null;
+      QueueBounds.requireQueueForKeys(all, QueueBounds.maxQueued(maxQueued, journal));
+      RunDispatcher dispatcher = new RunDispatcher(this);
+      dispatcher.recover();
+      return dispatcher;
     }
 
     private static Duration positive(Duration d, String name) {
