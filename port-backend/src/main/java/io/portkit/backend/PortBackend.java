@@ -338,9 +338,18 @@ public final class PortBackend implements InvocationDispatcher, AutoCloseable {
       return this;
     }
 
-    /** Sets the limit on runs executing at once; default 64. */
+    /** Sets the limit on runs executing at once; beyond it runs queue. Default 64. */
     public Builder maxInFlight(int maxInFlight) {
       dispatcher.maxInFlight(maxInFlight);
+      return this;
+    }
+
+    /**
+     * Sets the limit on runs accepted and waiting; default 10,000 with a journal, 0 without. See
+     * {@link RunDispatcher.Builder#maxQueued(int)}.
+     */
+    public Builder maxQueued(int maxQueued) {
+      dispatcher.maxQueued(maxQueued);
       return this;
     }
 

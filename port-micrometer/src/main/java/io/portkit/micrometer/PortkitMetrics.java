@@ -45,7 +45,8 @@ import java.util.OptionalLong;
  *       tagged {@code reason} ({@code signature}, {@code tolerance}, {@code body}, {@code
  *       duplicate}, {@code capacity}, {@code shutting_down}, {@code journal}, {@code routing});
  *   <li>{@code portkit.runs.active} and {@code portkit.runs.capacity} (gauges): runs in flight and
- *       {@code maxInFlight};
+ *       {@code maxInFlight}; {@code portkit.runs.queued} and {@code portkit.runs.queue.capacity}:
+ *       runs waiting and {@code maxQueued};
  *   <li>{@code portkit.port.api.requests} (timer): each attempt of a Port API request, tagged
  *       {@code method}, {@code route} (a template such as {@code /v1/actions/runs/{run}}) and
  *       {@code status} ({@code 2xx} ... {@code 5xx}, {@code io_error});
@@ -113,8 +114,8 @@ public final class PortkitMetrics implements RunListener {
   }
 
   /**
-   * Registers the gauges of runs in flight and capacity for {@code backend}, and the rate-limit
-   * meters of its client ({@link #bind(PortClient)}).
+   * Registers the gauges of runs in flight, waiting, and their bounds for {@code backend}, and the
+   * rate-limit meters of its client ({@link #bind(PortClient)}).
    */
   public void bind(PortBackend backend) {
     Objects.requireNonNull(backend, "backend == null");
@@ -125,6 +126,14 @@ public final class PortkitMetrics implements RunListener {
         .register(registry);
     Gauge.builder("portkit.runs.capacity", backend, b -> b.dispatcher().maxInFlight())
         .description("Most runs in flight at once (maxInFlight)")
+        .tags(common)
+        .register(registry);
+    Gauge.builder("portkit.runs.queued", backend, b -> b.dispatcher().queued())
+        .description("Runs accepted and waiting for a handler slot or their concurrency key")
+        .tags(common)
+        .register(registry);
+    Gauge.builder("portkit.runs.queue.capacity", backend, b -> b.dispatcher().maxQueued())
+        .description("Most runs waiting at once (maxQueued)")
         .tags(common)
         .register(registry);
   }

@@ -130,6 +130,8 @@ class PortkitMetricsTest {
                 .count())
         .isZero();
     assertThat(registry.get("portkit.runs.capacity").gauge().value()).isEqualTo(64);
+    assertThat(registry.get("portkit.runs.queued").gauge().value()).isZero();
+    assertThat(registry.get("portkit.runs.queue.capacity").gauge().value()).isZero(); // no journal
     String allTags =
         registry.getMeters().stream()
             .map(Meter::getId)

@@ -26,11 +26,70 @@ final class ActiveRun {
   private volatile @Nullable Ending ending;
   private volatile boolean handedOff;
   private volatile boolean recovered;
+  private volatile @Nullable String concurrencyKey;
+  private volatile @Nullable QueueLabel label;
+  private volatile long queuedAtNanos;
+  QueuePlace place = QueuePlace.NONE; // guarded by the RunScheduler's lock
 
   ActiveRun(RunInvocation invocation, Route route, RunContext context) {
     this.invocation = invocation;
     this.route = route;
     this.context = context;
+  }
+
+  /**
+   * Returns the run of {@code invocation} on {@code route}, with the concurrency key its options
+   * compute; when that throws, the run is routed to ending FAILURE saying so, never unkeyed.
+   */
+  static ActiveRun of(RunInvocation invocation, Route route, RunContext context) {
+    var keyOf = route.options().concurrencyKey();
+    if (keyOf == null) {
+      return new ActiveRun(invocation, route, context);
+    }
+    String key;
+    try {
+      key = keyOf.apply(invocation);
+    } catch (RuntimeException e) {
+      return new ActiveRun(invocation, Route.failing(route.action(), Ending.keyFailed(e)), context);
+    }
+    ActiveRun run = new ActiveRun(invocation, route, context);
+    run.concurrencyKey(key == null || key.isBlank() ? null : key); // shared by every action
+    return run;
+  }
+
+  /** Sets the key of the runs this one must not overlap with, before it is scheduled. */
+  void concurrencyKey(@Nullable String key) {
+    this.concurrencyKey = key;
+  }
+
+  /** Returns the concurrency key, or null when the run may overlap with any other. */
+  @Nullable String concurrencyKey() {
+    return concurrencyKey;
+  }
+
+  /** Records that the run waits (in the queue or for its key) from now. */
+  void markQueued() {
+    this.queuedAtNanos = System.nanoTime();
+  }
+
+  /** Returns whether the run waited before its handler started. */
+  boolean wasQueued() {
+    return queuedAtNanos != 0;
+  }
+
+  /** Returns how long the run has waited so far, or waited before it started. */
+  Duration waited() {
+    return Duration.ofNanos(System.nanoTime() - queuedAtNanos);
+  }
+
+  /** Sets the label the run shows while it waits; set before the run is queued. */
+  void label(QueueLabel label) {
+    this.label = label;
+  }
+
+  /** Returns the label set while the run waits, or null. */
+  @Nullable QueueLabel label() {
+    return label;
   }
 
   RunInvocation invocation() {
@@ -111,6 +170,11 @@ final class ActiveRun {
   @Nullable String endedWith() {
     Ending e = ending;
     return e == null ? null : e.status().name();
+  }
+
+  /** Returns whether someone settled this run already. */
+  boolean isSettled() {
+    return settled.get();
   }
 
   /** Returns true for the one caller that settles this run. */

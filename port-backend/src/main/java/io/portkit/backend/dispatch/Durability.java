@@ -35,13 +35,13 @@ final class Durability implements AutoCloseable {
    * Records the run durably. Returns null when recorded (or there is no journal), else the answer
    * that refuses it: a duplicate, or 503 when the journal cannot be written.
    */
-  @Nullable DispatchOutcome accept(ActiveRun run) {
+  @Nullable DispatchOutcome accept(ActiveRun run, boolean started) {
     if (journal == null) {
       return null;
     }
     try {
       if (journal.accept(
-          new JournalEntry(run.runId(), run.route().action(), run.invocation().raw()))) {
+          new JournalEntry(run.runId(), run.route().action(), run.invocation().raw(), started))) {
         return null;
       }
       log.info("run {} delivered again while in the journal; not executed twice", run.runId());
@@ -55,6 +55,25 @@ final class Durability implements AutoCloseable {
               + " was not started: the backend cannot record it in its run journal ("
               + e.getMessage()
               + "); fix the journal's disk and run the action again");
+    }
+  }
+
+  /**
+   * Records that a queued run starts its handler, before it does.
+   *
+   * @return null when recorded (or there is no journal), else why it could not be, for the run's
+   *     FAILURE summary
+   */
+  @Nullable String started(ActiveRun run) {
+    if (journal == null) {
+      return null;
+    }
+    try {
+      journal.start(run.runId());
+      return null;
+    } catch (JournalException | IllegalStateException e) {
+      log.error("run {} not started: the journal cannot record its start", run.runId(), e);
+      return e.getMessage();
     }
   }
 

@@ -74,6 +74,52 @@ record Ending(FinalStatus status, String label, String summary, Cause cause) {
         Cause.TIMEOUT);
   }
 
+  /** The label set on runs that waited, in the queue or for their concurrency key, too long. */
+  static final String WAITED_TOO_LONG_LABEL = "waited too long";
+
+  /** The label set on runs whose concurrency key could not be computed. */
+  static final String NO_KEY_LABEL = "no concurrency key";
+
+  /** The label set on runs whose start could not be recorded in the journal. */
+  static final String JOURNAL_FAILED_LABEL = "journal unavailable";
+
+  static Ending waitedTooLong(Duration timeout, String waitedFor) {
+    return new Ending(
+        FinalStatus.FAILURE,
+        WAITED_TOO_LONG_LABEL,
+        truncate(
+            "run waited "
+                + human(timeout)
+                + " for "
+                + waitedFor
+                + " and never started: its timeout counts from acceptance; run the action again,"
+                + " raise the handler's timeout or maxInFlight"),
+        Cause.TIMEOUT);
+  }
+
+  static Ending keyFailed(Throwable error) {
+    return new Ending(
+        FinalStatus.FAILURE,
+        NO_KEY_LABEL,
+        truncate(
+            "the handler's concurrency key could not be computed from the run ("
+                + error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + error.getMessage())
+                + "), so it was not started: fix the key function or the run's inputs"),
+        Cause.HANDLER_ERROR);
+  }
+
+  static Ending startNotJournaled(String why) {
+    return new Ending(
+        FinalStatus.FAILURE,
+        JOURNAL_FAILED_LABEL,
+        truncate(
+            "the backend could not record in its run journal that the run starts ("
+                + why
+                + "), so it did not start it: fix the journal's disk and run the action again"),
+        Cause.HANDLER_ERROR);
+  }
+
   static Ending shutdown() {
     return new Ending(
         FinalStatus.FAILURE,

@@ -36,6 +36,14 @@ final class HandlerExecutors {
     return virtual != null ? virtual : boundedPool(maxThreads, "portkit-report-");
   }
 
+  /**
+   * Returns the executor of the waiting labels set on queued runs: a few daemon threads, since
+   * labels are best effort and must not compete with handlers or final reports for threads.
+   */
+  static ExecutorService labels(int threads) {
+    return boundedPool(threads, "portkit-label-");
+  }
+
   /** Returns a virtual-thread-per-task executor, or null when this JVM has none. */
   static @Nullable ExecutorService virtualThreads() {
     ExecutorService virtual = VirtualThreads.newPerTaskExecutor();

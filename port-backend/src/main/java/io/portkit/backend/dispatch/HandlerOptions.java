@@ -1,7 +1,9 @@
 package io.portkit.backend.dispatch;
 
+import io.portkit.backend.invocation.RunInvocation;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,24 +15,49 @@ import org.jspecify.annotations.Nullable;
  *        .handle("validate", validate, HandlerOptions.synchronous());
  * }</pre>
  *
+ * <p>Runs that must not overlap (two deploys of one service) declare a {@link #concurrencyKey
+ * concurrency key}: runs with the same key run one at a time, in arrival order.
+ *
+ * <pre>{@code
+ * HandlerOptions.defaults().concurrencyKey(run -> run.entityIdentifier().orElse(null))
+ * }</pre>
+ *
  * <p>Immutable: each method returns a new value.
  */
 public final class HandlerOptions {
-  private static final HandlerOptions DEFAULTS = new HandlerOptions(false, false, null);
+  /** Default limit on runs waiting behind one concurrency key. */
+  public static final int DEFAULT_MAX_WAITING_PER_KEY = 100;
+
+  private static final HandlerOptions DEFAULTS =
+      new HandlerOptions(false, false, null, null, DEFAULT_MAX_WAITING_PER_KEY);
 
   private final boolean synchronous;
   private final boolean resumable;
   private final @Nullable Duration timeout;
+  private final @Nullable Function<RunInvocation, @Nullable String> concurrencyKey;
+  private final int maxWaitingPerKey;
 
-  private HandlerOptions(boolean synchronous, boolean resumable, @Nullable Duration timeout) {
+  private HandlerOptions(
+      boolean synchronous,
+      boolean resumable,
+      @Nullable Duration timeout,
+      @Nullable Function<RunInvocation, @Nullable String> concurrencyKey,
+      int maxWaitingPerKey) {
     if (synchronous && resumable) {
       throw new IllegalArgumentException(
           "a synchronized action cannot be resumed after a restart: its answer was owed to a"
               + " connection that is gone; drop resumable() or synchronous()");
     }
+    if (synchronous && concurrencyKey != null) {
+      throw new IllegalArgumentException(
+          "a synchronized action cannot have a concurrency key: its runs are never queued, since"
+              + " Port waits for their answer; drop concurrencyKey(...) or synchronous()");
+    }
     this.synchronous = synchronous;
     this.resumable = resumable;
     this.timeout = timeout;
+    this.concurrencyKey = concurrencyKey;
+    this.maxWaitingPerKey = maxWaitingPerKey;
   }
 
   /** Returns the defaults: asynchronous, not resumable, the dispatcher's timeout. */
@@ -49,7 +76,7 @@ public final class HandlerOptions {
    * that for synchronized runs.
    */
   public HandlerOptions synchronous(boolean synchronous) {
-    return new HandlerOptions(synchronous, resumable, timeout);
+    return new HandlerOptions(synchronous, resumable, timeout, concurrencyKey, maxWaitingPerKey);
   }
 
   /**
@@ -60,7 +87,7 @@ public final class HandlerOptions {
    * @throws IllegalArgumentException for a synchronized action
    */
   public HandlerOptions resumable() {
-    return new HandlerOptions(synchronous, true, timeout);
+    return new HandlerOptions(synchronous, true, timeout, concurrencyKey, maxWaitingPerKey);
   }
 
   /**
@@ -74,7 +101,50 @@ public final class HandlerOptions {
     if (timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
-    return new HandlerOptions(synchronous, resumable, timeout);
+    return new HandlerOptions(synchronous, resumable, timeout, concurrencyKey, maxWaitingPerKey);
+  }
+
+  /**
+   * Returns a copy whose runs with the same key, computed from each run by {@code key} (for example
+   * the entity it acts on), run one at a time, in arrival order: a run whose key is held waits,
+   * showing the status label {@code "waiting for r_... (same concurrency key: K)"}, and starts when
+   * the runs before it ended. A null key lets the run overlap with any other; a key function that
+   * throws ends the run FAILURE saying so. The key appears in labels and logs: do not derive it
+   * from a secret input. Keys are shared by every action that declares one, so a deploy and a
+   * rollback keyed by the same service exclude each other; put the action in the key to keep them
+   * apart. With a journal the order survives a restart. The wait counts against the run's timeout,
+   * and at most {@link #maxWaitingPerKey(int)} runs wait per key (beyond: 503 {@code saturated}).
+   * Asynchronous actions only.
+   *
+   * @throws IllegalArgumentException for a synchronized action
+   */
+  public HandlerOptions concurrencyKey(Function<RunInvocation, @Nullable String> key) {
+    Objects.requireNonNull(key, "key == null");
+    return new HandlerOptions(synchronous, resumable, timeout, key, maxWaitingPerKey);
+  }
+
+  /**
+   * Returns a copy allowing at most {@code max} runs to wait behind one concurrency key; the next
+   * one is refused with 503 {@code saturated} naming the key and the bound. Default {@value
+   * #DEFAULT_MAX_WAITING_PER_KEY}.
+   *
+   * @throws IllegalArgumentException if {@code max} is negative
+   */
+  public HandlerOptions maxWaitingPerKey(int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("maxWaitingPerKey must not be negative, got " + max);
+    }
+    return new HandlerOptions(synchronous, resumable, timeout, concurrencyKey, max);
+  }
+
+  /** Returns the concurrency key function, or null when runs may overlap. */
+  public @Nullable Function<RunInvocation, @Nullable String> concurrencyKey() {
+    return concurrencyKey;
+  }
+
+  /** Returns the limit on runs waiting behind one concurrency key. */
+  public int maxWaitingPerKey() {
+    return maxWaitingPerKey;
   }
 
   /** Returns whether the action is synchronized. */
@@ -97,12 +167,14 @@ public final class HandlerOptions {
     return o instanceof HandlerOptions other
         && other.synchronous == synchronous
         && other.resumable == resumable
-        && Objects.equals(other.timeout, timeout);
+        && Objects.equals(other.timeout, timeout)
+        && other.concurrencyKey == concurrencyKey
+        && other.maxWaitingPerKey == maxWaitingPerKey;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(synchronous, resumable, timeout);
+    return Objects.hash(synchronous, resumable, timeout, concurrencyKey, maxWaitingPerKey);
   }
 
   @Override
@@ -112,6 +184,7 @@ public final class HandlerOptions {
         + ", resumable="
         + resumable
         + (timeout == null ? "" : ", timeout=" + timeout)
+        + (concurrencyKey == null ? "" : ", concurrencyKey, maxWaitingPerKey=" + maxWaitingPerKey)
         + "]";
   }
 }

@@ -17,11 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends the runs a journal holds as unfinished when the dispatcher starts: a run of a resumable
- * handler is run again; any other asynchronous run is reported FAILURE, label {@code "backend
- * restarted"}; a synchronized one is only marked finished, since Port already failed it when its
- * connection dropped. Each run is marked finished in the journal only after it was reported, so a
- * crash during recovery leaves it for the next start (recovery is idempotent).
+ * Ends the runs a journal holds as unfinished when the dispatcher starts: a run accepted into the
+ * queue and never started is queued again, in journal order (so runs with one concurrency key keep
+ * their order); a started run of a resumable handler is run again; any other started asynchronous
+ * run is reported FAILURE, label {@code "backend restarted"}; a synchronized one is only marked
+ * finished, since Port already failed it when its connection dropped. Each run is marked finished
+ * in the journal only after it was reported, so a crash during recovery leaves it for the next
+ * start (recovery is idempotent).
  */
 final class JournalRecovery {
   private static final Logger log = LoggerFactory.getLogger(JournalRecovery.class);
@@ -59,15 +61,18 @@ final class JournalRecovery {
         finishQuietly(journal, entry.runId(), "ABANDONED");
         continue;
       }
+      boolean queued = route != null && !entry.started();
       boolean resume = route != null && route.resumable();
       log.warn(
           "run {} of action {} was left unfinished: {}",
           entry.runId(),
           entry.action(),
-          resume ? "running it again (resumable)" : "reporting FAILURE (backend restarted)");
-      Route chosen = resume ? route : Route.ending(entry.action(), Ending.restarted());
+          queued
+              ? "queueing it again (it never started)"
+              : resume ? "running it again (resumable)" : "reporting FAILURE (backend restarted)");
+      Route chosen = queued || resume ? route : Route.ending(entry.action(), Ending.restarted());
       RunContext ctx = contexts.create(entry.runId(), RunContext.Mode.ASYNC);
-      start.accept(new ActiveRun(invocation(entry), chosen, ctx));
+      start.accept(ActiveRun.of(invocation(entry), chosen, ctx));
     }
   }
 

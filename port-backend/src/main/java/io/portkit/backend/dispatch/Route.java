@@ -31,6 +31,20 @@ record Route(String action, RunHandler handler, HandlerOptions options, @Nullabl
     return options.timeout();
   }
 
+  /**
+   * Returns a route that ends its run as {@code ending} without running user code, for a run that
+   * was taken (answered 202) and then could not be run.
+   */
+  static Route failing(String action, Ending ending) {
+    return new Route(
+        action,
+        (run, ctx) -> {
+          throw new EndingException(ending);
+        },
+        HandlerOptions.defaults(),
+        null);
+  }
+
   /** Returns a route that ends its run as {@code ending} without running user code. */
   static Route ending(String action, Ending ending) {
     return new Route(

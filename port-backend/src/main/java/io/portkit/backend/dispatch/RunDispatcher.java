@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +49,14 @@ import org.slf4j.LoggerFactory;
  * status is never PATCHed. An action without a handler is reported FAILURE ("no handler for action
  * X") and answered 404.
  *
- * <p>At most {@code maxInFlight} runs execute at once; beyond that deliveries are answered 503 and
- * nothing starts. A run id seen recently (bounded, time-limited memory) is answered 200 as a
- * duplicate and not executed again. {@link #close()} stops taking runs, lets those in flight finish
- * until {@code shutdownGrace}, then reports each unfinished one FAILURE with the label {@code
- * "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
+ * <p>At most {@code maxInFlight} runs execute at once; beyond that a run is accepted into a queue
+ * of at most {@code maxQueued} (10,000 with a journal, which records it as not started; none
+ * without one) and started in arrival order as handlers end; only a full queue is answered 503.
+ * Runs whose handler declares a {@link HandlerOptions#concurrencyKey concurrency key} run one at a
+ * time per key, in arrival order. A run id seen recently (bounded, time-limited memory) is answered
+ * 200 as a duplicate and not executed again. {@link #close()} stops taking runs, lets those in
+ * flight finish until {@code shutdownGrace}, then reports each unfinished one FAILURE with the
+ * label {@code "backend shut down"}; {@link #installShutdownHook()} does that when the JVM exits.
  *
  * <p>With a {@link Builder#journal journal}, each run is recorded on disk before it is
  * acknowledged, and {@link Builder#build()} ends (or, for {@link HandlerOptions#resumable()
@@ -90,11 +92,13 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private final DeadlineReports reports;
   private final Durability durability;
   private final JournalRecovery recovery;
-  private final Duration runTimeout;
-  private final Duration syncTimeout;
   private final Duration shutdownGrace;
   private final InFlightRuns inFlight;
   private final int maxInFlight;
+  private final int maxQueued;
+  private final RunScheduler scheduler;
+  private final WaitingLabels labels;
+  private final RunIntake intake;
   private final RunListener listener;
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
   private final AtomicReference<Thread> hook = new AtomicReference<>();
@@ -104,11 +108,11 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.contexts = b.contexts;
     this.detailsLoader = b.detailsLoader;
     this.secrets = b.secrets == null ? SecretDecryptor.builder().build() : b.secrets;
-    this.inFlight = new InFlightRuns(b.maxInFlight);
+    // The scheduler bounds runs executing and waiting; this only tracks them, for the shutdown.
+    this.inFlight = new InFlightRuns(Integer.MAX_VALUE);
     this.maxInFlight = b.maxInFlight;
+    this.maxQueued = QueueBounds.maxQueued(b.maxQueued, b.journal);
     this.listener = RunListeners.of(b.listeners);
-    this.runTimeout = b.runTimeout;
-    this.syncTimeout = b.syncTimeout;
     this.shutdownGrace = b.shutdownGrace;
     this.recent = new RecentRuns(b.rememberRuns, b.rememberFor, b.clock);
     this.durability = new Durability(b.journal);
@@ -129,6 +133,22 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.reporter = new RunReporter(handOffs);
     this.reportThreads = HandlerExecutors.reports(b.maxInFlight);
     this.reports = new DeadlineReports(reporter, reportThreads, timers, b.reportTimeout);
+    this.labels = new WaitingLabels(b.queueLabels);
+    RunStarter starter =
+        new RunStarter(
+            executor, durability, labels, reporter, reports, this::finished, inFlight::isClosed);
+    this.scheduler = new RunScheduler(maxInFlight, maxQueued, starter::launch);
+    this.intake =
+        new RunIntake(
+            inFlight,
+            scheduler,
+            starter,
+            labels,
+            durability,
+            reports,
+            timers,
+            new RunIntake.Timeouts(b.runTimeout, b.syncTimeout),
+            this::finished);
   }
 
   /** Returns a builder; a client (or a context factory) and at least one handler are required. */
@@ -202,19 +222,10 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return Routes.refusal(runId, e);
     }
     RunContext.Mode mode = route.sync() ? RunContext.Mode.SYNCHRONIZED : RunContext.Mode.ASYNC;
-    ActiveRun active = new ActiveRun(run, route, contexts.create(runId, mode));
-    DispatchOutcome refused = inFlight.admit(active);
-    if (refused == null) {
-      refused = durability.accept(active); // on disk before the answer
-      if (refused != null) {
-        inFlight.leave(active);
-        if (refused instanceof DispatchOutcome.Duplicate) {
-          return refused;
-        }
-      }
-    }
-    if (refused == null) {
-      refused = start(active);
+    ActiveRun active = ActiveRun.of(run, route, contexts.create(runId, mode));
+    DispatchOutcome refused = intake.take(active);
+    if (refused instanceof DispatchOutcome.Duplicate) {
+      return refused; // recorded by an earlier delivery: stays remembered
     }
     if (refused != null) {
       recent.forget(runId);
@@ -248,14 +259,27 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     return handOffs;
   }
 
-  /** Returns how many runs are executing or being reported now. */
+  /** Returns how many runs hold a handler slot now: executing, or being reported. */
   public int inFlight() {
-    return inFlight.size();
+    return scheduler.executing();
   }
 
   /** Returns the limit on runs in flight ({@link Builder#maxInFlight(int)}). */
   public int maxInFlight() {
     return maxInFlight;
+  }
+
+  /**
+   * Returns how many accepted runs wait now, for a handler slot or for an earlier run with their
+   * concurrency key.
+   */
+  public int queued() {
+    return scheduler.queued();
+  }
+
+  /** Returns the limit on runs waiting ({@link Builder#maxQueued(int)}). */
+  public int maxQueued() {
+    return maxQueued;
   }
 
   /** Returns whether {@link #close()} or {@link #shutdown(Duration)} was called. */
@@ -264,8 +288,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   }
 
   /**
-   * Waits until no run is in flight (each handler ended and its result was reported), at most
-   * {@code timeout}. Runs may start again right after; useful to drain in tests and before
+   * Waits until no run is in flight or queued (each handler ended and its result was reported), at
+   * most {@code timeout}. Runs may start again right after; useful to drain in tests and before
    * maintenance.
    *
    * @return true if no run was in flight when it returned, false on timeout or interruption (the
@@ -295,10 +319,10 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return false;
     }
     inFlight.close();
+    List<CompletableFuture<Boolean>> reported = new ArrayList<>(intake.closeQueue());
     boolean clean = inFlight.awaitEmpty(grace);
     // Every run left is reported at once, each on its own thread and within the report deadline,
     // rather than one after another.
-    List<CompletableFuture<Boolean>> reported = new ArrayList<>();
     for (ActiveRun run : inFlight.snapshot()) {
       if (run.claim()) {
         run.interrupt();
@@ -309,6 +333,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     awaitReports(reported);
     inFlight.awaitEmpty(reports.deadline()); // reports that handlers' own threads had begun
     handOffs.close(durability.journal() != null);
+    labels.close();
     timers.shutdownNow();
     reportThreads.shutdownNow();
     if (ownedExecutor != null) {
@@ -368,44 +393,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   private void startRecovered(ActiveRun run) {
     run.markRecovered();
     recent.remember(run.runId());
-    inFlight.hold(run);
-    DispatchOutcome refused = start(run);
-    if (refused != null) {
-      log.error("run {} could not be recovered now: {}", run.runId(), refused);
-    }
-  }
-
-  private @Nullable DispatchOutcome start(ActiveRun run) {
-    Duration timeout =
-        run.route().timeout() != null
-            ? run.route().timeout()
-            : run.route().sync() ? syncTimeout : runTimeout;
-    try {
-      run.timeout(
-          timers.schedule(() -> expire(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS));
-      executor.execute(new RunTask(run, reporter, this::finished));
-      return null;
-    } catch (RejectedExecutionException e) {
-      if (run.claim()) {
-        finished(run);
-      }
-      return inFlight.isClosed()
-          ? InFlightRuns.shuttingDown(run.runId())
-          : DispatchOutcome.saturated(
-              "the handler executor refused run " + run.runId() + ": run the action again later");
-    }
-  }
-
-  /** On the timeout thread: claim, interrupt and hand the report over, never report here. */
-  private void expire(ActiveRun run, Duration timeout) {
-    if (run.claim()) {
-      run.interrupt();
-      reports.submit(
-          run,
-          Ending.timeout(timeout),
-          "timed out after " + Ending.human(timeout),
-          () -> finished(run));
-    }
+    intake.takeRecovered(run);
   }
 
   private void finished(ActiveRun run) {
@@ -415,6 +403,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     if (ended != null) {
       listener.runEnded(ended); // before leaving: awaitIdle() then implies the listeners heard it
     }
+    scheduler.settle(run); // frees its slot and key: the next queued run starts
     inFlight.leave(run);
   }
 
@@ -439,6 +428,12 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
   public static final class Builder {
     /** Default limit on runs executing at once. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+
+    /** Default limit on runs waiting with a journal: a burst of thousands queues. */
+    public static final int DEFAULT_MAX_QUEUED_WITH_JOURNAL = 10_000;
+
+    /** Default limit on runs waiting without a journal: none, a crash would lose them silently. */
+    public static final int DEFAULT_MAX_QUEUED_WITHOUT_JOURNAL = 0;
 
     /** Default time an asynchronous run may take before it is failed. */
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(30);
@@ -474,6 +469,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     SecretDecryptor secrets;
     Executor executor;
     int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+    Integer maxQueued;
+    boolean queueLabels = true;
     Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
     Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
@@ -699,7 +696,41 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
       return this;
     }
 
-    /** Sets the limit on runs executing at once; beyond it deliveries get 503. Default 64. */
+    /**
+     * Sets the limit on runs accepted and waiting for a handler slot (or for an earlier run with
+     * their concurrency key): beyond {@code maxInFlight} executing, a run is queued, recorded in
+     * the journal as not started and answered 202, then started in arrival order as handlers end;
+     * only a full queue is answered 503 {@code saturated}. Synchronized runs are never queued.
+     * Default {@value #DEFAULT_MAX_QUEUED_WITH_JOURNAL} with a {@link #journal journal}, which
+     * keeps the queue across a crash; {@value #DEFAULT_MAX_QUEUED_WITHOUT_JOURNAL} without one,
+     * since a crash would leave every queued run IN_PROGRESS in Port, where a 503 fails it at once
+     * (see {@code docs/scaling.md}). About 2 KiB of heap per queued run plus its webhook body.
+     *
+     * @throws IllegalArgumentException if {@code maxQueued} is negative
+     */
+    public Builder maxQueued(int maxQueued) {
+      if (maxQueued < 0) {
+        throw new IllegalArgumentException("maxQueued must not be negative, got " + maxQueued);
+      }
+      this.maxQueued = maxQueued;
+      return this;
+    }
+
+    /**
+     * Sets whether a queued run shows why it waits: one status-label PATCH when it is queued
+     * ({@code "queued, 37 ahead"}, {@code "waiting for r_... (same concurrency key: K)"}) and one
+     * when it starts ({@code "started after waiting 12 s"}), none if it started before the first
+     * was sent. Default true; false spends no API calls on waiting runs.
+     */
+    public Builder queueLabels(boolean queueLabels) {
+      this.queueLabels = queueLabels;
+      return this;
+    }
+
+    /**
+     * Sets the limit on runs executing at once; beyond it runs queue ({@link #maxQueued}). Default
+     * 64.
+     */
     public Builder maxInFlight(int maxInFlight) {
       if (maxInFlight < 1) {
         throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
@@ -778,7 +809,9 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
      * Builds the dispatcher and, with a {@link #journal(RunJournal)}, starts recovering the runs it
      * holds as unfinished (asynchronously: this does not wait for Port).
      *
-     * @throws IllegalStateException if no client or context factory, or no handler, was set
+     * @throws IllegalStateException if no client or context factory, or no handler, was set, or a
+     *     handler declares a concurrency key while no run may wait (no journal and no {@link
+     *     #maxQueued})
      */
     public RunDispatcher build() {
       if (contexts == null) {
@@ -790,6 +823,12 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
             "no handlers: call handle(actionId, handler), sync(actionId, handler) or"
                 + " defaultHandler(handler)");
       }
+      List<Route> all = new ArrayList<>(routes.values());
+      all.addAll(nodeRoutes.values());
+      if (fallback != null) {
+        all.add(fallback);
+      }
+      QueueBounds.requireQueueForKeys(all, QueueBounds.maxQueued(maxQueued, journal));
       RunDispatcher dispatcher = new RunDispatcher(this);
       dispatcher.recover();
       return dispatcher;

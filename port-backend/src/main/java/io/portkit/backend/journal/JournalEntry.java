@@ -11,8 +11,10 @@ import java.util.Objects;
  *     *} when the default handler took it
  * @param body the webhook body as received (treat as read-only); holds the user's inputs, so never
  *     log it
+ * @param started whether its handler was started: false for a run accepted into the queue and not
+ *     started yet, which a restart queues again instead of ending it "backend restarted"
  */
-public record JournalEntry(String runId, String action, JsonNode body) {
+public record JournalEntry(String runId, String action, JsonNode body, boolean started) {
   /** Validates the components. */
   public JournalEntry {
     Objects.requireNonNull(runId, "runId == null");
@@ -23,9 +25,19 @@ public record JournalEntry(String runId, String action, JsonNode body) {
     }
   }
 
+  /** Returns the entry of a run whose handler starts as it is accepted. */
+  public JournalEntry(String runId, String action, JsonNode body) {
+    this(runId, action, body, true);
+  }
+
+  /** Returns a copy marked as started. */
+  JournalEntry asStarted() {
+    return started ? this : new JournalEntry(runId, action, body, true);
+  }
+
   /** Shows identifiers only: the body may hold personal or sensitive inputs. */
   @Override
   public String toString() {
-    return "JournalEntry[runId=" + runId + ", action=" + action + "]";
+    return "JournalEntry[runId=" + runId + ", action=" + action + (started ? "" : ", queued") + "]";
   }
 }

@@ -24,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param body the webhook body (ACCEPTED), the hand-off's external id, deadline and source
  *     (HANDED_OFF), else null
  * @param status the final status (FINISHED only, else null)
+ * @param queued for ACCEPTED: the run waits in the queue, its handler not started (written {@code
+ *     "q":true}; a line without it, as every earlier version wrote, is a started run)
  */
-record JournalRecord(Kind kind, String runId, String action, JsonNode body, String status) {
+record JournalRecord(
+    Kind kind, String runId, String action, JsonNode body, String status, boolean queued) {
   /** What a record says about its run. */
   enum Kind {
     /** Taken by the dispatcher, before the webhook was acknowledged. */
@@ -35,7 +38,9 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
     /** Refused after all (never started): forgotten, so a redelivery runs it. */
     RELEASED("R"),
     /** Handed off by its handler: awaited until completed or past its deadline. */
-    HANDED_OFF("H");
+    HANDED_OFF("H"),
+    /** Its handler started after it waited in the queue (an ACCEPTED record said queued). */
+    STARTED("S");
 
     final String code;
 
@@ -54,15 +59,20 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
   }
 
   static JournalRecord accepted(JournalEntry entry) {
-    return new JournalRecord(Kind.ACCEPTED, entry.runId(), entry.action(), entry.body(), null);
+    return new JournalRecord(
+        Kind.ACCEPTED, entry.runId(), entry.action(), entry.body(), null, !entry.started());
   }
 
   static JournalRecord finished(String runId, String status) {
-    return new JournalRecord(Kind.FINISHED, runId, null, null, status);
+    return new JournalRecord(Kind.FINISHED, runId, null, null, status, false);
   }
 
   static JournalRecord released(String runId) {
-    return new JournalRecord(Kind.RELEASED, runId, null, null, null);
+    return new JournalRecord(Kind.RELEASED, runId, null, null, null, false);
+  }
+
+  static JournalRecord started(String runId) {
+    return new JournalRecord(Kind.STARTED, runId, null, null, null, false);
   }
 
   static JournalRecord handedOff(HandedOffRun run) {
@@ -70,7 +80,7 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
     what.put("externalRunId", run.externalRunId())
         .put("deadline", run.deadline().toString())
         .put("expectedFrom", run.expectedFrom());
-    return new JournalRecord(Kind.HANDED_OFF, run.runId(), run.action(), what, null);
+    return new JournalRecord(Kind.HANDED_OFF, run.runId(), run.action(), what, null, false);
   }
 
   /** Returns the hand-off of a HANDED_OFF record. */
@@ -84,7 +94,7 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
   }
 
   JournalEntry entry() {
-    return new JournalEntry(runId, action, body);
+    return new JournalEntry(runId, action, body, !queued);
   }
 
   /** Returns the record as one checksummed line, newline included. */
@@ -98,6 +108,9 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
     }
     if (status != null) {
       json.put("status", status);
+    }
+    if (queued) {
+      json.put("q", true);
     }
     byte[] payload;
     try {
@@ -149,7 +162,8 @@ record JournalRecord(Kind kind, String runId, String action, JsonNode body, Stri
               runId,
               json.path("action").isTextual() ? json.get("action").asText() : null,
               json.get("body"),
-              json.path("status").isTextual() ? json.get("status").asText() : null));
+              json.path("status").isTextual() ? json.get("status").asText() : null,
+              json.path("q").asBoolean(false)));
     } catch (java.io.IOException e) {
       return Optional.empty();
     }

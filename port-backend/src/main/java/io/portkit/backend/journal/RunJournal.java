@@ -25,15 +25,16 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The file ({@value JournalFile#FILE_NAME} in the directory) holds one checksummed JSON line per
- * event: ACCEPTED (run id, route, webhook body), HANDED_OFF (run id, route, the other system's id,
- * deadline, who completes it: see {@link #handOff}), FINISHED (run id, final status) or RELEASED
- * (refused after all). {@link #accept} and {@link #finish} return only once their line is on disk
- * ({@code FileChannel.force}); concurrent callers share one force (group commit). A line torn by a
- * crash is detected by its checksum and ignored. When the file passes {@code compactAt} bytes it is
+ * event: ACCEPTED (run id, route, webhook body, whether it waits in the queue), STARTED (a queued
+ * run's handler starts), HANDED_OFF (run id, route, the other system's id, deadline, who completes
+ * it: see {@link #handOff}), FINISHED (run id, final status) or RELEASED (refused after all).
+ * {@link #accept} and {@link #finish} return only once their line is on disk ({@code
+ * FileChannel.force}); concurrent callers share one force (group commit). A line torn by a crash is
+ * detected by its checksum and ignored. When the file passes {@code compactAt} bytes it is
  * rewritten with the live entries only (temporary file, then atomic rename), and at every open.
- * Memory is bounded: unfinished runs (bounded by the dispatcher's {@code maxInFlight}) plus the ids
- * of the last {@code rememberFinished} finished runs, which make a replayed delivery a duplicate
- * even after a restart.
+ * Memory is bounded: unfinished runs (bounded by the dispatcher's {@code maxInFlight} plus {@code
+ * maxQueued}) plus the ids of the last {@code rememberFinished} finished runs, which make a
+ * replayed delivery a duplicate even after a restart.
  *
  * <p>One process per directory: a lock file makes a second open fail. Thread-safe. The webhook
  * bodies on disk hold user inputs: give the directory the permissions your data needs.
@@ -116,6 +117,33 @@ public final class RunJournal implements AutoCloseable {
     }
     file.sync(seq);
     return true;
+  }
+
+  /**
+   * Records that the queued run {@code runId} (accepted with {@link JournalEntry#started()} false)
+   * is starting its handler, and returns once that is on disk: from then on a restart ends it
+   * "backend restarted" (or runs it again, if resumable) instead of queueing it again. Does nothing
+   * for a run not unfinished here or already started.
+   *
+   * @throws JournalException if the record cannot be written or forced to disk
+   */
+  public void start(String runId) {
+    Objects.requireNonNull(runId, "runId == null");
+    long seq;
+    lock.lock();
+    try {
+      ensureOpen();
+      JournalEntry entry = unfinished.get(runId);
+      if (entry == null || entry.started()) {
+        return;
+      }
+      JournalRecord record = JournalRecord.started(runId);
+      seq = file.append(record.encode(mapper));
+      apply(record);
+    } finally {
+      lock.unlock();
+    }
+    file.sync(seq);
   }
 
   /**
@@ -297,6 +325,7 @@ public final class RunJournal implements AutoCloseable {
         }
       }
       case RELEASED -> unfinished.remove(r.runId());
+      case STARTED -> unfinished.computeIfPresent(r.runId(), (id, e) -> e.asStarted());
     }
   }
 

@@ -54,6 +54,19 @@ final class FakePort implements RunsApi, EntitiesApi {
     actions.put(runId, action);
   }
 
+  private final Map<String, List<String>> labels = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<String>> labelWaits = new ConcurrentHashMap<>();
+
+  /** Completes with the {@code n}th status label (without a status) set on {@code runId}. */
+  CompletableFuture<String> labelCount(String runId, int n) {
+    return labelWaits.computeIfAbsent(runId + "#" + n, id -> new CompletableFuture<>());
+  }
+
+  /** Returns the status labels (without a status) set on {@code runId} so far, in order. */
+  List<String> labels(String runId) {
+    return List.copyOf(labels.getOrDefault(runId, List.of()));
+  }
+
   /** Completes with the first update that carried a final status for {@code runId}. */
   CompletableFuture<RunUpdate> finalUpdate(String runId) {
     return finals.computeIfAbsent(runId, id -> new CompletableFuture<>());
@@ -104,6 +117,9 @@ final class FakePort implements RunsApi, EntitiesApi {
     }
     if (update.status() != null) {
       finalUpdate(runId).complete(update);
+    } else if (update.statusLabel() != null) {
+      labels.computeIfAbsent(runId, id -> new CopyOnWriteArrayList<>()).add(update.statusLabel());
+      labelCount(runId, labels.get(runId).size()).complete(update.statusLabel());
     }
     ObjectNode run = JsonNodeFactory.instance.objectNode();
     String status = update.status() == null ? "IN_PROGRESS" : update.status().name();

@@ -217,7 +217,8 @@ class RunDispatcherJournalTest {
   @Test
   void dispatch_refusedForCapacity_isReleasedSoARedeliveryRuns() {
     RunJournal journal = RunJournal.open(dir);
-    RunDispatcher d = builder(journal).maxInFlight(1).handle("deploy", (run, ctx) -> {}).build();
+    RunDispatcher d =
+        builder(journal).maxInFlight(1).maxQueued(0).handle("deploy", (run, ctx) -> {}).build();
     d.dispatch(invocation("r_1", "deploy"));
 
     DispatchOutcome refused = d.dispatch(invocation("r_2", "deploy"));

@@ -254,8 +254,9 @@ class RunDispatcherTest {
     assertThat(full)
         .isEqualTo(
             DispatchOutcome.saturated(
-                "1 runs are in flight (maxInFlight=1): run r_2 was not started; run the action"
-                    + " again later or raise maxInFlight"));
+                "1 runs are in flight (maxInFlight=1) and none may wait (maxQueued=0): run r_2"
+                    + " was not started; run the action again later, or raise maxInFlight or"
+                    + " maxQueued (with a journal, up to 10,000 runs wait by default)"));
     assertThat(afterward).isEqualTo(DispatchOutcome.accepted());
   }
 

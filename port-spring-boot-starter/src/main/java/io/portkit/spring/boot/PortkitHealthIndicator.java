@@ -39,6 +39,8 @@ final class PortkitHealthIndicator extends AbstractHealthIndicator {
         .withDetail("inFlight", inFlight)
         .withDetail("maxInFlight", capacity)
         .withDetail("saturated", inFlight >= capacity)
+        .withDetail("queued", backend.dispatcher().queued())
+        .withDetail("maxQueued", backend.dispatcher().maxQueued())
         .withDetail("api", backend.client().baseUri().toString());
     if (tokens != null) {
       try {

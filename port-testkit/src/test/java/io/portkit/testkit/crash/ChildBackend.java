@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,7 @@ final class ChildBackend implements AutoCloseable {
   private final Process process;
   private final CompletableFuture<Integer> listening = new CompletableFuture<>();
   private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+  private final List<String> started = new CopyOnWriteArrayList<>();
   private final Thread reader;
 
   private ChildBackend(Process process) {
@@ -72,6 +74,16 @@ final class ChildBackend implements AutoCloseable {
     await(signal("awaiting " + runId), timeout, "run " + runId + " to be handed off in the child");
   }
 
+  /** Waits until {@code n} handlers started in the child. */
+  void awaitStarted(int n, Duration timeout) {
+    await(signal("#" + n), timeout, n + " handlers to start in the child");
+  }
+
+  /** Returns the runs whose handler started in the child, in the order it printed them. */
+  List<String> started() {
+    return List.copyOf(started);
+  }
+
   /** Kills the child with SIGKILL (on Linux) and waits until it is gone. */
   void kill(Duration timeout) throws InterruptedException {
     process.destroyForcibly();
@@ -98,6 +110,8 @@ final class ChildBackend implements AutoCloseable {
         if (line.startsWith("LISTENING ")) {
           listening.complete(Integer.parseInt(line.substring(10).trim()));
         } else if (line.startsWith("RUNNING ")) {
+          started.add(line.substring(8).trim());
+          signal("#" + started.size()).complete(null);
           signal(line.substring(8).trim()).complete(null);
         } else if (line.startsWith("AWAITING ")) {
           signal("awaiting " + line.substring(9).trim()).complete(null);

@@ -223,10 +223,10 @@ class DispatchEndToEndTest {
       assertThat(refused.statusCode()).isEqualTo(503);
       assertThat(Backend.json(refused).path("message").asText())
           .isEqualTo(
-              "1 runs are in flight (maxInFlight=1): run "
+              "1 runs are in flight (maxInFlight=1) and none may wait (maxQueued=0): run "
                   + second
-                  + " was not started; run the"
-                  + " action again later or raise maxInFlight");
+                  + " was not started; run the action again later, or raise maxInFlight or"
+                  + " maxQueued (with a journal, up to 10,000 runs wait by default)");
       assertThat(retried.statusCode()).isEqualTo(202);
       b.port.awaitRun(second, RunStatus.SUCCESS, WAIT);
     }
