@@ -92,12 +92,18 @@ public final class PortClient implements AutoCloseable {
     this.config = b.copy();
     this.ownScheduler = b.flushScheduler == null ? new DaemonFlushScheduler() : null;
     Duration delay = b.writeCoalescing;
-    // The delay is read per batch: the seam for a delay that follows the rate-limit budget.
+    Duration whenLow =
+        delay.compareTo(Builder.LOW_BUDGET_WRITE_COALESCING) > 0
+            ? delay
+            : Builder.LOW_BUDGET_WRITE_COALESCING;
+    // Read per batch: while the organization's budget is low, writes are held longer, so more of
+    // them ride on the log lines and final status that follow (ADR 0226).
     this.coalescing =
         delay.isZero()
             ? WriteCoalescing.off()
             : WriteCoalescing.of(
-                () -> delay, b.flushScheduler != null ? b.flushScheduler : ownScheduler);
+                () -> rateLimit().isLow() ? whenLow : delay,
+                b.flushScheduler != null ? b.flushScheduler : ownScheduler);
     HttpClient http =
         b.httpClient != null
             ? b.httpClient
@@ -252,6 +258,14 @@ public final class PortClient implements AutoCloseable {
   public static final class Builder {
     /** How long a run context may hold a write to merge it with the next: 250 ms. */
     public static final Duration DEFAULT_WRITE_COALESCING = Duration.ofMillis(250);
+
+    /**
+     * How long a run context holds a write while the rate-limit budget is low ({@link
+     * io.portkit.client.ratelimit.RateLimitStatus#isLow()}): 2 s, or the coalescing delay if that
+     * is longer. Labels and links then ride on more of the log lines that follow, and fewer calls
+     * compete for what is left of the window. Not used when coalescing is off.
+     */
+    public static final Duration LOW_BUDGET_WRITE_COALESCING = Duration.ofSeconds(2);
 
     private URI baseUri = EU_API;
     private ClientCredentials credentials;
