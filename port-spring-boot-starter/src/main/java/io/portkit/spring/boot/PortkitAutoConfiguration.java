@@ -87,6 +87,9 @@ public class PortkitAutoConfiguration {
     if (properties.journalDirectory() != null) {
       builder.journal(properties.journalDirectory());
     }
+    if (properties.maxQueued() != null) {
+      builder.maxQueued(properties.maxQueued());
+    }
     Executor executor = handlerExecutor(beans, env);
     if (executor != null) {
       builder.executor(executor);

@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
  * @param journalDirectory where runs are journaled before they are acknowledged, so a crash does
  *     not strand them (one directory per instance); default none
  * @param maxInFlight most runs executing at once; default 64
+ * @param maxQueued most runs accepted and waiting beyond {@code maxInFlight}; default none set:
+ *     10,000 with a journal directory, 0 without (ADR 0230)
  * @param handlerTimeout how long an asynchronous handler may run; default 30 minutes
  * @param syncTimeout how long a synchronized handler may run; default 25 s
  * @param kafka the Kafka consumer, for {@code transport=kafka}
@@ -45,6 +47,7 @@ public record PortkitProperties(
     @DefaultValue Verification verification,
     @Nullable Path journalDirectory,
     @DefaultValue("64") int maxInFlight,
+    @Nullable Integer maxQueued,
     @DefaultValue("30m") Duration handlerTimeout,
     @DefaultValue("25s") Duration syncTimeout,
     @DefaultValue Kafka kafka) {
@@ -54,6 +57,10 @@ public record PortkitProperties(
     if (maxInFlight < 1) {
       throw new IllegalArgumentException(
           "portkit.max-in-flight must be at least 1, got " + maxInFlight);
+    }
+    if (maxQueued != null && maxQueued < 0) {
+      throw new IllegalArgumentException(
+          "portkit.max-queued must not be negative, got " + maxQueued);
     }
     positive(handlerTimeout, "portkit.handler-timeout");
     positive(syncTimeout, "portkit.sync-timeout");
@@ -98,6 +105,7 @@ public record PortkitProperties(
         + journalDirectory
         + ", maxInFlight="
         + maxInFlight
+        + (maxQueued == null ? "" : ", maxQueued=" + maxQueued)
         + ", handlerTimeout="
         + handlerTimeout
         + ", syncTimeout="

@@ -2,6 +2,7 @@ package io.portkit.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portkit.backend.PortBackend;
 import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.client.auth.ClientCredentials;
 import java.net.URI;
@@ -131,6 +132,26 @@ class StartupErrorsTest {
     runner
         .withPropertyValues("portkit.client-id=id", "portkit.client-secret=" + SECRET)
         .run(failsWith("portkit found no handler", "@PortAction"));
+  }
+
+  @Test
+  void maxQueued_isPassedToTheDispatcher_andANegativeOneFailsNamingTheProperty() {
+    runner
+        .withBean(OneHandler.class)
+        .withPropertyValues(
+            "portkit.client-id=id", "portkit.client-secret=" + SECRET, "portkit.max-queued=5")
+        .run(
+            context ->
+                assertThat(context.getBean(PortBackend.class).dispatcher().maxQueued())
+                    .isEqualTo(5));
+    runner
+        .withBean(OneHandler.class)
+        .withPropertyValues(
+            "portkit.client-id=id", "portkit.client-secret=" + SECRET, "portkit.max-queued=-1")
+        .run(
+            context ->
+                assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                    .hasMessageContaining("portkit.max-queued must not be negative, got -1"));
   }
 
   @Test
