@@ -28,7 +28,7 @@ class JdkHttpServerDefaultsTest {
     JdkHttpServerDefaults.apply();
 
     assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
-    assertThat(System.getProperty("sun.net.httpserver.maxIdleConnections")).isEqualTo("1024");
+    assertThat(System.getProperty("sun.net.httpserver.maxIdleConnections")).isEqualTo("2048");
     assertThat(System.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("10");
     assertThat(System.getProperty("sun.net.httpserver.maxRspTime")).isEqualTo("60");
     assertThat(System.getProperty("sun.net.httpserver.maxReqHeaders")).isEqualTo("100");
