@@ -100,10 +100,18 @@ class QueueRestartTest {
         port.awaitDelivery(k3, WAIT);
         other = port.trigger("keyed", service("payments")).id();
         first.awaitRunning(other, WAIT); // another key does not wait
+        // Its handler may print before the 202 is written: kill only once the answer arrived.
+        port.awaitDelivery(other, WAIT);
+        port.awaitDelivery(k1, WAIT);
 
         assertThat(first.started()).containsExactly(k1, other);
         first.kill(WAIT);
       }
+      assertThat(List.of(k1, k2, k3, other))
+          .extracting(id -> port.run(id).orElseThrow())
+          .flatExtracting(EmulatedRun::deliveries)
+          .extracting(WebhookDelivery::status)
+          .containsOnly(202);
 
       try (ChildBackend second = ChildBackend.start(QueueChild.class, port, journal, "finish")) {
         second.awaitListening(WAIT);
