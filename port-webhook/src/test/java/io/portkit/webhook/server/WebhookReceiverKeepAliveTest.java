@@ -43,6 +43,9 @@ class WebhookReceiverKeepAliveTest {
     }
 
     assertThat(child.exitValue()).as(output).isZero();
-    assertThat(output).contains("RESULT answered=2000 lost=0 maxIdle=1024");
+    assertThat(output)
+        .contains(
+            "RESULT answered=2000 lost=0 maxIdle="
+                + io.portkit.webhook.internal.JdkHttpServerDefaults.DEFAULT_MAX_IDLE_CONNECTIONS);
   }
 }
