@@ -179,6 +179,14 @@ public final class PortClient implements AutoCloseable {
   }
 
   /**
+   * Returns how long its run contexts may hold a write to merge it with the next ({@link
+   * Builder#writeCoalescing}); {@link Duration#ZERO} when coalescing is off.
+   */
+  public Duration writeCoalescing() {
+    return config.writeCoalescing;
+  }
+
+  /**
    * Returns the budget of Port's rate limit that action runs, workflow node runs and the catalog
    * draw on, as this process sees it; shared by every client with the same base URI and client id.
    */

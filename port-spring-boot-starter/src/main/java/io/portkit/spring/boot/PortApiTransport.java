@@ -24,7 +24,10 @@ final class PortApiTransport {
   private final PortClient client;
   private final TokenSource tokens;
 
-  PortApiTransport(PortConnectionDetails details, List<PortClientCustomizer> customizers) {
+  PortApiTransport(
+      PortConnectionDetails details,
+      List<PortClientCustomizer> customizers,
+      Duration writeCoalescing) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     Sleeper sleeper = Sleeper.SYSTEM;
     for (PortClientCustomizer c : customizers) {
@@ -54,6 +57,7 @@ final class PortApiTransport {
             .tokenSource(tokens)
             .httpClient(http)
             .sleeper(sleeper)
+            .writeCoalescing(writeCoalescing)
             .build();
   }
 

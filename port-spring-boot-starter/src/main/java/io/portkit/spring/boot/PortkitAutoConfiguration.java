@@ -47,9 +47,12 @@ public class PortkitAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(PortClient.class)
   PortApiTransport portkitApiTransport(
-      PortConnectionDetails details, ObjectProvider<PortClientCustomizer> customizers) {
+      PortConnectionDetails details,
+      ObjectProvider<PortClientCustomizer> customizers,
+      PortkitProperties properties) {
     JacksonRange.check();
-    return new PortApiTransport(details, customizers.orderedStream().toList());
+    return new PortApiTransport(
+        details, customizers.orderedStream().toList(), properties.writeCoalescing());
   }
 
   @Bean

@@ -33,6 +33,8 @@ import org.springframework.util.unit.DataSize;
  *     10,000 with a journal directory, 0 without (ADR 0230)
  * @param handlerTimeout how long an asynchronous handler may run; default 30 minutes
  * @param syncTimeout how long a synchronized handler may run; default 25 s
+ * @param writeCoalescing how long a run context may hold a label, link or summary write to merge it
+ *     with the next; default 250 ms, {@code 0} sends each write at once (ADR 0220)
  * @param kafka the Kafka consumer, for {@code transport=kafka}
  */
 @ConfigurationProperties("portkit")
@@ -50,6 +52,7 @@ public record PortkitProperties(
     @Nullable Integer maxQueued,
     @DefaultValue("30m") Duration handlerTimeout,
     @DefaultValue("25s") Duration syncTimeout,
+    @DefaultValue("250ms") Duration writeCoalescing,
     @DefaultValue Kafka kafka) {
 
   /** Validates the values; each message names the property. */
@@ -64,6 +67,10 @@ public record PortkitProperties(
     }
     positive(handlerTimeout, "portkit.handler-timeout");
     positive(syncTimeout, "portkit.sync-timeout");
+    if (writeCoalescing.isNegative()) {
+      throw new IllegalArgumentException(
+          "portkit.write-coalescing must be 0 (off) or positive, got " + writeCoalescing);
+    }
     if (apiUrl != null && (!apiUrl.isAbsolute() || apiUrl.getHost() == null)) {
       throw new IllegalArgumentException(
           "portkit.api-url must be an absolute http(s) URL such as https://api.port.io, got "
@@ -110,6 +117,8 @@ public record PortkitProperties(
         + handlerTimeout
         + ", syncTimeout="
         + syncTimeout
+        + ", writeCoalescing="
+        + writeCoalescing
         + ", kafka="
         + kafka
         + "]";

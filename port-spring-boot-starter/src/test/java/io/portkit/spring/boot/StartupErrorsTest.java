@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portkit.backend.PortBackend;
 import io.portkit.backend.dispatch.RunHandler;
+import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
 import java.net.URI;
 import org.assertj.core.api.ThrowableAssert;
@@ -152,6 +153,32 @@ class StartupErrorsTest {
             context ->
                 assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
                     .hasMessageContaining("portkit.max-queued must not be negative, got -1"));
+  }
+
+  @Test
+  void writeCoalescing_isPassedToTheClient_andANegativeOneFailsNamingTheProperty() {
+    runner
+        .withBean(OneHandler.class)
+        .withPropertyValues("portkit.client-id=id", "portkit.client-secret=" + SECRET)
+        .run(
+            context ->
+                assertThat(context.getBean(PortClient.class).writeCoalescing())
+                    .isEqualTo(PortClient.Builder.DEFAULT_WRITE_COALESCING));
+    runner
+        .withBean(OneHandler.class)
+        .withPropertyValues(
+            "portkit.client-id=id", "portkit.client-secret=" + SECRET, "portkit.write-coalescing=0")
+        .run(context -> assertThat(context.getBean(PortClient.class).writeCoalescing()).isZero());
+    runner
+        .withBean(OneHandler.class)
+        .withPropertyValues(
+            "portkit.client-id=id",
+            "portkit.client-secret=" + SECRET,
+            "portkit.write-coalescing=-1s")
+        .run(
+            context ->
+                assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                    .hasMessageContaining("portkit.write-coalescing must be 0 (off) or positive"));
   }
 
   @Test
