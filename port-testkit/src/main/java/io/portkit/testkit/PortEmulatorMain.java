@@ -55,11 +55,14 @@ public final class PortEmulatorMain {
    */
   public static PortEmulator start(String[] args, Map<String, String> env, PrintStream out) {
     PortEmulator.Builder builder = PortEmulator.builder();
+    RateLimit rateLimit = null;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
-      if (!name.equals("--port") && !name.equals("--token-lifetime")) {
+      if (!name.equals("--port")
+          && !name.equals("--token-lifetime")
+          && !name.equals("--rate-limit")) {
         throw new IllegalArgumentException(
-            "unknown argument " + name + "; expected --port or --token-lifetime");
+            "unknown argument " + name + "; expected --port, --token-lifetime or --rate-limit");
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(name + " needs a value");
@@ -67,6 +70,10 @@ public final class PortEmulatorMain {
       String value = args[++i];
       if (name.equals("--port")) {
         builder.port(parsePort(value));
+      } else if (name.equals("--rate-limit")) {
+        RateLimit limit = parseRateLimit(value);
+        builder.rateLimit(limit.calls(), limit.period());
+        rateLimit = limit;
       } else {
         builder.tokenLifetime(parseDuration(value));
       }
@@ -92,9 +99,49 @@ public final class PortEmulatorMain {
       out.println("PORT_CLIENT_ID=" + emulator.clientId());
       out.println("PORT_CLIENT_SECRET=" + emulator.clientSecret());
     }
+    if (rateLimit != null) {
+      out.println(
+          "Rate limit: "
+              + rateLimit.calls()
+              + " calls per "
+              + rateLimit.text()
+              + " in each of Port's budgets (token route, entities, the rest); past it, 429");
+    }
     out.println("Admin: GET " + emulator.baseUri() + "/__emulator/runs, GET /__emulator/requests");
     out.flush();
     return emulator;
+  }
+
+  /** A {@code --rate-limit} value: {@code calls} per {@code period}, as the user wrote it. */
+  record RateLimit(int calls, Duration period, String text) {}
+
+  /**
+   * Parses {@code CALLS/PERIOD}, for example {@code 100/1m} or {@code 20/10s}.
+   *
+   * @throws IllegalArgumentException naming the value and the form expected
+   */
+  static RateLimit parseRateLimit(String value) {
+    String expected =
+        "--rate-limit must be CALLS/PERIOD with a positive whole number of calls and a period"
+            + " such as 10s, 1m or PT1M, for example 100/1m; got \""
+            + value
+            + "\"";
+    int slash = value.indexOf('/');
+    if (slash <= 0 || slash == value.length() - 1) {
+      throw new IllegalArgumentException(expected);
+    }
+    int calls;
+    Duration period;
+    try {
+      calls = Integer.parseInt(value.substring(0, slash).strip());
+      period = parseDuration(value.substring(slash + 1).strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(expected, e);
+    }
+    if (calls < 1 || period.isZero() || period.isNegative()) {
+      throw new IllegalArgumentException(expected);
+    }
+    return new RateLimit(calls, period, value.substring(slash + 1).strip());
   }
 
   private static int parsePort(String value) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,8 @@ class PortEmulatorMainTest {
             () ->
                 PortEmulatorMain.start(new String[] {"--verbose"}, Map.of(), new PrintStream(out)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown argument --verbose; expected --port or --token-lifetime");
+        .hasMessage(
+            "unknown argument --verbose; expected --port, --token-lifetime or --rate-limit");
   }
 
   @Test
@@ -61,5 +63,35 @@ class PortEmulatorMainTest {
     assertThatThrownBy(() -> PortEmulatorMain.parseDuration("soon"))
         .hasMessage(
             "--token-lifetime must be an ISO-8601 duration (PT3H) or a number with s, m or h (90m), got \"soon\"");
+  }
+
+  @Test
+  void start_rateLimit_answers429PastTheBudget_andSaysSo() {
+    try (PortEmulator port =
+        PortEmulatorMain.start(
+            new String[] {"--port", "0", "--rate-limit", "2/1m"},
+            Map.of(),
+            new PrintStream(out, true, UTF_8))) {
+      Http http = new Http(port);
+      String token = http.token(); // the token route has a budget of its own
+      int first = http.send("GET", "/v1/blueprints", null, token).statusCode();
+      int second = http.send("GET", "/v1/blueprints", null, token).statusCode();
+      int third = http.send("GET", "/v1/blueprints", null, token).statusCode();
+
+      assertThat(out.toString(UTF_8)).contains("Rate limit: 2 calls per 1m");
+      assertThat(List.of(first, second, third)).containsExactly(200, 200, 429);
+    }
+  }
+
+  @Test
+  void parseRateLimit_badValues_nameTheFormExpected() {
+    assertThat(PortEmulatorMain.parseRateLimit("100/1m").calls()).isEqualTo(100);
+    assertThat(PortEmulatorMain.parseRateLimit("100/1m").period()).isEqualTo(Duration.ofMinutes(1));
+    for (String bad : List.of("100", "/1m", "100/", "0/1m", "x/1m", "10/soon", "-3/1m")) {
+      assertThatThrownBy(() -> PortEmulatorMain.parseRateLimit(bad))
+          .as(bad)
+          .hasMessageStartingWith("--rate-limit must be CALLS/PERIOD")
+          .hasMessageEndingWith("got \"" + bad + "\"");
+    }
   }
 }

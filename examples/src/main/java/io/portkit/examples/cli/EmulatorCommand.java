@@ -57,6 +57,14 @@ public final class EmulatorCommand implements Callable<Integer> {
       description = "(default 3h) Access token lifetime, e.g. PT3H, 90m, 3h.")
   String tokenLifetime;
 
+  @Option(
+      names = "--rate-limit",
+      paramLabel = "CALLS/PERIOD",
+      description =
+          "(default none) Answer 429 past CALLS per PERIOD, e.g. 100/1m, as Port's rate limit"
+              + " does: try a backend against a small budget.")
+  String rateLimit;
+
   /** Creates the command; picocli sets the parent and flags. */
   public EmulatorCommand() {}
 
@@ -91,6 +99,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     List<String> args = new java.util.ArrayList<>(List.of("--port", Integer.toString(port)));
     if (tokenLifetime != null) {
       args.addAll(List.of("--token-lifetime", tokenLifetime));
+    }
+    if (rateLimit != null) {
+      args.addAll(List.of("--rate-limit", rateLimit));
     }
     PortEmulator emulator;
     try {
