@@ -49,7 +49,10 @@ final class JournalRecovery {
     if (left.isEmpty()) {
       return;
     }
-    log.warn("journal holds {} run(s) the last process did not finish: ending them", left.size());
+    log.warn(
+        "journal holds {} run(s) the last process did not finish: queueing again those that never"
+            + " started, ending or resuming the others",
+        left.size());
     for (JournalEntry entry : left) {
       Route route = routes.named(entry.action());
       if (route != null && route.sync()) {
@@ -64,9 +67,9 @@ final class JournalRecovery {
       boolean queued = route != null && !entry.started();
       boolean resume = route != null && route.resumable();
       log.warn(
-          "run {} of action {} was left unfinished: {}",
+          "run {} ({}) was left unfinished: {}",
           entry.runId(),
-          entry.action(),
+          Routes.DEFAULT.equals(entry.action()) ? "default handler" : "action " + entry.action(),
           queued
               ? "queueing it again (it never started)"
               : resume ? "running it again (resumable)" : "reporting FAILURE (backend restarted)");
