@@ -50,6 +50,7 @@ final class Receiver implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
     try {
+      io.portkit.webhook.internal.JdkHttpServerDefaults.apply(); // before the first server
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
