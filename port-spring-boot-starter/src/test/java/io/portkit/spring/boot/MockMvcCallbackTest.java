@@ -8,10 +8,8 @@ import io.portkit.backend.callback.CallbackCompletion;
 import io.portkit.backend.callback.CallbackVerifier;
 import io.portkit.backend.callback.HandOffCallback;
 import io.portkit.backend.dispatch.HandOffResult;
-import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.run.RunContext;
 import io.portkit.testkit.PortEmulator;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -49,17 +47,7 @@ class MockMvcCallbackTest {
   static class App {
     @Bean
     PortConnectionDetails emulator() {
-      return new PortConnectionDetails() {
-        @Override
-        public URI apiUrl() {
-          return EMULATOR.baseUri();
-        }
-
-        @Override
-        public ClientCredentials credentials() {
-          return new ClientCredentials(EMULATOR.clientId(), EMULATOR.clientSecret());
-        }
-      };
+      return EmulatorConnection.to(EMULATOR);
     }
 
     @Bean

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portkit.backend.invocation.Signer;
-import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.catalog.Action;
 import io.portkit.client.catalog.InvocationMethod;
 import io.portkit.client.run.RunContext;
@@ -45,17 +44,7 @@ class MockMvcManualRouteTest {
   static class App {
     @Bean
     PortConnectionDetails emulator() {
-      return new PortConnectionDetails() {
-        @Override
-        public URI apiUrl() {
-          return EMULATOR.baseUri();
-        }
-
-        @Override
-        public ClientCredentials credentials() {
-          return new ClientCredentials(EMULATOR.clientId(), EMULATOR.clientSecret());
-        }
-      };
+      return EmulatorConnection.to(EMULATOR);
     }
 
     @Bean

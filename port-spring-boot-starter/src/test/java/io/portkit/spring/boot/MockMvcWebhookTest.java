@@ -5,13 +5,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.portkit.backend.invocation.Signer;
-import io.portkit.client.auth.ClientCredentials;
 import io.portkit.client.catalog.Action;
 import io.portkit.client.run.RunContext;
 import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -43,17 +41,7 @@ class MockMvcWebhookTest {
   static class App {
     @Bean
     PortConnectionDetails emulator() {
-      return new PortConnectionDetails() {
-        @Override
-        public URI apiUrl() {
-          return EMULATOR.baseUri();
-        }
-
-        @Override
-        public ClientCredentials credentials() {
-          return new ClientCredentials(EMULATOR.clientId(), EMULATOR.clientSecret());
-        }
-      };
+      return EmulatorConnection.to(EMULATOR);
     }
 
     @Bean

@@ -10,13 +10,12 @@ import io.portkit.client.run.RunLogEntry;
 import io.portkit.client.run.RunStatus;
 import io.portkit.testkit.EmulatedRun;
 import io.portkit.testkit.PortEmulator;
-import io.portkit.testkit.RecordedRequest;
 import io.portkit.testkit.WebhookDelivery;
+import io.portkit.testkit.queue.FinalStatuses;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,7 +75,7 @@ class QueueRestartTest {
             .hasSize(BURST - QueueChild.MAX_IN_FLIGHT)
             .doesNotContainAnyElementsOf(startedFirst)
             .doesNotHaveDuplicates();
-        Map<String, Integer> finals = finalStatusesPerRun(port);
+        Map<String, Integer> finals = FinalStatuses.perRun(port);
         assertThat(finals).hasSize(BURST);
         assertThat(finals.values()).containsOnly(1);
       }
@@ -163,22 +162,5 @@ class QueueRestartTest {
         .invocationMethod(
             InvocationMethod.webhook(URI.create("http://127.0.0.1:" + httpPort + "/")))
         .build();
-  }
-
-  /** Counts, per run, the requests that tried to give it a final status. */
-  static Map<String, Integer> finalStatusesPerRun(PortEmulator port) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (RecordedRequest r : port.requests()) {
-      String body = r.body() == null ? "" : r.body();
-      boolean isFinal =
-          body.contains("\"status\":\"SUCCESS\"")
-              || body.contains("\"status\":\"FAILURE\"")
-              || body.contains("\"terminationStatus\"");
-      if (isFinal && r.path().startsWith("/v1/actions/runs/")) {
-        counts.merge(
-            r.path().substring("/v1/actions/runs/".length()).split("/")[0], 1, Integer::sum);
-      }
-    }
-    return counts;
   }
 }

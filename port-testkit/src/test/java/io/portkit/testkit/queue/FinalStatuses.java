@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Counts, from the emulator's request journal, the final statuses each run was sent. */
-final class FinalStatuses {
+public final class FinalStatuses {
   private FinalStatuses() {}
 
   /** Returns, per run id, how many requests tried to give it a final status. */
-  static Map<String, Integer> perRun(PortEmulator port) {
+  public static Map<String, Integer> perRun(PortEmulator port) {
     Map<String, Integer> counts = new HashMap<>();
     for (RecordedRequest r : port.requests()) {
       String body = r.body() == null ? "" : r.body();
