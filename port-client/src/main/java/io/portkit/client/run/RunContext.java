@@ -5,6 +5,7 @@ import io.portkit.client.entity.Entity;
 import io.portkit.client.entity.EntityWriteOptions;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports the progress and result of one action run, following Port's rules so handlers do not have
@@ -126,14 +127,26 @@ public interface RunContext {
   /** Deletes an entity, tied to this run. */
   void deleteEntity(String blueprint, String identifier);
 
-  /** Ends the run with SUCCESS and {@code summary} (null for none). */
-  void succeed(String summary);
+  /**
+   * Ends the run with SUCCESS and {@code summary} (null for none): an {@link #update} with that
+   * status and summary.
+   */
+  default void succeed(@Nullable String summary) {
+    update(finalUpdate(FinalStatus.SUCCESS, summary));
+  }
 
-  /** Ends the run with FAILURE and {@code summary} (null for none). */
-  void fail(String summary);
+  /**
+   * Ends the run with FAILURE and {@code summary} (null for none): an {@link #update} with that
+   * status and summary.
+   */
+  default void fail(@Nullable String summary) {
+    update(finalUpdate(FinalStatus.FAILURE, summary));
+  }
 
   /** Returns whether the final status has been set (sent, or recorded in synchronized mode). */
-  boolean isFinished();
+  default boolean isFinished() {
+    return outcome().isPresent();
+  }
 
   /** Returns the final outcome once set. */
   Optional<RunOutcome> outcome();
@@ -160,5 +173,13 @@ public interface RunContext {
   /** Returns the hand-off recorded by {@link #handOff(HandOff)}, if any. */
   default Optional<HandOff> handedOff() {
     return Optional.empty();
+  }
+
+  private static RunUpdate finalUpdate(FinalStatus status, @Nullable String summary) {
+    RunUpdate.Builder b = RunUpdate.builder().status(status);
+    if (summary != null) {
+      b.summary(summary);
+    }
+    return b.build();
   }
 }

@@ -212,29 +212,6 @@ final class ApiNodeRunContext implements NodeRunContext {
   }
 
   @Override
-  public void succeed(String summary) {
-    finish(FinalStatus.SUCCESS, summary);
-  }
-
-  @Override
-  public void fail(String summary) {
-    finish(FinalStatus.FAILURE, summary);
-  }
-
-  private void finish(FinalStatus status, @Nullable String summary) {
-    RunUpdate.Builder b = RunUpdate.builder().status(status);
-    if (summary != null) {
-      b.summary(summary);
-    }
-    update(b.build());
-  }
-
-  @Override
-  public boolean isFinished() {
-    return outcome != null;
-  }
-
-  @Override
   public Optional<RunOutcome> outcome() {
     return Optional.ofNullable(outcome);
   }
