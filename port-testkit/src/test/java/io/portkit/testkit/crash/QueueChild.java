@@ -6,11 +6,8 @@ import io.portkit.backend.dispatch.RunHandler;
 import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
-import io.portkit.client.auth.ClientCredentials;
 import io.portkit.webhook.server.WebhookReceiver;
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * A backend run as a child JVM by {@link QueueRestartTest}: like {@link CrashChild}, with {@value
@@ -30,21 +27,8 @@ public final class QueueChild {
   /** Starts the backend and keeps it running until the process is killed. */
   public static void main(String[] args) throws InterruptedException {
     boolean block = "block".equals(args[4]);
-    PortClient port =
-        PortClient.builder()
-            .baseUri(URI.create(args[0]))
-            .credentials(new ClientCredentials(args[1], args[2]))
-            .build();
-    CountDownLatch never = new CountDownLatch(1);
-    RunHandler handler =
-        (run, ctx) -> {
-          System.out.println("RUNNING " + run.runId());
-          System.out.flush();
-          if (block) {
-            never.await();
-          }
-          ctx.log("done by the " + (block ? "first" : "second") + " process");
-        };
+    PortClient port = ChildHandlers.client(args);
+    RunHandler handler = ChildHandlers.handler(block);
     RunDispatcher dispatcher =
         RunDispatcher.builder()
             .client(port)
@@ -65,6 +49,6 @@ public final class QueueChild {
             .start();
     System.out.println("LISTENING " + receiver.port());
     System.out.flush();
-    never.await(); // until SIGKILL, or the test's destroy
+    new java.util.concurrent.CountDownLatch(1).await(); // until SIGKILL, or the test's destroy
   }
 }
