@@ -123,7 +123,7 @@ public final class PortEmulatorMain {
   static RateLimit parseRateLimit(String value) {
     String expected =
         "--rate-limit must be CALLS/PERIOD with a positive whole number of calls and a period"
-            + " such as 10s, 1m or PT1M, for example 100/1m; got \""
+            + " of at least 1s such as 10s, 1m or PT1M, for example 100/1m; got \""
             + value
             + "\"";
     int slash = value.indexOf('/');
@@ -138,7 +138,7 @@ public final class PortEmulatorMain {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(expected, e);
     }
-    if (calls < 1 || period.isZero() || period.isNegative()) {
+    if (calls < 1 || period.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException(expected);
     }
     return new RateLimit(calls, period, value.substring(slash + 1).strip());

@@ -87,7 +87,8 @@ class PortEmulatorMainTest {
   void parseRateLimit_badValues_nameTheFormExpected() {
     assertThat(PortEmulatorMain.parseRateLimit("100/1m").calls()).isEqualTo(100);
     assertThat(PortEmulatorMain.parseRateLimit("100/1m").period()).isEqualTo(Duration.ofMinutes(1));
-    for (String bad : List.of("100", "/1m", "100/", "0/1m", "x/1m", "10/soon", "-3/1m")) {
+    for (String bad :
+        List.of("100", "/1m", "100/", "0/1m", "x/1m", "10/soon", "-3/1m", "5/PT0.5S")) {
       assertThatThrownBy(() -> PortEmulatorMain.parseRateLimit(bad))
           .as(bad)
           .hasMessageStartingWith("--rate-limit must be CALLS/PERIOD")
