@@ -27,10 +27,11 @@ final class EmulatorServer {
    * @throws UncheckedIOException if the port cannot be bound
    */
   EmulatorServer(EmulatorCore core, int port) {
-    // TCP_NODELAY, and room for idle keep-alive connections, before the JVM's first server.
-    JdkHttpServerDefaults.apply();
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      // TCP_NODELAY, room for idle keep-alive connections, a listen queue for 500 handlers at once.
+      server =
+          JdkHttpServerDefaults.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot bind the Port emulator to 127.0.0.1:"

@@ -68,8 +68,10 @@ public final class IntakeServer {
       }
       receiver.start();
     } else {
+      // The receiver's listen backlog too, so that the two differ only in what runs per request.
       HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+          io.portkit.webhook.internal.JdkHttpServerDefaults.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       server.setExecutor(executor); // null: the JDK's default, the dispatcher thread
       server.createContext("/", IntakeServer::bare);
       server.start();

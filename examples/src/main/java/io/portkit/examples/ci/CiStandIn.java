@@ -66,8 +66,9 @@ public final class CiStandIn implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    io.portkit.webhook.internal.JdkHttpServerDefaults.apply(); // before the first server
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server =
+        io.portkit.webhook.internal.JdkHttpServerDefaults.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     server.createContext("/jobs", this::startJob);
     server.start();
   }

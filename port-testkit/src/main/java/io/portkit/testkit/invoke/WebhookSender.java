@@ -135,14 +135,30 @@ public final class WebhookSender {
               + webhook.url().getPort()
               + "?)";
     } else if (cause instanceof IOException) {
-      reason =
-          "I/O error: "
-              + cause.getClass().getSimpleName()
-              + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+      reason = "I/O error: " + causes(cause);
     } else {
       reason = cause.toString();
     }
     return new WebhookDeliveryException(webhook.method(), webhook.url(), reason, cause);
+  }
+
+  // The JDK client wraps what the socket said ("Connection reset", an EOF) in a message of its
+  // own ("header parser received no bytes"): both are needed to tell a server that closed the
+  // connection from one that reset it.
+  private static String causes(Throwable failure) {
+    StringBuilder out = new StringBuilder();
+    java.util.Set<Throwable> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t) && seen.size() <= 4; t = t.getCause()) {
+      if (out.length() > 0) {
+        out.append(", caused by ");
+      }
+      out.append(t.getClass().getSimpleName());
+      if (t.getMessage() != null) {
+        out.append(' ').append(t.getMessage());
+      }
+    }
+    return out.toString();
   }
 
   private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {

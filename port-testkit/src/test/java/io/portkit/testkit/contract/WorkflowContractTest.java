@@ -56,9 +56,9 @@ class WorkflowContractTest extends ContractFixture {
   /** Answers 202 to everything: an asynchronous node that waits for its PATCH. */
   private static HttpServer acceptingServer() {
     try {
-      io.portkit.webhook.internal.JdkHttpServerDefaults.apply(); // before the first server
       HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+          io.portkit.webhook.internal.JdkHttpServerDefaults.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       server.createContext(
           "/",
           exchange -> {

@@ -50,8 +50,9 @@ final class Receiver implements AutoCloseable {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
     try {
-      io.portkit.webhook.internal.JdkHttpServerDefaults.apply(); // before the first server
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server =
+          io.portkit.webhook.internal.JdkHttpServerDefaults.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

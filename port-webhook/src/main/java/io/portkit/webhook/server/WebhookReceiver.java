@@ -77,13 +77,12 @@ public final class WebhookReceiver implements AutoCloseable {
   private @Nullable Thread hook; // set by start(), read by close()
 
   private WebhookReceiver(Builder b) throws IOException {
-    // TCP_NODELAY, and room for idle keep-alive connections (see JdkHttpServerDefaults).
-    JdkHttpServerDefaults.apply();
     this.endpoint = b.endpoint;
     this.stopGrace = b.stopGrace;
     this.installHook = b.shutdownHook;
     this.backend = b.backend;
-    this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
+    // TCP_NODELAY, room for idle keep-alive connections, a listen queue that holds a burst.
+    this.server = JdkHttpServerDefaults.create(new InetSocketAddress(b.address, b.port), b.backlog);
     if (b.executor != null) {
       this.ownedExecutor = null;
       server.setExecutor(b.executor);
@@ -288,6 +287,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private boolean endpointParts;
     private InetAddress address = InetAddress.getLoopbackAddress();
     private int port = DEFAULT_PORT;
+    private int backlog = JdkHttpServerDefaults.DEFAULT_BACKLOG;
     private java.util.concurrent.Executor executor;
     private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private boolean threadsSet;
@@ -378,6 +378,23 @@ public final class WebhookReceiver implements AutoCloseable {
     public Builder maxBodyBytes(int maxBodyBytes) {
       endpointBuilder.maxBodyBytes(maxBodyBytes);
       endpointParts = true;
+      return this;
+    }
+
+    /**
+     * Sets the listen backlog: connections the kernel completes and holds while the receiver's
+     * accepting thread is busy; default {@value JdkHttpServerDefaults#DEFAULT_BACKLOG}, capped by
+     * the kernel ({@code net.core.somaxconn} on Linux). Past it a burst of deliveries overflows the
+     * queue and some are reset after they were sent, which Port records as a failed invocation (ADR
+     * 0237).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder backlog(int backlog) {
+      if (backlog < 1) {
+        throw new IllegalArgumentException("backlog must be at least 1, got " + backlog);
+      }
+      this.backlog = backlog;
       return this;
     }
 
