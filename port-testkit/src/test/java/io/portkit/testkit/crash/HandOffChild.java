@@ -52,6 +52,7 @@ public final class HandOffChild {
   public static void main(String[] args) throws InterruptedException {
     PortBackend[] backend = new PortBackend[1];
     Set<String> announced = ConcurrentHashMap.newKeySet();
+    ThreadLocal<String> handled = new ThreadLocal<>();
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newCachedThreadPool();
     backend[0] =
@@ -59,19 +60,28 @@ public final class HandOffChild {
             .credentials(new ClientCredentials(args[1], args[2]))
             .apiUrl(URI.create(args[0]))
             .journal(RunJournal.open(Path.of(args[3])))
-            // A run's task returns after its hand-off is journaled and awaited: announce it then.
+            // A run's task returns after its hand-off is journaled and awaited: announce that
+            // run then, and only that one. Another run's hand-off is awaited (pending) a moment
+            // before its journal record is forced, and a kill in between would lose it.
             .executor(
                 task ->
                     pool.execute(
                         () -> {
+                          handled.remove();
                           task.run();
-                          backend[0].handOffs().pending().stream()
-                              .filter(h -> announced.add(h.runId()))
-                              .forEach(h -> announce("AWAITING " + h.runId()));
+                          String runId = handled.get();
+                          handled.remove();
+                          if (runId != null
+                              && backend[0].handOffs().pending().stream()
+                                  .anyMatch(h -> h.runId().equals(runId))
+                              && announced.add(runId)) {
+                            announce("AWAITING " + runId);
+                          }
                         }))
             .handle(
                 "ci",
                 (run, ctx) -> {
+                  handled.set(run.runId());
                   long seconds = run.inputs().path("deadline_seconds").asLong(3600);
                   ctx.handOff(
                       HandOff.of(
