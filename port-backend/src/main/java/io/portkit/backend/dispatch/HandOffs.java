@@ -56,6 +56,7 @@ public final class HandOffs {
   private final @Nullable RunJournal journal;
   private final @Nullable PortClient port;
   private final Clock clock;
+  private volatile HandOffKeys keys = HandOffKeys.NONE;
 
   HandOffs(
       RunContextFactory contexts,
@@ -112,6 +113,11 @@ public final class HandOffs {
     return PortCompletions.byRunId(port, reporter, runId, result);
   }
 
+  /** Tells {@code keys} (the dispatcher's scheduler) when a run's hand-off is restored or ends. */
+  void keys(HandOffKeys keys) {
+    this.keys = keys;
+  }
+
   /** Returns the runs awaited in this process now, oldest first. */
   public List<HandedOffRun> pending() {
     return pending.snapshot();
@@ -144,7 +150,8 @@ public final class HandOffs {
             run.route().action(),
             handOff.externalRunId(),
             handOff.deadline(),
-            handOff.expectedFrom());
+            handOff.expectedFrom(),
+            run.concurrencyKey()); // held by the run already; released when the hand-off ends
     String other = pending.add(handed);
     if (other != null) {
       return "run "
@@ -178,6 +185,7 @@ public final class HandOffs {
   void restore(List<HandedOffRun> runs) {
     for (HandedOffRun run : runs) {
       if (pending.add(run) == null) {
+        keys.hold(run); // before the queued runs of the journal are taken
         log.info(
             "run {} is still handed off to {} ({}), due by {}: waiting again",
             run.runId(),
@@ -208,6 +216,7 @@ public final class HandOffs {
               run.runId(),
               e.toString());
         }
+        keys.release(run);
       }
     }
   }
@@ -243,6 +252,7 @@ public final class HandOffs {
       deadlines.disarm(run.runId());
       journalFinish(run.runId(), "REFUSED");
       pending.ended(run, How.ENDED_ELSEWHERE, "in Port");
+      keys.release(run);
       return new Completion(
           Kind.ALREADY_FINISHED,
           run.runId(),
@@ -281,6 +291,7 @@ public final class HandOffs {
     deadlines.disarm(run.runId());
     journalFinish(run.runId(), status);
     pending.ended(run, how, status);
+    keys.release(run); // the next run of its concurrency key may start
     return answer(new Ended(run, how, status), kind);
   }
 

@@ -112,7 +112,8 @@ public final class HandlerOptions {
    * throws ends the run FAILURE saying so. The key appears in labels and logs: do not derive it
    * from a secret input. Keys are shared by every action that declares one, so a deploy and a
    * rollback keyed by the same service exclude each other; put the action in the key to keep them
-   * apart. With a journal the order survives a restart. The wait counts against the run's timeout,
+   * apart. A run handed off ({@code ctx.handOff}) keeps its key until the hand-off ends. With a
+   * journal the order and that hold survive a restart. The wait counts against the run's timeout,
    * and at most {@link #maxWaitingPerKey(int)} runs wait per key (beyond: 503 {@code saturated}).
    * Asynchronous actions only.
    *

@@ -138,6 +138,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
         new RunStarter(
             executor, durability, labels, reporter, reports, this::finished, inFlight::isClosed);
     this.scheduler = new RunScheduler(maxInFlight, maxQueued, starter::launch);
+    handOffs.keys(scheduler); // a handed-off run keeps its concurrency key (ADR 0238)
     this.intake =
         new RunIntake(
             inFlight,

@@ -63,11 +63,11 @@ final class RunQueueMessages {
   }
 
   /**
-   * The label of a run waiting for {@code owner}, the run holding {@code key}, with {@code behind}
-   * more waiting before it.
+   * The label of a run waiting for {@code owner}, the id of the run holding {@code key}, with
+   * {@code behind} more waiting before it.
    */
-  static String keyLabel(@Nullable ActiveRun owner, String key, int behind) {
-    String first = owner == null ? "an earlier run" : owner.runId();
+  static String keyLabel(@Nullable String owner, String key, int behind) {
+    String first = owner == null ? "an earlier run" : owner;
     return "waiting for "
         + first
         + " (same concurrency key: "
@@ -77,8 +77,8 @@ final class RunQueueMessages {
   }
 
   /** What a run waiting for its key waited for, for its summary after its timeout. */
-  static String keyWait(@Nullable ActiveRun owner, @Nullable String key) {
-    return (owner == null ? "an earlier run" : "run " + owner.runId())
+  static String keyWait(@Nullable String owner, @Nullable String key) {
+    return (owner == null ? "an earlier run" : "run " + owner)
         + " (same concurrency key: "
         + key
         + ")";

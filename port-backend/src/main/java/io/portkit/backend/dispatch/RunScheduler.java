@@ -1,5 +1,6 @@
 package io.portkit.backend.dispatch;
 
+import io.portkit.backend.journal.HandedOffRun;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * Decides when each accepted run starts its handler: at once while fewer than {@code maxInFlight}
  * execute, else in arrival order as handlers end, with at most {@code maxQueued} waiting; and never
  * while an earlier run with the same concurrency key is waiting or running (at most {@code
- * maxWaitingPerKey} of the route's runs wait behind one key).
+ * maxWaitingPerKey} of the route's runs wait behind one key). A run handed off to another system
+ * gives back its handler slot when its handler returns but keeps its key until the hand-off ends
+ * ({@link #release}), across restarts too ({@link #hold}; ADR 0238).
  *
  * <p>A run is first {@link #reserve reserved} (counted against the bounds, so a burst cannot
  * overshoot them while journal writes are going on), then {@link #commit committed} once its
@@ -22,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * handed to {@code launch} outside the lock. Thread-safe: one {@link ReentrantLock} guards all the
  * state (not a monitor: callers may be virtual threads).
  */
-final class RunScheduler {
+final class RunScheduler implements HandOffKeys {
   /**
    * What {@link #reserve} decided.
    *
@@ -32,9 +35,12 @@ final class RunScheduler {
    */
   record Admission(@Nullable DispatchOutcome refusal, boolean queued, @Nullable String label) {}
 
-  /** The runs of one concurrency key: the one holding it, and those waiting behind it in order. */
+  /**
+   * The runs of one concurrency key: the id of the one holding it (executing, next to start, or
+   * handed off), and those waiting behind it in order.
+   */
   private static final class KeyLine {
-    @Nullable ActiveRun owner;
+    @Nullable String owner;
     final ArrayDeque<ActiveRun> waiting = new ArrayDeque<>();
     int reserved;
 
@@ -136,7 +142,7 @@ final class RunScheduler {
           KeyLine line = lines.get(run.concurrencyKey());
           line.reserved--;
           if (line.owner == null && line.waiting.isEmpty()) {
-            line.owner = run;
+            line.owner = run.runId();
             ready.add(run);
             run.place = QueuePlace.READY;
           } else {
@@ -189,12 +195,58 @@ final class RunScheduler {
     return waitedFor;
   }
 
-  /** Frees what {@code run} held (its slot or its place, and its key) and starts what may start. */
+  /**
+   * Frees what {@code run} held (its slot or its place, and its key unless it was handed off) and
+   * starts what may start.
+   */
   void settle(ActiveRun run) {
     List<ActiveRun> start;
     lock.lock();
     try {
-      remove(run);
+      remove(run, run.isHandedOff());
+      start = pump();
+    } finally {
+      lock.unlock();
+    }
+    start.forEach(launch);
+  }
+
+  /**
+   * Holds the key of a run a restarted backend awaits again as handed off, before the journal's
+   * queued runs are taken, so that none of them starts ahead of its end.
+   */
+  @Override
+  public void hold(HandedOffRun run) {
+    String key = run.concurrencyKey();
+    if (key == null) {
+      return;
+    }
+    lock.lock();
+    try {
+      KeyLine line = lines.computeIfAbsent(key, k -> new KeyLine());
+      if (line.owner == null) {
+        line.owner = run.runId();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Gives back the key of a handed-off run whose hand-off ended, and starts what may start. */
+  @Override
+  public void release(HandedOffRun run) {
+    String key = run.concurrencyKey();
+    if (key == null) {
+      return;
+    }
+    List<ActiveRun> start;
+    lock.lock();
+    try {
+      KeyLine line = lines.get(key);
+      if (line == null || !run.runId().equals(line.owner)) {
+        return;
+      }
+      passKey(line, key);
       start = pump();
     } finally {
       lock.unlock();
@@ -214,7 +266,7 @@ final class RunScheduler {
       for (KeyLine line : lines.values()) {
         waiting.addAll(line.waiting);
       }
-      waiting.forEach(this::remove);
+      waiting.forEach(run -> remove(run, false));
       return waiting;
     } finally {
       lock.unlock();
@@ -247,12 +299,20 @@ final class RunScheduler {
 
   private void own(@Nullable String key, ActiveRun run) {
     if (key != null) {
-      lines.computeIfAbsent(key, k -> new KeyLine()).owner = run;
+      lines.computeIfAbsent(key, k -> new KeyLine()).owner = run.runId();
     }
   }
 
-  /** Takes {@code run} out of wherever it is; the caller holds the lock. */
+  /** Takes {@code run} out of wherever it is, its key included; the caller holds the lock. */
   private void remove(ActiveRun run) {
+    remove(run, false);
+  }
+
+  /**
+   * Takes {@code run} out of wherever it is, and gives back its key unless {@code keepKey}; the
+   * caller holds the lock.
+   */
+  private void remove(ActiveRun run, boolean keepKey) {
     switch (run.place) {
       case EXECUTING -> executing--;
       case READY -> {
@@ -281,14 +341,21 @@ final class RunScheduler {
     if (line == null) {
       return;
     }
-    if (line.owner == run) {
-      line.owner = null;
-      ActiveRun next = line.waiting.poll();
-      if (next != null) {
-        line.owner = next; // next in arrival order; now it waits for a slot like any other
-        next.place = QueuePlace.READY;
-        ready.add(next);
-      }
+    if (!keepKey && run.runId().equals(line.owner)) {
+      passKey(line, key);
+    } else if (line.idle()) {
+      lines.remove(key);
+    }
+  }
+
+  /** Hands {@code key} to the next run waiting for it, if any; the caller holds the lock. */
+  private void passKey(KeyLine line, String key) {
+    line.owner = null;
+    ActiveRun next = line.waiting.poll();
+    if (next != null) {
+      line.owner = next.runId(); // next in arrival order; now it waits for a slot like any other
+      next.place = QueuePlace.READY;
+      ready.add(next);
     }
     if (line.idle()) {
       lines.remove(key);

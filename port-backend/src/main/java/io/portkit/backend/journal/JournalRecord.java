@@ -80,6 +80,9 @@ record JournalRecord(
     what.put("externalRunId", run.externalRunId())
         .put("deadline", run.deadline().toString())
         .put("expectedFrom", run.expectedFrom());
+    if (run.concurrencyKey() != null) {
+      what.put("concurrencyKey", run.concurrencyKey()); // absent before ADR 0238: no key held
+    }
     return new JournalRecord(Kind.HANDED_OFF, run.runId(), run.action(), what, null, false);
   }
 
@@ -90,7 +93,8 @@ record JournalRecord(
         action,
         body.path("externalRunId").asText(),
         Instant.parse(body.path("deadline").asText()),
-        body.path("expectedFrom").asText());
+        body.path("expectedFrom").asText(),
+        body.hasNonNull("concurrencyKey") ? body.get("concurrencyKey").asText() : null);
   }
 
   JournalEntry entry() {
