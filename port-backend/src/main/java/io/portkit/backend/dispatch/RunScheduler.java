@@ -3,9 +3,7 @@ package io.portkit.backend.dispatch;
 import io.portkit.backend.journal.HandedOffRun;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -35,26 +33,12 @@ final class RunScheduler implements HandOffKeys {
    */
   record Admission(@Nullable DispatchOutcome refusal, boolean queued, @Nullable String label) {}
 
-  /**
-   * The runs of one concurrency key: the id of the one holding it (executing, next to start, or
-   * handed off), and those waiting behind it in order.
-   */
-  private static final class KeyLine {
-    @Nullable String owner;
-    final ArrayDeque<ActiveRun> waiting = new ArrayDeque<>();
-    int reserved;
-
-    boolean idle() {
-      return owner == null && waiting.isEmpty() && reserved == 0;
-    }
-  }
-
   private final int maxInFlight;
   private final int maxQueued;
   private final Consumer<ActiveRun> launch;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<ActiveRun> ready = new ArrayDeque<>(); // guarded by lock
-  private final Map<String, KeyLine> lines = new HashMap<>(); // guarded by lock
+  private final KeyLines keys = new KeyLines(); // guarded by lock
   private int executing; // guarded by lock
   private int queued; // guarded by lock: reserved or committed, not started
   private int reservedReady; // guarded by lock
@@ -79,9 +63,9 @@ final class RunScheduler implements HandOffKeys {
         return new Admission(InFlightRuns.shuttingDown(run.runId()), false, null);
       }
       String key = run.concurrencyKey();
-      KeyLine line = key == null ? null : lines.get(key);
-      if (line != null && !line.idle()) {
-        int behind = line.waiting.size() + line.reserved;
+      KeyLines.Line line = keys.busy(key);
+      if (line != null) {
+        int behind = line.behind();
         int limit = run.route().options().maxWaitingPerKey();
         if (bounded && behind >= limit) {
           return refuse(RunQueueMessages.keyFull(run, key, limit));
@@ -139,7 +123,7 @@ final class RunScheduler implements HandOffKeys {
           run.place = QueuePlace.READY;
         }
         case RESERVED_KEY -> {
-          KeyLine line = lines.get(run.concurrencyKey());
+          KeyLines.Line line = keys.of(run.concurrencyKey());
           line.reserved--;
           if (line.owner == null && line.waiting.isEmpty()) {
             line.owner = run.runId();
@@ -179,8 +163,7 @@ final class RunScheduler implements HandOffKeys {
           switch (run.place) {
             case READY, RESERVED_READY -> "a free handler slot (maxInFlight=" + maxInFlight + ")";
             case KEY_WAITING, RESERVED_KEY ->
-                RunQueueMessages.keyWait(
-                    lines.get(run.concurrencyKey()).owner, run.concurrencyKey());
+                RunQueueMessages.keyWait(keys.of(run.concurrencyKey()).owner, run.concurrencyKey());
             default -> null;
           };
       if (waitedFor == null) {
@@ -223,10 +206,7 @@ final class RunScheduler implements HandOffKeys {
     }
     lock.lock();
     try {
-      KeyLine line = lines.computeIfAbsent(key, k -> new KeyLine());
-      if (line.owner == null) {
-        line.owner = run.runId();
-      }
+      keys.holdIfFree(key, run.runId());
     } finally {
       lock.unlock();
     }
@@ -242,11 +222,7 @@ final class RunScheduler implements HandOffKeys {
     List<ActiveRun> start;
     lock.lock();
     try {
-      KeyLine line = lines.get(key);
-      if (line == null || !run.runId().equals(line.owner)) {
-        return;
-      }
-      passKey(line, key);
+      makeReady(keys.release(key, run.runId()));
       start = pump();
     } finally {
       lock.unlock();
@@ -263,9 +239,7 @@ final class RunScheduler implements HandOffKeys {
     try {
       closed = true;
       List<ActiveRun> waiting = new ArrayList<>(ready);
-      for (KeyLine line : lines.values()) {
-        waiting.addAll(line.waiting);
-      }
+      waiting.addAll(keys.waiting());
       waiting.forEach(run -> remove(run, false));
       return waiting;
     } finally {
@@ -298,9 +272,7 @@ final class RunScheduler implements HandOffKeys {
   }
 
   private void own(@Nullable String key, ActiveRun run) {
-    if (key != null) {
-      lines.computeIfAbsent(key, k -> new KeyLine()).owner = run.runId();
-    }
+    keys.own(key, run.runId());
   }
 
   /** Takes {@code run} out of wherever it is, its key included; the caller holds the lock. */
@@ -324,11 +296,11 @@ final class RunScheduler implements HandOffKeys {
         queued--;
       }
       case KEY_WAITING -> {
-        lines.get(run.concurrencyKey()).waiting.remove(run);
+        keys.of(run.concurrencyKey()).waiting.remove(run);
         queued--;
       }
       case RESERVED_KEY -> {
-        lines.get(run.concurrencyKey()).reserved--;
+        keys.of(run.concurrencyKey()).reserved--;
         queued--;
       }
       case NONE -> {
@@ -337,28 +309,19 @@ final class RunScheduler implements HandOffKeys {
     }
     run.place = QueuePlace.NONE;
     String key = run.concurrencyKey();
-    KeyLine line = key == null ? null : lines.get(key);
-    if (line == null) {
-      return;
-    }
-    if (!keepKey && run.runId().equals(line.owner)) {
-      passKey(line, key);
-    } else if (line.idle()) {
-      lines.remove(key);
+    if (key != null) {
+      if (!keepKey) {
+        makeReady(keys.release(key, run.runId()));
+      }
+      keys.forgetIfIdle(key);
     }
   }
 
-  /** Hands {@code key} to the next run waiting for it, if any; the caller holds the lock. */
-  private void passKey(KeyLine line, String key) {
-    line.owner = null;
-    ActiveRun next = line.waiting.poll();
+  /** Queues {@code next}, which now holds its key, for a slot like any other; null: nothing. */
+  private void makeReady(@Nullable ActiveRun next) {
     if (next != null) {
-      line.owner = next.runId(); // next in arrival order; now it waits for a slot like any other
       next.place = QueuePlace.READY;
       ready.add(next);
-    }
-    if (line.idle()) {
-      lines.remove(key);
     }
   }
 

@@ -42,6 +42,33 @@ class JournalHandOffTest {
   }
 
   @Test
+  void concurrencyKey_isKeptWithTheHandOff_acrossReopenAndCompaction_andAnOldRecordHasNone()
+      throws Exception {
+    HandedOffRun keyed =
+        new HandedOffRun(
+            "r_2",
+            "deploy",
+            "job-43",
+            Instant.parse("2026-01-01T01:00:00Z"),
+            "the CI's callback",
+            "checkout");
+    try (RunJournal j = RunJournal.open(dir)) {
+      j.accept(entry("r_1"));
+      j.handOff(HANDED); // no key: written as records were before ADR 0238
+      j.accept(entry("r_2"));
+      j.handOff(keyed);
+    }
+    assertThat(Files.readString(dir.resolve(JournalFile.FILE_NAME)))
+        .containsOnlyOnce("\"concurrencyKey\":\"checkout\"");
+    for (int open = 1; open <= 2; open++) { // each open compacts and writes the records again
+      try (RunJournal j = RunJournal.open(dir)) {
+        assertThat(j.handedOff()).containsExactly(HANDED, keyed);
+        assertThat(j.handedOff().get(0).concurrencyKey()).isNull();
+      }
+    }
+  }
+
+  @Test
   void finish_endsAHandedOffRun_andReopenRemembersItFinished() throws Exception {
     try (RunJournal j = RunJournal.open(dir)) {
       j.accept(entry("r_1"));
