@@ -36,6 +36,16 @@ class HandOffKeyTest {
 
   // r_1 is handed off to CI; every other run ends at once.
   private RunDispatcher.Builder builder() {
+    return builder(
+        (run, ctx) -> {
+          if (run.runId().equals("r_1")) {
+            ctx.handOff(HandOff.of("job-1", DUE, "the CI's callback"));
+          }
+        });
+  }
+
+  // "deploy", keyed by the service, notes each start, then runs {@code handler}.
+  private RunDispatcher.Builder builder(RunHandler handler) {
     return RunDispatcher.builder()
         .contexts(port.contexts())
         .executor(manual)
@@ -45,9 +55,7 @@ class HandOffKeyTest {
             "deploy",
             (run, ctx) -> {
               events.add("start " + run.runId());
-              if (run.runId().equals("r_1")) {
-                ctx.handOff(HandOff.of("job-1", DUE, "the CI's callback"));
-              }
+              handler.handle(run, ctx);
             },
             BY_SERVICE);
   }
@@ -101,18 +109,7 @@ class HandOffKeyTest {
   @Test
   void handOffThatNamesATakenExternalId_isRefused_andItsKeyIsGivenBack() throws Exception {
     RunDispatcher d =
-        RunDispatcher.builder()
-            .contexts(port.contexts())
-            .executor(manual)
-            .clock(clock)
-            .maxQueued(100)
-            .handle(
-                "deploy",
-                (run, ctx) -> {
-                  events.add("start " + run.runId());
-                  ctx.handOff(HandOff.of("job-same", DUE, "the CI's callback"));
-                },
-                BY_SERVICE)
+        builder((run, ctx) -> ctx.handOff(HandOff.of("job-same", DUE, "the CI's callback")))
             .build();
     d.dispatch(ConcurrencyKeyTest.on("r_1", "deploy", "checkout"));
     d.dispatch(ConcurrencyKeyTest.on("r_2", "deploy", "payments"));
