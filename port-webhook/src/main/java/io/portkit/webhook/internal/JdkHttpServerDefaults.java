@@ -51,7 +51,7 @@ import java.util.Map;
  * takes them. The JDK's default (0) means 50. A burst past that overflows the queue; Linux then
  * answers with SYN cookies, and a connection whose cookie fails is reset after the client has sent
  * its request: the sender sees "header parser received no bytes" and Port marks the run failed.
- * 2,000 POSTs at once from one JDK client lost 23 to 144 that way here with 50, none with {@value
+ * 2,000 POSTs at once from one JDK client lost 23 to 78 that way here with 50, none with {@value
  * #DEFAULT_BACKLOG} (ADR 0237). {@link #create} uses {@value #DEFAULT_BACKLOG}; the kernel caps it
  * at {@code net.core.somaxconn} (4,096 on Linux 5.4 and later).
  *
