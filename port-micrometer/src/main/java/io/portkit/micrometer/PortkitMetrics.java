@@ -39,7 +39,8 @@ import java.util.OptionalLong;
  *
  * <ul>
  *   <li>{@code portkit.runs} (timer): each run that ended, tagged {@code action}, {@code kind}
- *       ({@code async}, {@code sync}, {@code recovered}) and {@code outcome} ({@code success},
+ *       ({@code async}, {@code sync}, {@code recovered}, {@code handed_off}: counted when the
+ *       hand-off ends, {@code timeout} at its deadline) and {@code outcome} ({@code success},
  *       {@code failure}, {@code timeout}, {@code shutdown});
  *   <li>{@code portkit.intake.rejections} (counter): deliveries refused before a handler started,
  *       tagged {@code reason} ({@code signature}, {@code tolerance}, {@code body}, {@code

@@ -119,6 +119,11 @@ final class ActiveRun {
     this.handedOff = true;
   }
 
+  /** Returns when the dispatcher took this run, on {@link System#nanoTime()}'s scale. */
+  long takenAtNanos() {
+    return takenAtNanos;
+  }
+
   /** Returns whether the handler handed this run off. */
   boolean isHandedOff() {
     return handedOff;

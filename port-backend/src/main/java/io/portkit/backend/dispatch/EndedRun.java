@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param action the action identifier (for a run nobody handles, the one it named)
  * @param kind how the run came in
  * @param result how it ended
- * @param duration from the moment the dispatcher took it until its ending was reported
+ * @param duration from the moment the dispatcher took it until its ending was reported; for a
+ *     handed-off run, until its hand-off ended (from the restart, for one awaited again after it)
  */
 public record EndedRun(String action, Kind kind, Result result, Duration duration) {
   /** Validates the components. */
@@ -29,7 +30,12 @@ public record EndedRun(String action, Kind kind, Result result, Duration duratio
     /** A synchronized action: the answer carried the result. */
     SYNC,
     /** A run a crashed process left, ended or resumed when the backend started again. */
-    RECOVERED;
+    RECOVERED,
+    /**
+     * An asynchronous run its handler handed to another system, ended by a completion, at its
+     * deadline, or by a shutdown without a journal.
+     */
+    HANDED_OFF;
 
     /** Returns the lower-case name used as a metric tag. */
     public String tag() {

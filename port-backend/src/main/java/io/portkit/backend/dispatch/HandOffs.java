@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,6 +59,9 @@ public final class HandOffs {
   private final @Nullable PortClient port;
   private final Clock clock;
   private volatile HandOffKeys keys = HandOffKeys.NONE;
+  private volatile RunListener listener = RunListener.NONE;
+  // When each awaited run was taken (or restored), on System.nanoTime's scale, for its duration.
+  private final Map<String, Long> takenAtNanos = new ConcurrentHashMap<>();
 
   HandOffs(
       RunContextFactory contexts,
@@ -118,6 +123,11 @@ public final class HandOffs {
     this.keys = keys;
   }
 
+  /** Tells {@code listener} of each awaited run that ends here (kind {@code HANDED_OFF}). */
+  void listener(RunListener listener) {
+    this.listener = listener;
+  }
+
   /** Returns the runs awaited in this process now, oldest first. */
   public List<HandedOffRun> pending() {
     return pending.snapshot();
@@ -152,8 +162,10 @@ public final class HandOffs {
             handOff.deadline(),
             handOff.expectedFrom(),
             run.concurrencyKey()); // held by the run already; released when the hand-off ends
+    takenAtNanos.put(handed.runId(), run.takenAtNanos());
     String other = pending.add(handed);
     if (other != null) {
+      takenAtNanos.remove(handed.runId()); // not handed off: the dispatcher reports its FAILURE
       return "run "
           + other
           + " already waits for "
@@ -186,6 +198,7 @@ public final class HandOffs {
     for (HandedOffRun run : runs) {
       if (pending.add(run) == null) {
         keys.hold(run); // before the queued runs of the journal are taken
+        takenAtNanos.putIfAbsent(run.runId(), System.nanoTime());
         log.info(
             "run {} is still handed off to {} ({}), due by {}: waiting again",
             run.runId(),
@@ -216,7 +229,7 @@ public final class HandOffs {
               run.runId(),
               e.toString());
         }
-        keys.release(run);
+        settled(run, EndedRun.Result.SHUTDOWN);
       }
     }
   }
@@ -252,7 +265,7 @@ public final class HandOffs {
       deadlines.disarm(run.runId());
       journalFinish(run.runId(), "REFUSED");
       pending.ended(run, How.ENDED_ELSEWHERE, "in Port");
-      keys.release(run);
+      settled(run, EndedRun.Result.FAILURE);
       return new Completion(
           Kind.ALREADY_FINISHED,
           run.runId(),
@@ -291,8 +304,21 @@ public final class HandOffs {
     deadlines.disarm(run.runId());
     journalFinish(run.runId(), status);
     pending.ended(run, how, status);
-    keys.release(run); // the next run of its concurrency key may start
+    settled(
+        run,
+        how == How.EXPIRED
+            ? EndedRun.Result.TIMEOUT
+            : status.equals("SUCCESS") ? EndedRun.Result.SUCCESS : EndedRun.Result.FAILURE);
     return answer(new Ended(run, how, status), kind);
+  }
+
+  // The run's hand-off is over: the next run of its concurrency key may start, and the metrics
+  // count it.
+  private void settled(HandedOffRun run, EndedRun.Result result) {
+    keys.release(run);
+    Long taken = takenAtNanos.remove(run.runId());
+    Duration duration = taken == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - taken);
+    listener.runEnded(new EndedRun(run.action(), EndedRun.Kind.HANDED_OFF, result, duration));
   }
 
   private static Completion answer(Ended ended) {

@@ -139,6 +139,7 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
             executor, durability, labels, reporter, reports, this::finished, inFlight::isClosed);
     this.scheduler = new RunScheduler(maxInFlight, maxQueued, starter::launch);
     handOffs.keys(scheduler); // a handed-off run keeps its concurrency key (ADR 0238)
+    handOffs.listener(listener); // and is counted when its hand-off ends
     this.intake =
         new RunIntake(
             inFlight,

@@ -35,7 +35,8 @@ public interface RunListener {
 
   /**
    * Called once for each run the dispatcher took, after its final status was reported (or, for a
-   * synchronized action, handed to the host as the answer).
+   * synchronized action, handed to the host as the answer). A run handed off to another system is
+   * counted when its hand-off ends, with kind {@link EndedRun.Kind#HANDED_OFF}.
    *
    * @param run the action, how the run came in, how it ended and how long it took
    */

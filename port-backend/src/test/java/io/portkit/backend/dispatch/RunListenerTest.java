@@ -89,6 +89,41 @@ class RunListenerTest {
   }
 
   @Test
+  void runEnded_handedOffRun_countedWhenItsHandOffEnds_notWhenItsHandlerReturns() throws Exception {
+    io.portkit.testsupport.MutableClock clock = io.portkit.testsupport.MutableClock.standard();
+    java.time.Instant due = clock.instant().plus(Duration.ofHours(1));
+    RunDispatcher d =
+        manualBuilder()
+            .clock(clock)
+            .handle(
+                "ci",
+                (run, ctx) ->
+                    ctx.handOff(
+                        io.portkit.client.run.HandOff.of(
+                            "job-" + run.runId(), due, "the CI's callback")))
+            .build();
+    d.dispatch(invocation("r_1", "ci"));
+    d.dispatch(invocation("r_2", "ci"));
+    manual.runAll();
+    assertThat(recording.ended).as("handed off: not ended yet").isEmpty();
+
+    d.handOffs().complete("job-r_1", HandOffResult.success("passed"));
+    EndedRun completed = recording.nextEnded();
+    clock.advance(Duration.ofHours(1).plusSeconds(1));
+    d.handOffs().expireOverdue();
+    EndedRun expired = recording.nextEnded();
+
+    assertThat(completed.action()).isEqualTo("ci");
+    assertThat(completed.kind()).isEqualTo(EndedRun.Kind.HANDED_OFF);
+    assertThat(completed.result()).isEqualTo(EndedRun.Result.SUCCESS);
+    assertThat(completed.duration()).isPositive();
+    assertThat(expired.kind()).isEqualTo(EndedRun.Kind.HANDED_OFF);
+    assertThat(expired.result()).isEqualTo(EndedRun.Result.TIMEOUT);
+    assertThat(recording.ended).isEmpty();
+    d.shutdown(Duration.ZERO);
+  }
+
+  @Test
   void runEnded_syncAndNoHandler_kindSyncAndFailureForTheUnknownAction() throws Exception {
     RunDispatcher d =
         RunDispatcher.builder()
