@@ -23,6 +23,60 @@ class PortkitMetricsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
+  void handedOffRun_isTimedWhenItsHandOffEnds_withKindHandedOff() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PortkitMetrics metrics = PortkitMetrics.builder(registry).transport("webhook").build();
+    try (PortEmulator emulator = PortEmulator.start()) {
+      PortBackend backend =
+          metrics
+              .instrument(
+                  PortBackend.builder()
+                      .credentials(
+                          new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+                      .apiUrl(emulator.baseUri())
+                      .handle(
+                          "ci",
+                          (run, ctx) ->
+                              ctx.handOff(
+                                  io.portkit.client.run.HandOff.of(
+                                      "job-" + run.runId(),
+                                      java.time.Instant.now().plus(Duration.ofHours(1)),
+                                      "the CI's callback"))))
+              .build();
+      try (WebhookReceiver rx =
+          WebhookReceiver.builder().backend(backend).shutdownHook(false).port(0).start()) {
+        emulator.defineAction(
+            Action.fromJson(
+                ("{\"identifier\":\"ci\",\"trigger\":{\"type\":\"self-service\","
+                        + "\"operation\":\"DAY-2\",\"blueprintIdentifier\":\"service\"},"
+                        + "\"invocationMethod\":{\"type\":\"WEBHOOK\",\"url\":\"%s\"}}")
+                    .formatted(rx.uri())));
+        EmulatedRun run = emulator.trigger("ci", JSON.createObjectNode());
+        emulator.awaitDelivery(run.id(), Duration.ofSeconds(10));
+        assertThat(backend.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(backend.handOffs().pending()).hasSize(1);
+        assertThat(registry.find("portkit.runs").timers()).as("not ended yet").isEmpty();
+
+        backend
+            .handOffs()
+            .complete("job-" + run.id(), io.portkit.backend.dispatch.HandOffResult.success("ok"));
+        emulator.awaitRun(run.id(), RunStatus.SUCCESS, Duration.ofSeconds(10));
+      } finally {
+        backend.close();
+      }
+    }
+
+    assertThat(
+            registry
+                .get("portkit.runs")
+                .tags("action", "ci", "kind", "handed_off", "outcome", "success")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(registry.find("portkit.runs").tag("kind", "async").timers()).isEmpty();
+  }
+
+  @Test
   void webhookRuns_metersAppearWithLowCardinalityTags() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     PortkitMetrics metrics = PortkitMetrics.builder(registry).transport("webhook").build();
