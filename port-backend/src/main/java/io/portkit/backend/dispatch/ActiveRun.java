@@ -29,6 +29,8 @@ final class ActiveRun {
   private volatile @Nullable String concurrencyKey;
   private volatile @Nullable QueueLabel label;
   private volatile long queuedAtNanos;
+  private volatile Duration waitedBefore =
+      Duration.ZERO; // in an earlier process, for a recovered run
   QueuePlace place = QueuePlace.NONE; // guarded by the RunScheduler's lock
 
   ActiveRun(RunInvocation invocation, Route route, RunContext context) {
@@ -79,7 +81,17 @@ final class ActiveRun {
 
   /** Returns how long the run has waited so far, or waited before it started. */
   Duration waited() {
-    return Duration.ofNanos(System.nanoTime() - queuedAtNanos);
+    return waitedBefore.plusNanos(System.nanoTime() - queuedAtNanos);
+  }
+
+  /** Records how long a run queued again after a restart had waited before it (ADR 0239). */
+  void waitedBefore(Duration waited) {
+    this.waitedBefore = waited;
+  }
+
+  /** Returns how long the run waited before this process took it: zero unless recovered. */
+  Duration waitedBefore() {
+    return waitedBefore;
   }
 
   /** Sets the label the run shows while it waits; set before the run is queued. */

@@ -3,6 +3,7 @@ package io.portkit.backend.dispatch;
 import io.portkit.backend.journal.JournalEntry;
 import io.portkit.backend.journal.JournalException;
 import io.portkit.backend.journal.RunJournal;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,11 @@ final class Durability implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Durability.class);
 
   private final RunJournal journal; // null: no journal
+  private final Clock clock;
 
-  Durability(RunJournal journal) {
+  Durability(RunJournal journal, Clock clock) {
     this.journal = journal;
+    this.clock = clock;
   }
 
   RunJournal journal() {
@@ -41,7 +44,12 @@ final class Durability implements AutoCloseable {
     }
     try {
       if (journal.accept(
-          new JournalEntry(run.runId(), run.route().action(), run.invocation().raw(), started))) {
+          new JournalEntry(
+              run.runId(),
+              run.route().action(),
+              run.invocation().raw(),
+              started,
+              clock.instant()))) {
         return null;
       }
       log.info("run {} delivered again while in the journal; not executed twice", run.runId());

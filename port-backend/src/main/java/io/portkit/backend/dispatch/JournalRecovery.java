@@ -10,6 +10,8 @@ import io.portkit.backend.journal.JournalEntry;
 import io.portkit.backend.journal.JournalException;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.run.RunContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -33,14 +35,21 @@ final class JournalRecovery {
   private final Routes routes;
   private final RunContextFactory contexts;
   private final UnaryOperator<RunInvocation> prepare;
+  private final Clock clock;
 
   /**
-   * {@code prepare} gives each recovered invocation the dispatcher's details loader and secrets.
+   * {@code prepare} gives each recovered invocation the dispatcher's details loader and secrets;
+   * {@code clock} tells how long a queued run has waited since it was accepted.
    */
-  JournalRecovery(Routes routes, RunContextFactory contexts, UnaryOperator<RunInvocation> prepare) {
+  JournalRecovery(
+      Routes routes,
+      RunContextFactory contexts,
+      UnaryOperator<RunInvocation> prepare,
+      Clock clock) {
     this.routes = routes;
     this.contexts = contexts;
     this.prepare = prepare;
+    this.clock = clock;
   }
 
   /** Hands each unfinished run to {@code start}, which runs and settles it like a new one. */
@@ -75,7 +84,13 @@ final class JournalRecovery {
               : resume ? "running it again (resumable)" : "reporting FAILURE (backend restarted)");
       Route chosen = queued || resume ? route : Route.ending(entry.action(), Ending.restarted());
       RunContext ctx = contexts.create(entry.runId(), RunContext.Mode.ASYNC);
-      start.accept(ActiveRun.of(invocation(entry), chosen, ctx));
+      ActiveRun run = ActiveRun.of(invocation(entry), chosen, ctx);
+      if (queued && entry.acceptedAt() != null) {
+        // Its wait began at acceptance, before the restart, and still counts against its timeout.
+        Duration waited = Duration.between(entry.acceptedAt(), clock.instant());
+        run.waitedBefore(waited.isNegative() ? Duration.ZERO : waited);
+      }
+      start.accept(run);
     }
   }
 

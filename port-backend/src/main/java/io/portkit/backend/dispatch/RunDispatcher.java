@@ -115,8 +115,8 @@ public final class RunDispatcher implements InvocationDispatcher, AutoCloseable 
     this.listener = RunListeners.of(b.listeners);
     this.shutdownGrace = b.shutdownGrace;
     this.recent = new RecentRuns(b.rememberRuns, b.rememberFor, b.clock);
-    this.durability = new Durability(b.journal);
-    this.recovery = new JournalRecovery(routes, b.contexts, this::prepare);
+    this.durability = new Durability(b.journal, b.clock);
+    this.recovery = new JournalRecovery(routes, b.contexts, this::prepare, b.clock);
     this.ownedExecutor = b.executor == null ? HandlerExecutors.create(b.maxInFlight) : null;
     this.executor = b.executor != null ? b.executor : ownedExecutor;
     ScheduledThreadPoolExecutor t =

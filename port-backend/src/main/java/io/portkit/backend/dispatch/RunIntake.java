@@ -130,8 +130,9 @@ final class RunIntake {
   private void scheduleTimeout(ActiveRun run) {
     Duration own = run.route().timeout();
     Duration timeout = own != null ? own : run.route().sync() ? timeouts.sync() : timeouts.async();
-    run.timeout(
-        timers.schedule(() -> expire(run, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS));
+    // A run queued again after a restart has spent part of it already (ADR 0239).
+    long left = Math.max(0, timeout.minus(run.waitedBefore()).toNanos());
+    run.timeout(timers.schedule(() -> expire(run, timeout), left, TimeUnit.NANOSECONDS));
   }
 
   /** Starts a run holding a handler slot; null when started, else the refusal to answer. */

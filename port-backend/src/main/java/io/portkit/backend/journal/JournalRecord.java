@@ -26,9 +26,17 @@ import org.jspecify.annotations.Nullable;
  * @param status the final status (FINISHED only, else null)
  * @param queued for ACCEPTED: the run waits in the queue, its handler not started (written {@code
  *     "q":true}; a line without it, as every earlier version wrote, is a started run)
+ * @param at for ACCEPTED: when the run was accepted (written {@code "at"}, an ISO-8601 instant;
+ *     absent in lines of earlier versions), else null
  */
 record JournalRecord(
-    Kind kind, String runId, String action, JsonNode body, String status, boolean queued) {
+    Kind kind,
+    String runId,
+    String action,
+    JsonNode body,
+    String status,
+    boolean queued,
+    @Nullable Instant at) {
   /** What a record says about its run. */
   enum Kind {
     /** Taken by the dispatcher, before the webhook was acknowledged. */
@@ -60,19 +68,25 @@ record JournalRecord(
 
   static JournalRecord accepted(JournalEntry entry) {
     return new JournalRecord(
-        Kind.ACCEPTED, entry.runId(), entry.action(), entry.body(), null, !entry.started());
+        Kind.ACCEPTED,
+        entry.runId(),
+        entry.action(),
+        entry.body(),
+        null,
+        !entry.started(),
+        entry.acceptedAt());
   }
 
   static JournalRecord finished(String runId, String status) {
-    return new JournalRecord(Kind.FINISHED, runId, null, null, status, false);
+    return new JournalRecord(Kind.FINISHED, runId, null, null, status, false, null);
   }
 
   static JournalRecord released(String runId) {
-    return new JournalRecord(Kind.RELEASED, runId, null, null, null, false);
+    return new JournalRecord(Kind.RELEASED, runId, null, null, null, false, null);
   }
 
   static JournalRecord started(String runId) {
-    return new JournalRecord(Kind.STARTED, runId, null, null, null, false);
+    return new JournalRecord(Kind.STARTED, runId, null, null, null, false, null);
   }
 
   static JournalRecord handedOff(HandedOffRun run) {
@@ -83,7 +97,7 @@ record JournalRecord(
     if (run.concurrencyKey() != null) {
       what.put("concurrencyKey", run.concurrencyKey()); // absent before ADR 0238: no key held
     }
-    return new JournalRecord(Kind.HANDED_OFF, run.runId(), run.action(), what, null, false);
+    return new JournalRecord(Kind.HANDED_OFF, run.runId(), run.action(), what, null, false, null);
   }
 
   /** Returns the hand-off of a HANDED_OFF record. */
@@ -98,7 +112,7 @@ record JournalRecord(
   }
 
   JournalEntry entry() {
-    return new JournalEntry(runId, action, body, !queued);
+    return new JournalEntry(runId, action, body, !queued, at);
   }
 
   /** Returns the record as one checksummed line, newline included. */
@@ -116,6 +130,9 @@ record JournalRecord(
     if (queued) {
       json.put("q", true);
     }
+    if (at != null) {
+      json.put("at", at.toString());
+    }
     byte[] payload;
     try {
       payload = mapper.writeValueAsBytes(json); // compact: never contains a raw newline
@@ -128,6 +145,18 @@ record JournalRecord(
     System.arraycopy(payload, 0, line, 9, payload.length);
     line[line.length - 1] = '\n';
     return line;
+  }
+
+  // An unreadable "at" is treated as absent: the run's wait then counts from the restart.
+  private static @Nullable Instant instant(JsonNode at) {
+    if (!at.isTextual()) {
+      return null;
+    }
+    try {
+      return Instant.parse(at.asText());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /**
@@ -167,7 +196,8 @@ record JournalRecord(
               json.path("action").isTextual() ? json.get("action").asText() : null,
               json.get("body"),
               json.path("status").isTextual() ? json.get("status").asText() : null,
-              json.path("q").asBoolean(false)));
+              json.path("q").asBoolean(false),
+              instant(json.path("at"))));
     } catch (java.io.IOException e) {
       return Optional.empty();
     }
