@@ -29,8 +29,8 @@ final class ActiveRun {
   private volatile @Nullable String concurrencyKey;
   private volatile @Nullable QueueLabel label;
   private volatile long queuedAtNanos;
-  private volatile Duration waitedBefore =
-      Duration.ZERO; // in an earlier process, for a recovered run
+  // How long a recovered run had waited in the process before the restart.
+  private volatile Duration waitedBefore = Duration.ZERO;
   QueuePlace place = QueuePlace.NONE; // guarded by the RunScheduler's lock
 
   ActiveRun(RunInvocation invocation, Route route, RunContext context) {
