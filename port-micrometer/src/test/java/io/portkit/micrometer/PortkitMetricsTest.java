@@ -22,27 +22,39 @@ import org.junit.jupiter.api.Test;
 class PortkitMetricsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final PortkitMetrics metrics =
+      PortkitMetrics.builder(registry).transport("webhook").build();
+
+  // A backend on the emulator with one handler, instrumented by metrics.
+  private static PortBackend backend(
+      PortkitMetrics metrics,
+      PortEmulator emulator,
+      String action,
+      io.portkit.backend.dispatch.RunHandler handler) {
+    return metrics
+        .instrument(
+            PortBackend.builder()
+                .credentials(new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
+                .apiUrl(emulator.baseUri())
+                .handle(action, handler))
+        .build();
+  }
+
   @Test
   void handedOffRun_isTimedWhenItsHandOffEnds_withKindHandedOff() throws Exception {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    PortkitMetrics metrics = PortkitMetrics.builder(registry).transport("webhook").build();
     try (PortEmulator emulator = PortEmulator.start()) {
       PortBackend backend =
-          metrics
-              .instrument(
-                  PortBackend.builder()
-                      .credentials(
-                          new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
-                      .apiUrl(emulator.baseUri())
-                      .handle(
-                          "ci",
-                          (run, ctx) ->
-                              ctx.handOff(
-                                  io.portkit.client.run.HandOff.of(
-                                      "job-" + run.runId(),
-                                      java.time.Instant.now().plus(Duration.ofHours(1)),
-                                      "the CI's callback"))))
-              .build();
+          backend(
+              metrics,
+              emulator,
+              "ci",
+              (run, ctx) ->
+                  ctx.handOff(
+                      io.portkit.client.run.HandOff.of(
+                          "job-" + run.runId(),
+                          java.time.Instant.now().plus(Duration.ofHours(1)),
+                          "the CI's callback")));
       try (WebhookReceiver rx =
           WebhookReceiver.builder().backend(backend).shutdownHook(false).port(0).start()) {
         emulator.defineAction(
@@ -78,18 +90,9 @@ class PortkitMetricsTest {
 
   @Test
   void webhookRuns_metersAppearWithLowCardinalityTags() throws Exception {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    PortkitMetrics metrics = PortkitMetrics.builder(registry).transport("webhook").build();
     try (PortEmulator emulator = PortEmulator.start()) {
       PortBackend backend =
-          metrics
-              .instrument(
-                  PortBackend.builder()
-                      .credentials(
-                          new ClientCredentials(emulator.clientId(), emulator.clientSecret()))
-                      .apiUrl(emulator.baseUri())
-                      .handle("deploy", (run, ctx) -> ctx.log("deploying")))
-              .build();
+          backend(metrics, emulator, "deploy", (run, ctx) -> ctx.log("deploying"));
       metrics.bind(backend);
       try (WebhookReceiver rx =
           WebhookReceiver.builder().backend(backend).shutdownHook(false).port(0).start()) {
