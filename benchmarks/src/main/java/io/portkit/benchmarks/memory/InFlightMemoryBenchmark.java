@@ -1,21 +1,16 @@
 package io.portkit.benchmarks.memory;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.portkit.benchmarks.e2e.Args;
 import io.portkit.benchmarks.e2e.LocalBackend;
+import io.portkit.benchmarks.e2e.WebhookBurst;
 import io.portkit.client.run.RunStatus;
-import io.portkit.testkit.invoke.OutgoingWebhook;
-import io.portkit.testkit.invoke.WebhookSender;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Heap used with many runs in flight at once, every handler waiting on a latch: the figure that
@@ -68,31 +63,33 @@ public final class InFlightMemoryBenchmark {
                 .createRun(LocalBackend.ACTION, JsonNodeFactory.instance.objectNode())
                 .id());
       }
-      long before = usedHeapAfterGc();
+      long before = WebhookBurst.usedHeapAfterGc();
       int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
 
-      AtomicInteger accepted = new AtomicInteger();
-      AtomicInteger refused = new AtomicInteger();
-      deliverAll(backend, ids, accepted, refused, maxInFlight);
-      if (!entered.tryAcquire(accepted.get(), WAIT.toSeconds(), TimeUnit.SECONDS)) {
+      WebhookBurst.Result burst = WebhookBurst.deliver(backend, ids, 256, WAIT);
+      int accepted = burst.accepted();
+      if (accepted < maxInFlight) { // fewer than the slots: the refusals were not for capacity
+        burst.firstRefusals().forEach(r -> System.out.println("unexpected answer: " + r));
+      }
+      if (!entered.tryAcquire(accepted, WAIT.toSeconds(), TimeUnit.SECONDS)) {
         throw new IllegalStateException(
             "only " + entered.availablePermits() + " of " + accepted + " handlers started");
       }
-      long during = usedHeapAfterGc();
+      long during = WebhookBurst.usedHeapAfterGc();
       int threadsDuring = ManagementFactory.getThreadMXBean().getThreadCount();
       int inFlight = backend.dispatcher().inFlight();
       report(
           runs,
           maxInFlight,
-          accepted.get(),
-          refused.get(),
+          accepted,
+          burst.refused(),
           inFlight,
           before,
           during,
           threadsBefore,
           threadsDuring);
 
-      finishInWaves(backend, release, accepted.get());
+      finishInWaves(backend, release, accepted);
       long succeeded =
           ids.stream()
               .map(id -> backend.port().run(id).orElseThrow())
@@ -100,7 +97,7 @@ public final class InFlightMemoryBenchmark {
               .count();
       System.out.printf(
           "released in waves of %d: %d runs ended SUCCESS (%d expected)%n",
-          WAVE, succeeded, accepted.get());
+          WAVE, succeeded, accepted);
     }
   }
 
@@ -125,55 +122,6 @@ public final class InFlightMemoryBenchmark {
     }
   }
 
-  /**
-   * Delivers one signed webhook per run, at most 256 open at once; 503 answers are counted, not
-   * retried.
-   */
-  private static void deliverAll(
-      LocalBackend backend,
-      List<String> ids,
-      AtomicInteger accepted,
-      AtomicInteger refused,
-      int maxInFlight)
-      throws Exception {
-    WebhookSender sender = WebhookSender.builder().timeout(WAIT).build();
-    Semaphore open = new Semaphore(256);
-    List<CompletableFuture<?>> answers = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      open.acquire();
-      String body =
-          "{\"port_context\":{\"runId\":\""
-              + id
-              + "\",\"action\":\""
-              + LocalBackend.ACTION
-              + "\"},\"inputs\":{},\"entity\":{}}";
-      answers.add(
-          sender
-              .sendAsync(
-                  OutgoingWebhook.to(backend.receiver().uri())
-                      .secret(backend.port().clientSecret())
-                      .body(body.getBytes(UTF_8))
-                      .build())
-              .whenComplete(
-                  (answer, failure) -> {
-                    open.release();
-                    if (answer != null && answer.status() == 202) {
-                      accepted.incrementAndGet();
-                    } else if (refused.incrementAndGet() <= 3
-                        && answer != null
-                        && maxInFlight > accepted.get()) {
-                      System.out.println(
-                          "unexpected answer: " + answer.status() + " " + answer.bodyText());
-                    } else if (refused.get() <= 3 && answer == null) {
-                      System.out.println("no answer: " + failure);
-                    }
-                  }));
-    }
-    CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0]))
-        .exceptionally(e -> null)
-        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-  }
-
   /** Returns the process's resident memory from {@code /proc/self/status} (Linux), else "n/a". */
   private static String residentSetSize() {
     try {
@@ -187,13 +135,6 @@ public final class InFlightMemoryBenchmark {
       return "n/a (" + e.getClass().getSimpleName() + ")";
     }
     return "n/a";
-  }
-
-  private static long usedHeapAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc(); // a benchmark may ask; three passes let finalizable and soft garbage go too
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static void report(

@@ -1,25 +1,18 @@
 package io.portkit.benchmarks.queue;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.benchmarks.e2e.Args;
 import io.portkit.benchmarks.e2e.LocalBackend;
+import io.portkit.benchmarks.e2e.WebhookBurst;
 import io.portkit.client.run.RunStatus;
-import io.portkit.testkit.invoke.OutgoingWebhook;
-import io.portkit.testkit.invoke.WebhookSender;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A burst queued on a journal, then drained: the heap each waiting run costs, and the time the
@@ -79,14 +72,16 @@ public final class BurstDrainBenchmark {
                 .createRun(LocalBackend.ACTION, JsonNodeFactory.instance.objectNode())
                 .id());
       }
-      long before = usedHeapAfterGc();
+      long before = WebhookBurst.usedHeapAfterGc();
       long deliverStart = System.nanoTime();
-      int accepted = deliverAll(backend, ids);
+      WebhookBurst.Result burst = WebhookBurst.deliver(backend, ids, 256, WAIT);
+      burst.firstRefusals().forEach(r -> System.out.println("unexpected: " + r));
+      int accepted = burst.accepted();
       long delivered = System.nanoTime() - deliverStart;
       if (accepted != runs) {
         throw new IllegalStateException(accepted + " of " + runs + " deliveries answered 202");
       }
-      long during = usedHeapAfterGc();
+      long during = WebhookBurst.usedHeapAfterGc();
       int queued = backend.dispatcher().queued();
       long syncsBefore = journal.syncCount();
 
@@ -127,49 +122,5 @@ public final class BurstDrainBenchmark {
                           && !r.body().contains("\"status\""))
               .count());
     }
-  }
-
-  private static int deliverAll(LocalBackend backend, List<String> ids) throws Exception {
-    WebhookSender sender = WebhookSender.builder().timeout(WAIT).build();
-    Semaphore open = new Semaphore(256);
-    AtomicInteger accepted = new AtomicInteger();
-    List<CompletableFuture<?>> answers = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      open.acquire();
-      String body =
-          "{\"port_context\":{\"runId\":\""
-              + id
-              + "\",\"action\":\""
-              + LocalBackend.ACTION
-              + "\"},\"inputs\":{},\"entity\":{}}";
-      answers.add(
-          sender
-              .sendAsync(
-                  OutgoingWebhook.to(backend.receiver().uri())
-                      .secret(backend.port().clientSecret())
-                      .body(body.getBytes(UTF_8))
-                      .build())
-              .whenComplete(
-                  (answer, failure) -> {
-                    open.release();
-                    if (answer != null && answer.status() == 202) {
-                      accepted.incrementAndGet();
-                    } else {
-                      System.out.println(
-                          "unexpected: " + (answer == null ? failure : answer.bodyText()));
-                    }
-                  }));
-    }
-    CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0]))
-        .exceptionally(e -> null)
-        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    return accepted.get();
-  }
-
-  private static long usedHeapAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc(); // a benchmark may ask; three passes let finalizable and soft garbage go too
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }
