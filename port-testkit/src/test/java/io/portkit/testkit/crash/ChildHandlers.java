@@ -1,15 +1,18 @@
 package io.portkit.testkit.crash;
 
+import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.dispatch.RunHandler;
+import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.client.PortClient;
 import io.portkit.client.auth.ClientCredentials;
+import io.portkit.webhook.server.WebhookReceiver;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * What the crash tests' child backends share: the client their arguments name ({@code baseUri
- * clientId clientSecret ...}) and a handler that says when it starts, then either blocks until the
- * process is killed or finishes with one log line.
+ * clientId clientSecret ...}), a handler that says when it starts, then either blocks until the
+ * process is killed or finishes with one log line, and the receiver they serve on until killed.
  */
 final class ChildHandlers {
   private ChildHandlers() {}
@@ -36,5 +39,22 @@ final class ChildHandlers {
       }
       ctx.log("done by the " + (block ? "first" : "second") + " process");
     };
+  }
+
+  /**
+   * Serves {@code dispatcher} on a receiver verifying {@code secret}, prints {@code LISTENING
+   * <port>}, and returns only when the process is killed (SIGKILL, or the test's destroy).
+   */
+  static void serveUntilKilled(String secret, RunDispatcher dispatcher)
+      throws InterruptedException {
+    WebhookReceiver receiver =
+        WebhookReceiver.builder()
+            .verifier(SignatureVerifier.builder().addSecret(secret).build())
+            .dispatcher(dispatcher)
+            .port(0)
+            .start();
+    System.out.println("LISTENING " + receiver.port());
+    System.out.flush();
+    new CountDownLatch(1).await();
   }
 }

@@ -3,10 +3,8 @@ package io.portkit.testkit.crash;
 import io.portkit.backend.dispatch.HandlerOptions;
 import io.portkit.backend.dispatch.RunDispatcher;
 import io.portkit.backend.dispatch.RunHandler;
-import io.portkit.backend.invocation.SignatureVerifier;
 import io.portkit.backend.journal.RunJournal;
 import io.portkit.client.PortClient;
-import io.portkit.webhook.server.WebhookReceiver;
 import java.nio.file.Path;
 
 /**
@@ -41,14 +39,6 @@ public final class QueueChild {
                 HandlerOptions.defaults()
                     .concurrencyKey(run -> run.inputs().path("service").asText(null)))
             .build();
-    WebhookReceiver receiver =
-        WebhookReceiver.builder()
-            .verifier(SignatureVerifier.builder().addSecret(args[2]).build())
-            .dispatcher(dispatcher)
-            .port(0)
-            .start();
-    System.out.println("LISTENING " + receiver.port());
-    System.out.flush();
-    new java.util.concurrent.CountDownLatch(1).await(); // until SIGKILL, or the test's destroy
+    ChildHandlers.serveUntilKilled(args[2], dispatcher);
   }
 }
